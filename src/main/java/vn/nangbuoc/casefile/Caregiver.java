@@ -1,0 +1,4 @@
+package vn.nangbuoc.casefile;
+
+public record Caregiver(String fullName, CaregiverRelation relation, String phone) {
+}

@@ -1,0 +1,29 @@
+package vn.nangbuoc.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+
+/** A child's case file: identity and where the case stands. Caregivers and step records hang off it. */
+public record CaseFile(
+    long id,
+    String caseNumber,
+    String fullName,
+    LocalDate dateOfBirth,
+    Sex sex,
+    String ethnicity,
+    String personalId,
+    String address,
+    String communeCode,
+    ConditionGroup conditionGroup,
+    CaseStatus status,
+    String closureOutcome,
+    String processInstanceId,
+    String listedBy,
+    Instant listedAt,
+    int version) {
+
+  public int ageOn(LocalDate day) {
+    return Period.between(dateOfBirth, day).getYears();
+  }
+}

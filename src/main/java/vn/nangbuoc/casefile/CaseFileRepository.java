@@ -1,0 +1,102 @@
+package vn.nangbuoc.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseFileRepository {
+
+  private static final String COLUMNS = "id, case_number, full_name, date_of_birth, sex, ethnicity, personal_id,"
+      + " address, commune_code, condition_group, status, closure_outcome, process_instance_id, listed_by,"
+      + " listed_at, version";
+
+  private final JdbcClient jdbc;
+
+  CaseFileRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(String caseNumber, ChildListing child, String listedBy, Instant listedAt) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity, personal_id, address,"
+            + " commune_code, condition_group, status, listed_by, listed_at, version)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+        .params(caseNumber, child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(),
+            child.personalId(), child.address(), child.communeCode(), child.conditionGroup().name(),
+            CaseStatus.ACTIVE.name(), listedBy, Timestamp.from(listedAt))
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    jdbc.sql("insert into case_caregiver (case_id, full_name, relation, phone) values (?, ?, ?, ?)")
+        .params(id, child.caregiverName(), child.caregiverRelation().name(), child.caregiverPhone())
+        .update();
+    return id;
+  }
+
+  Optional<CaseFile> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from case_file where id = ?").param(id).query(this::map).optional();
+  }
+
+  Optional<CaseFile> findByPersonalId(String personalId) {
+    return jdbc.sql("select " + COLUMNS + " from case_file where personal_id = ?").param(personalId)
+        .query(this::map).optional();
+  }
+
+  /** Optimistic lock: false when someone else changed the case since {@code version} was read. */
+  boolean updateIdentity(long id, int version, ChildListing child) {
+    boolean updated = jdbc.sql("update case_file set full_name = ?, date_of_birth = ?, sex = ?, ethnicity = ?,"
+            + " personal_id = ?, address = ?, condition_group = ?, version = version + 1"
+            + " where id = ? and version = ?")
+        .params(child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(), child.personalId(),
+            child.address(), child.conditionGroup().name(), id, version)
+        .update() == 1;
+    if (updated) {
+      jdbc.sql("update case_caregiver set full_name = ?, relation = ?, phone = ? where case_id = ?")
+          .params(child.caregiverName(), child.caregiverRelation().name(), child.caregiverPhone(), id)
+          .update();
+    }
+    return updated;
+  }
+
+  void updateConditionGroup(long id, ConditionGroup group) {
+    jdbc.sql("update case_file set condition_group = ?, version = version + 1 where id = ?")
+        .params(group.name(), id).update();
+  }
+
+  void updateCommune(long id, String communeCode) {
+    jdbc.sql("update case_file set commune_code = ?, version = version + 1 where id = ?")
+        .params(communeCode, id).update();
+  }
+
+  void attachProcess(long id, String processInstanceId) {
+    jdbc.sql("update case_file set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+  }
+
+  void close(long id, String outcome, Instant at) {
+    jdbc.sql("update case_file set status = ?, closure_outcome = ?, closed_at = ?, version = version + 1 where id = ?")
+        .params(CaseStatus.CLOSED.name(), outcome, Timestamp.from(at), id).update();
+  }
+
+  Optional<Caregiver> findCaregiver(long caseId) {
+    return jdbc.sql("select full_name, relation, phone from case_caregiver where case_id = ? order by id")
+        .param(caseId)
+        .query((rs, n) -> new Caregiver(rs.getString(1), CaregiverRelation.valueOf(rs.getString(2)), rs.getString(3)))
+        .list().stream().findFirst();
+  }
+
+  private CaseFile map(ResultSet rs, int row) throws SQLException {
+    String closure = rs.getString("closure_outcome");
+    return new CaseFile(rs.getLong("id"), rs.getString("case_number"), rs.getString("full_name"),
+        rs.getDate("date_of_birth").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getString("ethnicity"),
+        rs.getString("personal_id"), rs.getString("address"), rs.getString("commune_code"),
+        ConditionGroup.valueOf(rs.getString("condition_group")), CaseStatus.valueOf(rs.getString("status")),
+        closure, rs.getString("process_instance_id"), rs.getString("listed_by"),
+        rs.getTimestamp("listed_at").toInstant(), rs.getInt("version"));
+  }
+}

@@ -1,0 +1,124 @@
+package vn.nangbuoc.casefile;
+
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.organisation.AdministrativeUnit;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.organisation.UnitLevel;
+
+/** Creates and changes case files; every rule about who may list which child lives here. */
+@Service
+public class CaseFileService {
+
+  private final CaseFileRepository repository;
+  private final CaseNumberGenerator numbers;
+  private final OrganisationDirectory organisation;
+
+  CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation) {
+    this.repository = repository;
+    this.numbers = numbers;
+    this.organisation = organisation;
+  }
+
+  /**
+   * Opens a case file for a listed child in the caseworker's commune. The listing must already be
+   * valid ({@link ChildListingReader}); what is checked here needs the database.
+   */
+  @Transactional
+  public CaseFile open(ChildListing child, String userId) {
+    ChildListing placed = child.withCommuneCode(communeFor(child.communeCode(), userId));
+    if (placed.personalId() != null) {
+      repository.findByPersonalId(placed.personalId()).ifPresent(existing -> {
+        throw new InvalidInputException("Số định danh cá nhân này đã có trong hồ sơ " + existing.caseNumber()
+            + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+      });
+    }
+    AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
+    String caseNumber = numbers.next(numberingUnit.code(), EngineTime.today().getYear());
+    long id = repository.insert(caseNumber, placed, userId, EngineTime.now());
+    return get(id);
+  }
+
+  private String communeFor(String requested, String userId) {
+    Set<String> communes = organisation.communesOf(userId);
+    if (requested == null) {
+      if (communes.size() == 1) {
+        return communes.iterator().next();
+      }
+      throw new InvalidInputException(communes.isEmpty()
+          ? "Tài khoản của bạn không thuộc cơ quan nào phụ trách xã/phường, nên không lập danh sách được."
+          : "Bạn phụ trách nhiều xã/phường: hãy nhập mã xã/phường của trẻ.");
+    }
+    Optional<AdministrativeUnit> unit = organisation.unit(requested);
+    if (unit.isEmpty() || unit.get().level() != UnitLevel.COMMUNE) {
+      throw new InvalidInputException("Mã xã/phường \"" + requested + "\" không có trong danh mục.");
+    }
+    if (!communes.contains(requested)) {
+      throw new InvalidInputException("Bạn không phụ trách " + unit.get().displayName()
+          + ", nên không lập danh sách trẻ ở đó được.");
+    }
+    return requested;
+  }
+
+  public CaseFile get(long id) {
+    return repository.find(id).orElseThrow(() -> new CaseNotFoundException(id));
+  }
+
+  /** The case, if it lies in the area the user works in; otherwise as if it did not exist. */
+  public CaseFile getForUser(long id, String userId) {
+    CaseFile file = get(id);
+    if (!organisation.communesOf(userId).contains(file.communeCode())) {
+      throw new CaseNotFoundException(id);
+    }
+    return file;
+  }
+
+  public Optional<Caregiver> caregiver(long caseId) {
+    return repository.findCaregiver(caseId);
+  }
+
+  public void attachProcess(long caseId, String processInstanceId) {
+    repository.attachProcess(caseId, processInstanceId);
+  }
+
+  /** The commune completes a listing that was returned; fails if someone changed the case meanwhile. */
+  @Transactional
+  public void correct(long caseId, int expectedVersion, ChildListing child) {
+    if (child.personalId() != null) {
+      repository.findByPersonalId(child.personalId()).filter(other -> other.id() != caseId).ifPresent(other -> {
+        throw new InvalidInputException("Số định danh cá nhân này đã có trong hồ sơ " + other.caseNumber() + ".");
+      });
+    }
+    if (!repository.updateIdentity(caseId, expectedVersion, child)) {
+      throw new InvalidInputException("Hồ sơ vừa được người khác sửa. Hãy tải lại và nhập lại thay đổi của bạn.");
+    }
+  }
+
+  public void confirmCondition(long caseId, ConditionGroup group) {
+    repository.updateConditionGroup(caseId, group);
+  }
+
+  @Transactional
+  public void moveTo(long caseId, String communeCode) {
+    Optional<AdministrativeUnit> unit = organisation.unit(communeCode);
+    if (unit.isEmpty() || unit.get().level() != UnitLevel.COMMUNE) {
+      throw new InvalidInputException("Mã xã/phường \"" + communeCode + "\" không có trong danh mục.");
+    }
+    CaseFile file = get(caseId);
+    if (file.status() == CaseStatus.CLOSED) {
+      throw new InvalidInputException("Hồ sơ " + file.caseNumber() + " đã đóng.");
+    }
+    if (file.communeCode().equals(communeCode)) {
+      throw new InvalidInputException("Trẻ đã thuộc " + unit.get().displayName() + ".");
+    }
+    repository.updateCommune(caseId, communeCode);
+  }
+
+  public void close(long caseId, String outcome) {
+    repository.close(caseId, outcome, EngineTime.now());
+  }
+}

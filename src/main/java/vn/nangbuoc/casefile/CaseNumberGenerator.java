@@ -1,0 +1,55 @@
+package vn.nangbuoc.casefile;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Case numbers like {@code TPLANGSON-2026-00042}: per city/district and year, never given to two
+ * cases. The counter row stays locked until the listing commits; a listing that rolls back gives its
+ * number back, and no case ever held it.
+ */
+@Component
+class CaseNumberGenerator {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate separateTransaction;
+
+  CaseNumberGenerator(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.separateTransaction = new TransactionTemplate(transactionManager);
+    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Must run inside the transaction that creates the case file: the counter row stays locked until it ends. */
+  String next(String unitCode, int year) {
+    ensureCounter(unitCode, year);
+    jdbc.sql("update case_number_counter set last_value = last_value + 1 where unit_code = ? and counter_year = ?")
+        .params(unitCode, year).update();
+    int value = jdbc.sql("select last_value from case_number_counter where unit_code = ? and counter_year = ?")
+        .params(unitCode, year).query(Integer.class).single();
+    return "%s-%d-%05d".formatted(unitCode, year, value);
+  }
+
+  /**
+   * Creates the year's counter in its own transaction: on PostgreSQL a failed insert would poison
+   * the listing's transaction, and two first listings of a year may race for it.
+   */
+  private void ensureCounter(String unitCode, int year) {
+    boolean exists = jdbc.sql("select count(*) from case_number_counter where unit_code = ? and counter_year = ?")
+        .params(unitCode, year).query(Integer.class).single() > 0;
+    if (exists) {
+      return;
+    }
+    try {
+      separateTransaction.executeWithoutResult(status ->
+          jdbc.sql("insert into case_number_counter (unit_code, counter_year, last_value) values (?, ?, 0)")
+              .params(unitCode, year).update());
+    } catch (DuplicateKeyException raceLost) {
+      // another listing created it first: fine
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package vn.nangbuoc.casefile;
+
+public enum CaseStatus {
+  ACTIVE,
+  CLOSED
+}

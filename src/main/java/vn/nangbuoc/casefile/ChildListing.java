@@ -1,0 +1,28 @@
+package vn.nangbuoc.casefile;
+
+import java.time.LocalDate;
+
+/**
+ * What a commune caseworker knows when listing a child, as typed: everything is checked by
+ * {@link ChildListingValidator} before a case file exists.
+ *
+ * @param communeCode may be null when the caseworker works for exactly one commune
+ */
+public record ChildListing(
+    String fullName,
+    LocalDate dateOfBirth,
+    Sex sex,
+    String ethnicity,
+    String personalId,
+    String address,
+    String communeCode,
+    ConditionGroup conditionGroup,
+    String caregiverName,
+    CaregiverRelation caregiverRelation,
+    String caregiverPhone) {
+
+  public ChildListing withCommuneCode(String code) {
+    return new ChildListing(fullName, dateOfBirth, sex, ethnicity, personalId, address, code, conditionGroup,
+        caregiverName, caregiverRelation, caregiverPhone);
+  }
+}

@@ -1,0 +1,107 @@
+package vn.nangbuoc.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** Creates the demo users once; an existing user is left as it is (its password may have been changed). */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "nangbuoc.demo.enabled", havingValue = "true")
+class DemoUsersLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoUsersLoader.class);
+
+  record DemoUsers(List<DemoUser> users) {
+  }
+
+  record DemoUser(String id, String firstName, String lastName, String role, List<String> groups) {
+  }
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final String password;
+  private final String loginUrl;
+
+  DemoUsersLoader(IdentityService identityService, AuthorizationService authorizationService,
+      @Value("${nangbuoc.demo.password:demo123}") String password,
+      @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.password = password;
+    this.loginUrl = loginUrl;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    ensureGroup(Groups.CAMUNDA_ADMIN, "Quản trị hệ thống", Groups.GROUP_TYPE_SYSTEM);
+    grantAdministratorsEverything();
+    ensureGroup("auditors", "Thanh tra, kiểm toán", Groups.GROUP_TYPE_SYSTEM);
+    int created = 0;
+    for (DemoUser demoUser : read().users()) {
+      if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+        User user = identityService.newUser(demoUser.id());
+        user.setFirstName(demoUser.firstName());
+        user.setLastName(demoUser.lastName());
+        user.setEmail(demoUser.id() + "@demo.nangbuoc.vn");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        demoUser.groups().forEach(groupId -> identityService.createMembership(demoUser.id(), groupId));
+        created++;
+      }
+    }
+    log.info("Demo users ready ({} created). Log in at {} (password of every demo user: see README)",
+        created, loginUrl);
+  }
+
+  private DemoUsers read() throws IOException {
+    try (InputStream in = new ClassPathResource("demo/users.yaml").getInputStream()) {
+      return new ObjectMapper(new YAMLFactory()).readValue(in, DemoUsers.class);
+    }
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
+  }
+
+  /** What the starter's admin-user set-up grants: every permission on every resource. */
+  private void grantAdministratorsEverything() {
+    for (Resource resource : Resources.values()) {
+      boolean granted = authorizationService.createAuthorizationQuery()
+          .groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource).resourceId(Authorization.ANY).count() > 0;
+      if (!granted) {
+        Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        all.setGroupId(Groups.CAMUNDA_ADMIN);
+        all.setResource(resource);
+        all.setResourceId(Authorization.ANY);
+        all.addPermission(Permissions.ALL);
+        authorizationService.saveAuthorization(all);
+      }
+    }
+  }
+}

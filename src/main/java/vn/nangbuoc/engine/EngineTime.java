@@ -1,0 +1,26 @@
+package vn.nangbuoc.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The time as the engine sees it. Everything that compares dates with the pathway's timers uses
+ * this clock, so a test that moves the engine's clock moves the whole application with it.
+ */
+public final class EngineTime {
+
+  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private EngineTime() {
+  }
+
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public static LocalDate today() {
+    return LocalDate.ofInstant(now(), VIETNAM);
+  }
+}

@@ -1,0 +1,33 @@
+package vn.nangbuoc.engine;
+
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import vn.nangbuoc.input.InvalidInputException;
+
+/**
+ * The engine wraps whatever a task or execution listener throws into a generic exception, which
+ * the REST API answers with 500. This outermost interceptor runs after the transaction has been
+ * rolled back and hands the caller our own {@link InvalidInputException} again, so a broken rule
+ * reaches the user as a 400 with its Vietnamese message.
+ */
+class InvalidInputUnwrappingInterceptor extends CommandInterceptor {
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    try {
+      return next.execute(command);
+    } catch (RuntimeException e) {
+      InvalidInputException invalidInput = findInvalidInput(e);
+      throw invalidInput != null ? invalidInput : e;
+    }
+  }
+
+  private static InvalidInputException findInvalidInput(Throwable error) {
+    for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+    }
+    return null;
+  }
+}

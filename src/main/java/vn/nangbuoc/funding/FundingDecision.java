@@ -1,0 +1,7 @@
+package vn.nangbuoc.funding;
+
+enum FundingDecision {
+  APPROVED,
+  REJECTED,
+  RETURNED
+}

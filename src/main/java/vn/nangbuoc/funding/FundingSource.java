@@ -1,0 +1,7 @@
+package vn.nangbuoc.funding;
+
+enum FundingSource {
+  HEALTH_INSURANCE,
+  CHARITY,
+  OTHER
+}

@@ -1,0 +1,6 @@
+package vn.nangbuoc.funding;
+
+enum Payee {
+  HOSPITAL,
+  FAMILY
+}

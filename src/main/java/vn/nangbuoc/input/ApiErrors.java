@@ -1,0 +1,52 @@
+package vn.nangbuoc.input;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Errors of the application's API as JSON with a Vietnamese message; never a stack trace. */
+@RestControllerAdvice(basePackages = "vn.nangbuoc")
+class ApiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    return body(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+    return body(HttpStatus.FORBIDDEN, "Bạn không có quyền với hồ sơ này.");
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+    return body(HttpStatus.BAD_REQUEST, "Dữ liệu gửi lên không đọc được: cần JSON đúng định dạng.");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    // The message may carry data of a child: log the type and where, not the message.
+    log.error("Unexpected error in API: {}", e.getClass().getName(), e);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi, chưa thực hiện được yêu cầu. Hãy thử lại sau.");
+  }
+
+  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message,
+        "errors", List.of(message)));
+  }
+}

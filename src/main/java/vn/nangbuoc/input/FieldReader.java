@@ -1,0 +1,201 @@
+package vn.nangbuoc.input;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values out of submitted fields (a task form, a JSON body) and collects every problem
+ * as a Vietnamese sentence, so the user sees all of them at once.
+ *
+ * <p>Read every field, then call {@link #throwIfInvalid()}: nothing may be written before that.
+ */
+public final class FieldReader {
+
+  private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+  private final Function<String, Object> source;
+  private final String prefix;
+  private final List<String> errors = new ArrayList<>();
+  private final Map<String, Object> values = new LinkedHashMap<>();
+
+  private FieldReader(Function<String, Object> source, String prefix) {
+    this.source = source;
+    this.prefix = prefix;
+  }
+
+  /** @param prefix added in front of every field name when looking it up (for example "record_") */
+  public static FieldReader of(Function<String, Object> source, String prefix) {
+    return new FieldReader(source, prefix);
+  }
+
+  public static FieldReader of(Map<String, ?> fields) {
+    return new FieldReader(fields::get, "");
+  }
+
+  public String requiredText(String name, String label, int maxLength) {
+    String value = optionalText(name, label, maxLength);
+    if (value == null) {
+      errors.add("Chưa nhập " + label + ".");
+    }
+    return value;
+  }
+
+  public String optionalText(String name, String label, int maxLength) {
+    Object raw = source.apply(prefix + name);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String text)) {
+      errors.add(label + " phải là văn bản.");
+      return null;
+    }
+    String value = text.strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > maxLength) {
+      errors.add(label + " dài quá " + maxLength + " ký tự.");
+      return null;
+    }
+    values.put(name, value);
+    return value;
+  }
+
+  public String optionalPattern(String name, String label, Pattern pattern, String rule) {
+    String value = optionalText(name, label, 100);
+    if (value != null && !pattern.matcher(value).matches()) {
+      errors.add(label + " không hợp lệ: " + rule + ".");
+      values.remove(name);
+      return null;
+    }
+    return value;
+  }
+
+  public <E extends Enum<E>> E requiredChoice(String name, String label, Class<E> type) {
+    String value = requiredText(name, label, 60);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      errors.add(label + " không nằm trong danh sách được chọn.");
+      values.remove(name);
+      return null;
+    }
+  }
+
+  /** Accepts the ISO form the forms send (2026-11-23), the Vietnamese form (23/11/2026) and dates. */
+  public LocalDate requiredDate(String name, String label) {
+    LocalDate value = optionalDate(name, label);
+    if (value == null && source.apply(prefix + name) == null) {
+      errors.add("Chưa nhập " + label + ".");
+    }
+    return value;
+  }
+
+  public LocalDate optionalDate(String name, String label) {
+    Object raw = source.apply(prefix + name);
+    LocalDate value = null;
+    if (raw instanceof Date date) {
+      value = date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    } else if (raw instanceof LocalDate date) {
+      value = date;
+    } else if (raw instanceof String text && !text.isBlank()) {
+      value = parseDate(text.strip());
+      if (value == null) {
+        errors.add(label + " không đúng dạng ngày (dd/MM/yyyy).");
+      }
+    } else if (raw != null && !(raw instanceof String)) {
+      errors.add(label + " không đúng dạng ngày (dd/MM/yyyy).");
+    }
+    if (value != null) {
+      values.put(name, value.toString());
+    }
+    return value;
+  }
+
+  private static LocalDate parseDate(String text) {
+    try {
+      return text.contains("/") ? LocalDate.parse(text, VIETNAMESE_DATE) : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Whole numbers only (amounts in đồng); strings of digits are accepted for REST callers. */
+  public Long requiredWholeNumber(String name, String label, long min, long max) {
+    Object raw = source.apply(prefix + name);
+    Long value = null;
+    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+      value = ((Number) raw).longValue();
+    } else if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      value = number.longValue();
+    } else if (raw instanceof String text && text.strip().matches("\\d{1,18}")) {
+      value = Long.parseLong(text.strip());
+    } else if (raw == null || (raw instanceof String text && text.isBlank())) {
+      errors.add("Chưa nhập " + label + ".");
+      return null;
+    } else {
+      errors.add(label + " phải là số nguyên.");
+      return null;
+    }
+    if (value < min || value > max) {
+      errors.add(label + " phải từ " + min + " đến " + max + ".");
+      return null;
+    }
+    values.put(name, value);
+    return value;
+  }
+
+  public Boolean requiredBoolean(String name, String label) {
+    Object raw = source.apply(prefix + name);
+    Boolean value = null;
+    if (raw instanceof Boolean b) {
+      value = b;
+    } else if ("true".equals(raw) || "false".equals(raw)) {
+      value = Boolean.valueOf((String) raw);
+    }
+    if (value == null) {
+      errors.add("Chưa chọn " + label + ".");
+      return null;
+    }
+    values.put(name, value);
+    return value;
+  }
+
+  /** A rule across fields; the message is shown as it is. */
+  public void check(boolean condition, String message) {
+    if (!condition) {
+      errors.add(message);
+    }
+  }
+
+  public boolean isValid() {
+    return errors.isEmpty();
+  }
+
+  public List<String> errors() {
+    return List.copyOf(errors);
+  }
+
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(String.join(" ", errors));
+    }
+  }
+
+  /** The values read so far, by field name without prefix: what a step records. */
+  public Map<String, Object> values() {
+    return new LinkedHashMap<>(values);
+  }
+}

@@ -1,0 +1,104 @@
+package vn.nangbuoc.listing;
+
+import java.net.URI;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.casefile.ChildListingReader;
+import vn.nangbuoc.engine.EngineLimits;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.input.FieldReader;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.pathway.PathwayEvents;
+
+/** Listing a child and the events of a case, for other systems and scripts (HTTP Basic). */
+@RestController
+@RequestMapping("/api/cases")
+class CaseApiController {
+
+  private final ListingService listing;
+  private final CaseFileService caseFiles;
+  private final PathwayEvents events;
+  private final OrganisationDirectory organisation;
+  private final TaskService taskService;
+
+  CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
+      OrganisationDirectory organisation, TaskService taskService) {
+    this.listing = listing;
+    this.caseFiles = caseFiles;
+    this.events = events;
+    this.organisation = organisation;
+    this.taskService = taskService;
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> list(@RequestBody Map<String, Object> body, Authentication user) {
+    FieldReader fields = FieldReader.of(body);
+    String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
+    ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
+    fields.throwIfInvalid();
+    CaseFile file = listing.list(child, user.getName());
+    return ResponseEntity.created(URI.create("/api/cases/" + file.id())).body(summary(file));
+  }
+
+  @GetMapping("/{id}")
+  Map<String, Object> get(@PathVariable long id, Authentication user) {
+    return summary(caseFiles.getForUser(id, user.getName()));
+  }
+
+  @PostMapping("/{id}/withdrawal")
+  ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
+    caseFiles.getForUser(id, user.getName());
+    Object reason = body.get("reason");
+    events.familyWithdrew(id, reason instanceof String text ? text : null, user.getName());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/move")
+  ResponseEntity<Void> move(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
+    caseFiles.getForUser(id, user.getName());
+    FieldReader fields = FieldReader.of(body);
+    String commune = fields.requiredText("communeCode", "mã xã/phường mới", 32);
+    fields.throwIfInvalid();
+    events.childMoved(id, commune, user.getName());
+    return ResponseEntity.noContent().build();
+  }
+
+  private Map<String, Object> summary(CaseFile file) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("id", file.id());
+    summary.put("caseNumber", file.caseNumber());
+    summary.put("fullName", file.fullName());
+    summary.put("age", file.ageOn(EngineTime.today()));
+    summary.put("communeCode", file.communeCode());
+    summary.put("commune", organisation.unit(file.communeCode()).map(u -> u.displayName()).orElse(file.communeCode()));
+    summary.put("status", file.status().name());
+    summary.put("closureOutcome", file.closureOutcome());
+    summary.put("processInstanceId", file.processInstanceId());
+    List<Map<String, Object>> tasks = file.processInstanceId() == null ? List.of()
+        : taskService.createTaskQuery().processInstanceId(file.processInstanceId()).listPage(0, EngineLimits.SMALL_LIST).stream()
+            .map(t -> {
+              Map<String, Object> task = new LinkedHashMap<>();
+              task.put("id", t.getId());
+              task.put("key", t.getTaskDefinitionKey());
+              task.put("name", t.getName());
+              task.put("due", t.getDueDate() == null ? null : Date.from(t.getDueDate().toInstant()));
+              return task;
+            }).toList();
+    summary.put("openTasks", tasks);
+    return summary;
+  }
+}

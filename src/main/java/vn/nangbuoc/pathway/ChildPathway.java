@@ -1,0 +1,58 @@
+package vn.nangbuoc.pathway;
+
+/**
+ * Names shared between bpmn/child-pathway.bpmn, its forms and the Java side: the process key,
+ * the variables that routing and gateways need, and the messages it receives. Nothing else about
+ * the child is a process variable.
+ */
+public final class ChildPathway {
+
+  public static final String PROCESS_KEY = "child-pathway";
+
+  public static final String TASK_REVIEW_LISTING = "Task_ReviewListing";
+  public static final String TASK_COMPLETE_LISTING = "Task_CompleteListing";
+  public static final String TASK_RECORD_SCREENING = "Task_RecordScreening";
+  public static final String TASK_PREPARE_REFERRAL = "Task_PrepareReferral";
+  public static final String TASK_COUNSEL_FAMILY = "Task_CounselFamily";
+  public static final String TASK_APPROVE_FUNDING = "Task_ApproveFunding";
+  public static final String TASK_RECORD_DISBURSEMENT = "Task_RecordDisbursement";
+  public static final String TASK_SEEK_OTHER_FUNDING = "Task_SeekOtherFunding";
+  public static final String TASK_RECORD_SURGERY_RESULT = "Task_RecordSurgeryResult";
+  public static final String TASK_ARRANGE_SERVICE = "Task_ArrangeService";
+  public static final String TASK_FOLLOW_UP_VISIT = "Task_FollowUpVisit";
+  public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+
+  /** Id of the case_file row; the business key is its case number. */
+  public static final String VAR_CASE_ID = "caseId";
+  /** Where the child lives now: routing resolves agencies against it. */
+  public static final String VAR_COMMUNE_CODE = "communeCode";
+  public static final String VAR_ELIGIBLE_FOR_SURGERY = "eligibleForSurgery";
+  public static final String VAR_LISTING_DECISION = "listingDecision";
+  public static final String VAR_INDICATION = "indication";
+  public static final String VAR_ABSENCE_COUNT = "absenceCount";
+  public static final String VAR_ABSENCE_LIMIT_REACHED = "absenceLimitReached";
+  public static final String VAR_FAMILY_CONSENT = "familyConsent";
+  public static final String VAR_COUNSELLING_OUTCOME = "counsellingOutcome";
+  public static final String VAR_ESTIMATED_COST = "estimatedCost";
+  public static final String VAR_FUNDING_DECISION = "fundingDecision";
+  public static final String VAR_OTHER_FUNDING_FOUND = "otherFundingFound";
+  public static final String VAR_SURGERY_STATUS = "surgeryStatus";
+  public static final String VAR_POSTPONED_UNTIL = "postponedUntil";
+  public static final String VAR_FOLLOW_UP_FROM = "followUpFrom";
+  public static final String VAR_MORE_SERVICES_NEEDED = "moreServicesNeeded";
+  public static final String VAR_MORE_FOLLOW_UPS = "moreFollowUps";
+  public static final String VAR_LEAD_AGENCY_KIND = "leadAgencyKind";
+  public static final String VAR_CLOSURE_OUTCOME = "closureOutcome";
+  /** Local to a user task's scope: its due date, computed once for the task and its escalation timer. */
+  public static final String VAR_TASK_DUE_DATE = "taskDueDate";
+
+  public static final String MSG_FAMILY_WITHDREW = "familyWithdrew";
+  public static final String MSG_CHILD_MOVED = "childMoved";
+
+  public static final String DECISION_TASK_ROUTING = "task-routing";
+  public static final String DECISION_SURGERY_ELIGIBILITY = "surgery-eligibility";
+  public static final String DECISION_SERVICE_LEAD_AGENCY = "service-lead-agency";
+
+  private ChildPathway() {
+  }
+}

@@ -1,0 +1,21 @@
+package vn.nangbuoc.pathway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class PathwayWebConfiguration {
+
+  /** On the public engine REST API and on the one Tasklist itself calls. */
+  @Bean
+  FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(TaskFormContext context, ObjectMapper json) {
+    FilterRegistrationBean<TaskFormContextFilter> registration =
+        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json));
+    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
+  }
+}

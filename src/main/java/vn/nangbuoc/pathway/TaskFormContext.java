@@ -1,0 +1,143 @@
+package vn.nangbuoc.pathway;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.casefile.CaseStepRecords.StepRecord;
+import vn.nangbuoc.casefile.Caregiver;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.input.VietnameseFormat;
+import vn.nangbuoc.organisation.AdministrativeUnit;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+
+/**
+ * What a task's form shows about its child, read from the case file when the form opens: the
+ * engine never holds the child's name or findings, yet each form says which child it is about.
+ * Values are named {@code case_...}; the complete-listing form is also pre-filled with the listing.
+ */
+@Component
+class TaskFormContext {
+
+  /** Step → the short name forms use, e.g. {{case_referral_hospital}}. */
+  private static final Map<String, String> STEPS = Map.ofEntries(
+      Map.entry("Task_CheckEligibility", "eligibility"),
+      Map.entry(ChildPathway.TASK_REVIEW_LISTING, "review"),
+      Map.entry(ChildPathway.TASK_RECORD_SCREENING, "screening"),
+      Map.entry(ChildPathway.TASK_PREPARE_REFERRAL, "referral"),
+      Map.entry(ChildPathway.TASK_COUNSEL_FAMILY, "counselling"),
+      Map.entry(ChildPathway.TASK_APPROVE_FUNDING, "approval"),
+      Map.entry(ChildPathway.TASK_RECORD_DISBURSEMENT, "disbursement"),
+      Map.entry(ChildPathway.TASK_SEEK_OTHER_FUNDING, "otherFunding"),
+      Map.entry(ChildPathway.TASK_RECORD_SURGERY_RESULT, "surgery"),
+      Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, "service"),
+      Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT, "followUp"));
+
+  private static final java.util.Set<String> AMOUNTS = java.util.Set.of("estimatedCost", "amount", "amountPaid");
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final CaseFileService caseFiles;
+  private final CaseStepRecords records;
+  private final OrganisationDirectory organisation;
+
+  TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+      CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.caseFiles = caseFiles;
+    this.records = records;
+    this.organisation = organisation;
+  }
+
+  Map<String, String> forTask(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      return Map.of();
+    }
+    Object caseId = runtimeService.getVariable(task.getProcessInstanceId(), ChildPathway.VAR_CASE_ID);
+    if (!(caseId instanceof Number id)) {
+      return Map.of();
+    }
+    CaseFile file = caseFiles.get(id.longValue());
+    Map<String, String> context = new LinkedHashMap<>();
+    String commune = organisation.unit(file.communeCode()).map(AdministrativeUnit::displayName).orElse(file.communeCode());
+    int age = file.ageOn(EngineTime.today());
+    context.put("case_header", "Hồ sơ " + file.caseNumber() + " · " + file.fullName() + " · " + age + " tuổi · " + commune);
+    context.put("case_number", file.caseNumber());
+    context.put("case_childName", file.fullName());
+    context.put("case_age", age + " tuổi");
+    context.put("case_dateOfBirth", VietnameseFormat.date(file.dateOfBirth()));
+    context.put("case_sex", file.sex().label());
+    context.put("case_commune", commune);
+    context.put("case_condition", file.conditionGroup().label());
+    for (Map.Entry<String, String> step : STEPS.entrySet()) {
+      records.latest(file.id(), step.getKey()).ifPresent(record -> putRecord(context, step.getValue(), record));
+    }
+    Object leadKind = runtimeService.getVariable(task.getProcessInstanceId(), ChildPathway.VAR_LEAD_AGENCY_KIND);
+    if (leadKind instanceof String kind) {
+      context.put("case_leadAgency", organisation.responsibleAgency(kind, "STAFF", file.communeCode()).agencyName());
+    }
+    if (ChildPathway.TASK_COMPLETE_LISTING.equals(task.getTaskDefinitionKey())) {
+      prefillListing(context, file, caseFiles.caregiver(file.id()));
+    }
+    return context;
+  }
+
+  private void putRecord(Map<String, String> context, String prefix, StepRecord record) {
+    record.data().forEach((field, value) -> context.put("case_" + prefix + "_" + field, display(field, value)));
+    if (record.recordedBy() != null) {
+      context.put("case_" + prefix + "_recordedBy", fullName(record.recordedBy()));
+    }
+    context.put("case_" + prefix + "_recordedAt", VietnameseFormat.date(LocalDate.ofInstant(record.recordedAt(), EngineTime.VIETNAM)));
+  }
+
+  private static String display(String field, Object value) {
+    if (value instanceof Number amount && AMOUNTS.contains(field)) {
+      return VietnameseFormat.money(amount.longValue());
+    }
+    if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return VietnameseFormat.date(LocalDate.parse(text));
+      } catch (DateTimeParseException e) {
+        return text;
+      }
+    }
+    if ("eligible".equals(field) && value instanceof Boolean eligible) {
+      return eligible ? "Đủ điều kiện" : "Không đủ điều kiện";
+    }
+    return DisplayLabels.of(value);
+  }
+
+  private String fullName(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : user.getFirstName() + " " + user.getLastName();
+  }
+
+  private static void prefillListing(Map<String, String> context, CaseFile file, Optional<Caregiver> caregiver) {
+    context.put("record_fullName", file.fullName());
+    context.put("record_dateOfBirth", file.dateOfBirth().toString());
+    context.put("record_sex", file.sex().name());
+    context.put("record_ethnicity", file.ethnicity() == null ? "" : file.ethnicity());
+    context.put("record_personalId", file.personalId() == null ? "" : file.personalId());
+    context.put("record_address", file.address() == null ? "" : file.address());
+    context.put("record_conditionGroup", file.conditionGroup().name());
+    caregiver.ifPresent(c -> {
+      context.put("record_caregiverName", c.fullName());
+      context.put("record_caregiverRelation", c.relation().name());
+      context.put("record_caregiverPhone", c.phone() == null ? "" : c.phone());
+    });
+  }
+}

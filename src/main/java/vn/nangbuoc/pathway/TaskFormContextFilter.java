@@ -1,0 +1,60 @@
+package vn.nangbuoc.pathway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Adds {@link TaskFormContext} to the answer of GET .../task/{id}/form-variables, the call with
+ * which Tasklist fills a Camunda Form. The values exist only in that answer: nothing is written to
+ * the engine. Only answers the engine already allowed (200) are touched.
+ */
+class TaskFormContextFilter extends OncePerRequestFilter {
+
+  private static final Pattern FORM_VARIABLES = Pattern.compile(".*/task/([^/]+)/form-variables$");
+
+  private final TaskFormContext context;
+  private final ObjectMapper json;
+
+  TaskFormContextFilter(TaskFormContext context, ObjectMapper json) {
+    this.context = context;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"GET".equals(request.getMethod()) || !FORM_VARIABLES.matcher(request.getRequestURI()).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, captured);
+    Matcher matcher = FORM_VARIABLES.matcher(request.getRequestURI());
+    if (captured.getStatus() != HttpServletResponse.SC_OK || !matcher.matches()) {
+      captured.copyBodyToResponse();
+      return;
+    }
+    ObjectNode variables = (ObjectNode) json.readTree(captured.getContentAsByteArray());
+    for (Map.Entry<String, String> value : context.forTask(matcher.group(1)).entrySet()) {
+      ObjectNode typed = variables.putObject(value.getKey());
+      typed.put("type", "String");
+      typed.put("value", value.getValue());
+      typed.putObject("valueInfo");
+    }
+    byte[] body = json.writeValueAsBytes(variables);
+    captured.resetBuffer();
+    captured.getOutputStream().write(body);
+    captured.copyBodyToResponse();
+  }
+}

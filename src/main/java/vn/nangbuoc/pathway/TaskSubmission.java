@@ -1,0 +1,98 @@
+package vn.nangbuoc.pathway;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.engine.SensitiveData;
+import vn.nangbuoc.input.FieldReader;
+import vn.nangbuoc.input.InvalidInputException;
+
+/**
+ * One completion of a pathway task, as its complete listener sees it: who submits, for which case,
+ * with which fields. Listeners read and check everything first, then record and route.
+ */
+public final class TaskSubmission {
+
+  private final DelegateTask task;
+  private final CaseFile caseFile;
+  private final String actor;
+  private final TaskSubmissions services;
+  private final FieldReader fields;
+
+  TaskSubmission(DelegateTask task, CaseFile caseFile, String actor, TaskSubmissions services) {
+    this.task = task;
+    this.caseFile = caseFile;
+    this.actor = actor;
+    this.services = services;
+    this.fields = FieldReader.of(task::getVariable, "");
+  }
+
+  public FieldReader fields() {
+    return fields;
+  }
+
+  public CaseFile caseFile() {
+    return caseFile;
+  }
+
+  public long caseId() {
+    return caseFile.id();
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public DelegateTask task() {
+    return task;
+  }
+
+  /** A process variable the gateways read; always set typed, whatever the form sent. */
+  public void route(String variable, Object value) {
+    task.getExecution().setVariable(variable, value);
+  }
+
+  /**
+   * Checks every rule collected so far, then appends what the user entered (and {@code extra}) to
+   * the case's step records and removes the sensitive fields from the engine.
+   */
+  public void record(Map<String, Object> extra) {
+    fields.throwIfInvalid();
+    Map<String, Object> data = new LinkedHashMap<>();
+    fields.values().forEach((name, value) -> data.put(stripPrefix(name), value));
+    data.putAll(extra);
+    services.records().append(caseFile.id(), task.getTaskDefinitionKey(), task.getId(), actor, EngineTime.now(), data);
+    clearSensitiveFields();
+  }
+
+  public void record() {
+    record(Map.of());
+  }
+
+  private void clearSensitiveFields() {
+    for (String name : List.copyOf(task.getVariableNames())) {
+      if (SensitiveData.isSensitiveVariable(name)) {
+        task.removeVariable(name);
+      }
+    }
+  }
+
+  private static String stripPrefix(String name) {
+    return SensitiveData.isSensitiveVariable(name) ? name.substring(SensitiveData.FIELD_PREFIX.length()) : name;
+  }
+
+  /** Members of the groups the task was routed to may complete it; nobody else, not even an administrator. */
+  void requireResponsibleActor() {
+    List<String> candidateGroups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    if (!services.isMemberOfAny(actor, candidateGroups)) {
+      throw new InvalidInputException("Bạn không thuộc cơ quan được giao công việc này, nên không hoàn thành được.");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package vn.nangbuoc.pathway;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.input.InvalidInputException;
+
+/** Opens a {@link TaskSubmission}: finds the actor and the case, and refuses anyone not responsible. */
+@Component
+public class TaskSubmissions {
+
+  private final IdentityService identityService;
+  private final CaseFileService caseFiles;
+  private final CaseStepRecords records;
+
+  TaskSubmissions(IdentityService identityService, CaseFileService caseFiles, CaseStepRecords records) {
+    this.identityService = identityService;
+    this.caseFiles = caseFiles;
+    this.records = records;
+  }
+
+  public TaskSubmission open(DelegateTask task) {
+    String actor = currentUser();
+    if (actor == null) {
+      actor = task.getAssignee();
+    }
+    if (actor == null) {
+      throw new InvalidInputException("Không xác định được người thực hiện: hãy đăng nhập rồi thử lại.");
+    }
+    TaskSubmission submission = new TaskSubmission(task, caseOf(task), actor, this);
+    submission.requireResponsibleActor();
+    return submission;
+  }
+
+  /** The case of the task's process; a caseId variable overwritten through the API cannot redirect it. */
+  private CaseFile caseOf(DelegateTask task) {
+    Object caseId = task.getExecution().getVariable(ChildPathway.VAR_CASE_ID);
+    if (!(caseId instanceof Number id)) {
+      throw new InvalidInputException("Công việc không gắn với hồ sơ nào.");
+    }
+    CaseFile file = caseFiles.get(id.longValue());
+    if (!task.getProcessInstanceId().equals(file.processInstanceId())) {
+      throw new InvalidInputException("Dữ liệu hồ sơ không khớp với quy trình của công việc này.");
+    }
+    return file;
+  }
+
+  public String currentUser() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  CaseStepRecords records() {
+    return records;
+  }
+
+  boolean isMemberOfAny(String userId, List<String> groupIds) {
+    return !groupIds.isEmpty()
+        && identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds.toArray(String[]::new)).count() > 0;
+  }
+}

@@ -1,0 +1,6 @@
+package vn.nangbuoc.referral;
+
+enum CounsellingOutcome {
+  CONSENTED,
+  DECLINED
+}

@@ -1,0 +1,52 @@
+package vn.nangbuoc.routing;
+
+import java.sql.Timestamp;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.engine.EngineLimits;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.pathway.ChildPathway;
+
+/**
+ * Fired by the escalation timer of an overdue task: raises the priority of the case's overdue
+ * tasks (they rise to the top of the task lists) and records the escalation. Mail to the agency
+ * head follows from these records (notifications).
+ */
+@Component("escalateOverdueTasksDelegate")
+class EscalateOverdueTasksDelegate implements JavaDelegate {
+
+  static final int ESCALATED_PRIORITY = 75;
+  static final int PRIORITY_STEP = 10;
+  static final int MAX_PRIORITY = 100;
+
+  private final TaskService taskService;
+  private final JdbcClient jdbc;
+
+  EscalateOverdueTasksDelegate(TaskService taskService, JdbcClient jdbc) {
+    this.taskService = taskService;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Date now = Date.from(EngineTime.now());
+    long caseId = ((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue();
+    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .dueBefore(now).listPage(0, EngineLimits.SMALL_LIST)) {
+      int priority = task.getPriority() < ESCALATED_PRIORITY
+          ? ESCALATED_PRIORITY
+          : Math.min(MAX_PRIORITY, task.getPriority() + PRIORITY_STEP);
+      taskService.setPriority(task.getId(), priority);
+      jdbc.sql("insert into task_escalation (case_id, task_id, task_key, due_at, escalated_at, priority)"
+              + " values (?, ?, ?, ?, ?, ?)")
+          .params(caseId, task.getId(), task.getTaskDefinitionKey(), new Timestamp(task.getDueDate().getTime()),
+              Timestamp.from(EngineTime.now()), priority)
+          .update();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package vn.nangbuoc.routing;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.pathway.ChildPathway;
+
+/**
+ * Due dates of user tasks, used by the task itself and by its escalation timer. The timer is
+ * created before the task, so whoever asks first computes the date and keeps it in a variable
+ * local to the task's scope; the other reads the same date.
+ */
+@Component("taskDeadlines")
+public class TaskDeadlines {
+
+  private final TaskRouting routing;
+  private final WorkingCalendar calendar;
+  private final Duration repeatEvery;
+
+  TaskDeadlines(TaskRouting routing, WorkingCalendar calendar,
+      @Value("${nangbuoc.escalation.repeat-every:P1D}") Duration repeatEvery) {
+    this.routing = routing;
+    this.calendar = calendar;
+    this.repeatEvery = repeatEvery;
+  }
+
+  public Date dueDate(DelegateExecution execution) {
+    Object known = execution.getVariableLocal(ChildPathway.VAR_TASK_DUE_DATE);
+    if (known instanceof Date date) {
+      return date;
+    }
+    Route route = routing.route(execution.getCurrentActivityId(),
+        (String) execution.getVariable(ChildPathway.VAR_COMMUNE_CODE),
+        asLong(execution.getVariable(ChildPathway.VAR_ESTIMATED_COST)));
+    Date due = calendar.deadline(EngineTime.now().atZone(EngineTime.VIETNAM), route.deadlineWorkingDays());
+    execution.setVariableLocal(ChildPathway.VAR_TASK_DUE_DATE, due);
+    return due;
+  }
+
+  /** ISO 8601 repeating interval: first at the due date, then every configured interval until done. */
+  public String escalationCycle(DelegateExecution execution) {
+    OffsetDateTime due = dueDate(execution).toInstant().atOffset(ZoneOffset.UTC);
+    return "R/" + due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + repeatEvery;
+  }
+
+  private static Long asLong(Object value) {
+    return value instanceof Number number ? number.longValue() : null;
+  }
+}

@@ -1,0 +1,39 @@
+package vn.nangbuoc.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.engine.EngineLimits;
+
+/** Users and passwords live in Camunda's identity service, shared with Tasklist, Cockpit and Admin. */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identityService;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object password = authentication.getCredentials();
+    if (user == null || !(password instanceof String text) || !identityService.checkPassword(user, text)) {
+      throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu.");
+    }
+    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).listPage(0, EngineLimits.SMALL_LIST).stream()
+        .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId())).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

@@ -1,0 +1,75 @@
+package vn.nangbuoc.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Nobody reaches the engine or the application's API anonymously.
+ *
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's identity service (Spring Security).</li>
+ *   <li>{@code /engine-rest/**}: Camunda's own authentication filter, HTTP Basic; it also tells
+ *       the engine who is acting, which the pathway's rules (four eyes) rely on.</li>
+ *   <li>{@code /camunda/**}: the webapps' own session login and CSRF filter.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfiguration {
+
+  static final String UNAUTHORIZED_JSON =
+      "{\"status\":401,\"message\":\"Cần đăng nhập: gửi tên đăng nhập và mật khẩu (HTTP Basic).\"}";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+      IdentityService identityService) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authenticationProvider(identity)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+          response.setHeader("WWW-Authenticate", "Basic realm=\"nang-buoc\"");
+          response.setContentType("application/json");
+          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+          response.getWriter().write(UNAUTHORIZED_JSON);
+        }))
+        // Stateless Basic authentication: no session, so no cookie a forged request could ride on.
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationBridge(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    // The webapps and the engine REST API authenticate with their own filters (see class comment);
+    // Spring Security adds its security headers here.
+    return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+}

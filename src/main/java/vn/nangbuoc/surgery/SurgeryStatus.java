@@ -1,0 +1,6 @@
+package vn.nangbuoc.surgery;
+
+enum SurgeryStatus {
+  DONE,
+  POSTPONED
+}
