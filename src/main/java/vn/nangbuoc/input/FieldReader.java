@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class FieldReader {
 
-  private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+  // STRICT: 31/02/2020 is an error, not the 29th of February.
+  private static final DateTimeFormatter VIETNAMESE_DATE =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private final Function<String, Object> source;
   private final String prefix;

@@ -1,0 +1,164 @@
+package vn.nangbuoc.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The task-routing table as the standalone DMN engine evaluates it: no Spring, no process engine. */
+class TaskRoutingDecisionTest {
+
+  private static final Path TABLE = Path.of("bpmn/task-routing.dmn");
+  private static final Path PATHWAY = Path.of("bpmn/child-pathway.bpmn");
+  private static final String APPROVE_FUNDING = "Task_ApproveFunding";
+
+  /** Ids of the rules matched by the last evaluation, recorded by the engine's table listener. */
+  private static List<String> lastMatchedRuleIds = List.of();
+  private static DmnEngine engine;
+  private static DmnDecision decision;
+
+  record RouteCase(String taskKey, Long estimatedCost, String agencyKind, String staffRole, int deadlineDays) {
+  }
+
+  static Stream<RouteCase> routes() {
+    return Stream.of(
+        new RouteCase("Task_CompleteListing", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 5),
+        new RouteCase("Task_ReviewListing", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
+        new RouteCase("Task_RecordScreening", null, "HEALTH_CENTRE", "STAFF", 10),
+        new RouteCase("Task_PrepareReferral", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
+        new RouteCase("Task_CounselFamily", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 7),
+        new RouteCase(APPROVE_FUNDING, 0L, "LABOUR_SOCIAL_AFFAIRS", "HEAD", 3),
+        new RouteCase(APPROVE_FUNDING, 30_000_000L, "LABOUR_SOCIAL_AFFAIRS", "HEAD", 3),
+        new RouteCase(APPROVE_FUNDING, 30_000_001L, "CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5),
+        new RouteCase(APPROVE_FUNDING, 150_000_000L, "CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5),
+        // once a cost is known the other tasks still ignore it
+        new RouteCase("Task_RecordDisbursement", 45_000_000L, "FINANCE_PLANNING", "STAFF", 5),
+        new RouteCase("Task_SeekOtherFunding", 45_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 10),
+        new RouteCase("Task_RecordSurgeryResult", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
+        new RouteCase("Task_ArrangeService", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 10),
+        new RouteCase("Task_FollowUpVisit", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 5),
+        new RouteCase("Task_CloseCase", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5));
+  }
+
+  @BeforeAll
+  static void parseTable() throws IOException {
+    DmnDecisionTableEvaluationListener recordMatches = event -> lastMatchedRuleIds =
+        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
+    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+        .customPostDecisionTableEvaluationListeners(List.of(recordMatches))
+        .buildEngine();
+    try (InputStream in = Files.newInputStream(TABLE)) {
+      decision = engine.parseDecision("task-routing", in);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void shouldRouteEachTaskToItsAgencyRoleAndDeadline(RouteCase route) {
+    // when
+    DmnDecisionTableResult result = evaluate(route.taskKey(), route.estimatedCost());
+
+    // then
+    assertThat(result).hasSize(1);
+    DmnDecisionRuleResult rule = result.getSingleResult();
+    assertThat((String) rule.getEntry("agencyKind")).isEqualTo(route.agencyKind());
+    assertThat((String) rule.getEntry("staffRole")).isEqualTo(route.staffRole());
+    assertThat((Object) rule.getEntry("deadlineDays")).isEqualTo(route.deadlineDays());
+  }
+
+  @Test
+  void shouldHitEveryRuleOfTheTableWithTheCasesAbove() throws IOException {
+    // given
+    Set<String> allRuleIds = Dmn.readModelFromFile(TABLE.toFile()).getModelElementsByType(Rule.class).stream()
+        .map(Rule::getId)
+        .collect(Collectors.toSet());
+
+    // when
+    Set<String> hit = new HashSet<>();
+    routes().forEach(route -> {
+      evaluate(route.taskKey(), route.estimatedCost());
+      hit.addAll(lastMatchedRuleIds);
+    });
+
+    // then
+    assertThat(allRuleIds).hasSize(13);
+    assertThat(hit).containsExactlyInAnyOrderElementsOf(allRuleIds);
+  }
+
+  @Test
+  void shouldMatchNoRuleForAnUnknownTask() {
+    DmnDecisionTableResult result = evaluate("Task_Unknown", 10_000_000L);
+
+    assertThat(result).isEmpty();
+    assertThat(lastMatchedRuleIds).isEmpty();
+  }
+
+  @Test
+  void shouldMatchNoRuleForFundingApprovalWithoutACost() {
+    DmnDecisionTableResult result = evaluate(APPROVE_FUNDING, null);
+
+    assertThat(result).isEmpty();
+    assertThat(lastMatchedRuleIds).isEmpty();
+  }
+
+  /**
+   * Every user task routes through this table when created, so a task without a row cannot start;
+   * and a row for a task the pathway no longer has is a leftover.
+   */
+  @Test
+  void shouldNameExactlyTheUserTasksOfThePathway() {
+    // given
+    Set<String> userTasks = Bpmn.readModelFromFile(PATHWAY.toFile()).getModelElementsByType(UserTask.class).stream()
+        .map(UserTask::getId)
+        .collect(Collectors.toSet());
+    List<String> routedTasks = new ArrayList<>();
+
+    // when
+    for (String task : userTasks) {
+      DmnDecisionTableResult result = evaluate(task, APPROVE_FUNDING.equals(task) ? 1_000_000L : null);
+      if (result.size() == 1) {
+        routedTasks.add(task);
+      }
+    }
+    Set<String> tasksInTable = Dmn.readModelFromFile(TABLE.toFile()).getModelElementsByType(Rule.class).stream()
+        .map(rule -> rule.getInputEntries().iterator().next().getText().getTextContent().strip().replace("\"", ""))
+        .collect(Collectors.toSet());
+
+    // then
+    assertThat(routedTasks).containsExactlyInAnyOrderElementsOf(userTasks);
+    assertThat(tasksInTable).isEqualTo(userTasks);
+  }
+
+  private static DmnDecisionTableResult evaluate(String taskKey, Long estimatedCost) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("taskKey", taskKey);
+    inputs.put("estimatedCost", estimatedCost);
+    lastMatchedRuleIds = List.of();
+    return engine.evaluateDecisionTable(decision, inputs);
+  }
+}
