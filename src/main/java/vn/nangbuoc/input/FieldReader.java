@@ -1,5 +1,6 @@
 package vn.nangbuoc.input;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,8 @@ public final class FieldReader {
   // STRICT: 31/02/2020 is an error, not the 29th of February.
   private static final DateTimeFormatter VIETNAMESE_DATE =
       DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   private final Function<String, Object> source;
   private final String prefix;
@@ -45,8 +49,9 @@ public final class FieldReader {
   }
 
   public String requiredText(String name, String label, int maxLength) {
+    int errorsBefore = errors.size();
     String value = optionalText(name, label, maxLength);
-    if (value == null) {
+    if (value == null && errors.size() == errorsBefore) {
       errors.add("Chưa nhập " + label + ".");
     }
     return value;
@@ -58,15 +63,16 @@ public final class FieldReader {
       return null;
     }
     if (!(raw instanceof String text)) {
-      errors.add(label + " phải là văn bản.");
+      errors.add(sentence(label, "phải là văn bản."));
       return null;
     }
-    String value = text.strip();
+    // NFC: the same name typed with composed or combining diacritics is the same name.
+    String value = Normalizer.normalize(text, Normalizer.Form.NFC).strip();
     if (value.isEmpty()) {
       return null;
     }
     if (value.length() > maxLength) {
-      errors.add(label + " dài quá " + maxLength + " ký tự.");
+      errors.add(sentence(label, "dài quá " + maxLength + " ký tự."));
       return null;
     }
     values.put(name, value);
@@ -76,7 +82,7 @@ public final class FieldReader {
   public String optionalPattern(String name, String label, Pattern pattern, String rule) {
     String value = optionalText(name, label, 100);
     if (value != null && !pattern.matcher(value).matches()) {
-      errors.add(label + " không hợp lệ: " + rule + ".");
+      errors.add(sentence(label, "không hợp lệ: " + rule + "."));
       values.remove(name);
       return null;
     }
@@ -91,7 +97,7 @@ public final class FieldReader {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      errors.add(label + " không nằm trong danh sách được chọn.");
+      errors.add(sentence(label, "không nằm trong danh sách được chọn."));
       values.remove(name);
       return null;
     }
@@ -99,8 +105,9 @@ public final class FieldReader {
 
   /** Accepts the ISO form the forms send (2026-11-23), the Vietnamese form (23/11/2026) and dates. */
   public LocalDate requiredDate(String name, String label) {
+    Object raw = source.apply(prefix + name);
     LocalDate value = optionalDate(name, label);
-    if (value == null && source.apply(prefix + name) == null) {
+    if (raw == null || (raw instanceof String text && text.isBlank())) {
       errors.add("Chưa nhập " + label + ".");
     }
     return value;
@@ -110,16 +117,16 @@ public final class FieldReader {
     Object raw = source.apply(prefix + name);
     LocalDate value = null;
     if (raw instanceof Date date) {
-      value = date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+      value = date.toInstant().atZone(VIETNAM).toLocalDate();
     } else if (raw instanceof LocalDate date) {
       value = date;
     } else if (raw instanceof String text && !text.isBlank()) {
       value = parseDate(text.strip());
       if (value == null) {
-        errors.add(label + " không đúng dạng ngày (dd/MM/yyyy).");
+        errors.add(sentence(label, "không đúng dạng ngày (dd/MM/yyyy)."));
       }
     } else if (raw != null && !(raw instanceof String)) {
-      errors.add(label + " không đúng dạng ngày (dd/MM/yyyy).");
+      errors.add(sentence(label, "không đúng dạng ngày (dd/MM/yyyy)."));
     }
     if (value != null) {
       values.put(name, value.toString());
@@ -149,11 +156,11 @@ public final class FieldReader {
       errors.add("Chưa nhập " + label + ".");
       return null;
     } else {
-      errors.add(label + " phải là số nguyên.");
+      errors.add(sentence(label, "phải là số nguyên."));
       return null;
     }
     if (value < min || value > max) {
-      errors.add(label + " phải từ " + min + " đến " + max + ".");
+      errors.add(sentence(label, "phải từ " + number(min) + " đến " + number(max) + "."));
       return null;
     }
     values.put(name, value);
@@ -181,6 +188,15 @@ public final class FieldReader {
     if (!condition) {
       errors.add(message);
     }
+  }
+
+  /** Labels are written to follow "Chưa nhập …"; at the start of a sentence they need a capital. */
+  private static String sentence(String label, String rest) {
+    return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " " + rest;
+  }
+
+  private static String number(long value) {
+    return String.format(Locale.ROOT, "%,d", value).replace(',', '.');
   }
 
   public boolean isValid() {

@@ -71,12 +71,12 @@ class ChildListingReaderTest {
       dateOfBirth       | 2008-11-03                | Người từ đủ 18 tuổi trở lên không thuộc đối tượng trẻ em của chương trình.
       personalId        | 02031900123               | Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số.
       personalId        | 02031900123A              | Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số.
-      sex               | UNKNOWN                   | giới tính không nằm trong danh sách được chọn.
+      sex               | UNKNOWN                   | Giới tính không nằm trong danh sách được chọn.
       sex               | NULL                      | Chưa nhập giới tính.
       address           | ''                        | Chưa nhập địa chỉ.
-      conditionGroup    | CLUB_FOOT                 | dạng tật không nằm trong danh sách được chọn.
+      conditionGroup    | CLUB_FOOT                 | Dạng tật không nằm trong danh sách được chọn.
       caregiverName     | NULL                      | Chưa nhập họ tên người chăm sóc.
-      caregiverRelation | NEIGHBOUR                 | quan hệ với trẻ không nằm trong danh sách được chọn.
+      caregiverRelation | NEIGHBOUR                 | Quan hệ với trẻ không nằm trong danh sách được chọn.
       caregiverPhone    | 091234567                 | Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
       caregiverPhone    | 1912345678                | Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
       caregiverPhone    | 0912-345-678              | Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
@@ -95,7 +95,7 @@ class ChildListingReaderTest {
     assertThatThrownBy(reader::throwIfInvalid).isInstanceOf(InvalidInputException.class).hasMessage(message);
   }
 
-  /** form-js sends "" for a required date field left empty, exactly as for text fields. */
+  /** POST /api/cases may send "" for a date left empty: it must be as missing as an absent one. */
   @Test
   void shouldRefuseAnEmptyDateOfBirth() {
     Map<String, Object> fields = listing();
@@ -126,7 +126,7 @@ class ChildListingReaderTest {
     assertThatThrownBy(reader::throwIfInvalid)
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(String.join(" ", NAME_LETTERS_ONLY, "Ngày sinh không được sau ngày hôm nay.", BAD_PERSONAL_ID,
-            "dạng tật không nằm trong danh sách được chọn.", BAD_PHONE));
+            "Dạng tật không nằm trong danh sách được chọn.", BAD_PHONE));
   }
 
   @Test

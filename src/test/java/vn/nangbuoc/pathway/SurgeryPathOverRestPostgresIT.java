@@ -1,0 +1,7 @@
+package vn.nangbuoc.pathway;
+
+import vn.nangbuoc.NangBuocPostgresTest;
+
+@NangBuocPostgresTest
+class SurgeryPathOverRestPostgresIT extends SurgeryPathOverRestChecks {
+}
