@@ -2,6 +2,7 @@ package vn.nangbuoc.casefile;
 
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.engine.EngineTime;
@@ -39,8 +40,12 @@ public class CaseFileService {
     }
     AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
     String caseNumber = numbers.next(numberingUnit.code(), EngineTime.today().getYear());
-    long id = repository.insert(caseNumber, placed, userId, EngineTime.now());
-    return get(id);
+    try {
+      return get(repository.insert(caseNumber, placed, userId, EngineTime.now()));
+    } catch (DuplicateKeyException sameChildAtTheSameMoment) {
+      // two listings of one personal ID raced past the check above; the unique index stopped the second
+      throw new InvalidInputException("Số định danh cá nhân này vừa được lập hồ sơ: trẻ đã có trong danh sách.");
+    }
   }
 
   private String communeFor(String requested, String userId) {

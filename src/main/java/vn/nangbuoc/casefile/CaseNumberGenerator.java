@@ -16,12 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CaseNumberGenerator {
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate separateTransaction;
+  private final TransactionTemplate savepoint;
 
   CaseNumberGenerator(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactionManager);
-    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Must run inside the transaction that creates the case file: the counter row stays locked until it ends. */
@@ -35,8 +35,9 @@ class CaseNumberGenerator {
   }
 
   /**
-   * Creates the year's counter in its own transaction: on PostgreSQL a failed insert would poison
-   * the listing's transaction, and two first listings of a year may race for it.
+   * Creates the year's counter behind a savepoint: two first listings of a year may race for it,
+   * and on PostgreSQL the loser's failed insert would otherwise poison its whole transaction. (A
+   * separate transaction would need a second connection per listing and can exhaust the pool.)
    */
   private void ensureCounter(String unitCode, int year) {
     boolean exists = jdbc.sql("select count(*) from case_number_counter where unit_code = ? and counter_year = ?")
@@ -45,7 +46,7 @@ class CaseNumberGenerator {
       return;
     }
     try {
-      separateTransaction.executeWithoutResult(status ->
+      savepoint.executeWithoutResult(status ->
           jdbc.sql("insert into case_number_counter (unit_code, counter_year, last_value) values (?, ?, 0)")
               .params(unitCode, year).update());
     } catch (DuplicateKeyException raceLost) {

@@ -1,0 +1,43 @@
+package vn.nangbuoc;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The feature packages stay a tree: no cycles, and the case file and organisation know no workflow. */
+class ModuleBoundariesTest {
+
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("vn.nangbuoc");
+
+  @Test
+  void shouldHaveNoCyclesBetweenFeatures() {
+    slices().matching("vn.nangbuoc.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void shouldKeepCaseFilesAndOrganisationFreeOfTheWorkflow() {
+    noClasses().that().resideInAnyPackage("vn.nangbuoc.casefile..", "vn.nangbuoc.organisation..", "vn.nangbuoc.input..")
+        .should().dependOnClassesThat().resideInAnyPackage("vn.nangbuoc.pathway..", "vn.nangbuoc.routing..",
+            "vn.nangbuoc.listing..", "vn.nangbuoc.screening..", "vn.nangbuoc.referral..", "vn.nangbuoc.funding..",
+            "vn.nangbuoc.surgery..", "vn.nangbuoc.followup..", "vn.nangbuoc.closure..", "vn.nangbuoc.security..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void shouldKeepStepFeaturesApartFromEachOther() {
+    String[] steps = {"listing", "screening", "referral", "funding", "surgery", "followup", "closure"};
+    for (String step : steps) {
+      String[] others = java.util.Arrays.stream(steps).filter(s -> !s.equals(step))
+          .map(s -> "vn.nangbuoc." + s + "..").toArray(String[]::new);
+      noClasses().that().resideInAPackage("vn.nangbuoc." + step + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .check(CLASSES);
+    }
+  }
+}

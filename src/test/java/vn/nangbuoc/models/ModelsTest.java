@@ -1,0 +1,129 @@
+package vn.nangbuoc.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules analysts keep when they edit bpmn/ and forms/ in Camunda Modeler: every human step has
+ * its own form, routing by data, a due date with an escalation, and nothing names an agency.
+ */
+class ModelsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static BpmnModelInstance pathway;
+  private static Map<String, JsonNode> formsById;
+
+  @BeforeAll
+  static void load() throws IOException {
+    pathway = Bpmn.readModelFromFile(new File("bpmn/child-pathway.bpmn"));
+    formsById = new HashMap<>();
+    for (File file : new File("forms").listFiles((dir, name) -> name.endsWith(".form"))) {
+      JsonNode form = JSON.readTree(file);
+      assertThat(formsById.put(form.get("id").asText(), form)).as("form id of " + file + " is unique").isNull();
+    }
+  }
+
+  @Test
+  void shouldGiveEveryHumanStepItsOwnDeployedForm() {
+    List<String> referenced = new ArrayList<>();
+    for (UserTask task : pathway.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+      referenced.add(task.getCamundaFormRef());
+    }
+    for (StartEvent start : pathway.getModelElementsByType(StartEvent.class)) {
+      if (start.getParentElement() instanceof Process) {
+        assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+        referenced.add(start.getCamundaFormRef());
+      }
+    }
+    assertThat(referenced).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(formsById.keySet());
+  }
+
+  @Test
+  void shouldRouteEveryUserTaskByDataAndNeverByAName() {
+    for (UserTask task : pathway.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNull();
+      assertThat(task.getCamundaCandidateUsers()).as(task.getId()).isNull();
+      assertThat(task.getCamundaAssignee()).as(task.getId()).isNull();
+      Collection<CamundaTaskListener> listeners = task.getExtensionElements()
+          .getElementsQuery().filterByType(CamundaTaskListener.class).list();
+      assertThat(listeners).as(task.getId())
+          .anyMatch(l -> "create".equals(l.getCamundaEvent()) && "${taskRoutingListener}".equals(l.getCamundaDelegateExpression()))
+          .anyMatch(l -> "complete".equals(l.getCamundaEvent()));
+    }
+  }
+
+  @Test
+  void shouldEscalateEveryUserTaskWithANonInterruptingTimer() {
+    for (UserTask task : pathway.getModelElementsByType(UserTask.class)) {
+      List<BoundaryEvent> escalations = pathway.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(b -> b.getAttachedTo() == task).toList();
+      assertThat(escalations).as(task.getId()).hasSize(1);
+      BoundaryEvent boundary = escalations.get(0);
+      assertThat(boundary.cancelActivity()).isFalse();
+      TimerEventDefinition timer = (TimerEventDefinition) boundary.getEventDefinitions().iterator().next();
+      assertThat(timer.getTimeCycle().getTextContent()).isEqualTo("${taskDeadlines.escalationCycle(execution)}");
+      FlowNode next = boundary.getOutgoing().iterator().next().getTarget();
+      assertThat(next).isInstanceOf(EndEvent.class);
+      assertThat(((EndEvent) next).getEventDefinitions()).singleElement().isInstanceOf(EscalationEventDefinition.class);
+    }
+  }
+
+  @Test
+  void shouldNameEveryElementInVietnamese() {
+    for (FlowNode node : pathway.getModelElementsByType(FlowNode.class)) {
+      assertThat(node.getName()).as(node.getId()).isNotBlank();
+    }
+    Process process = pathway.getModelElementsByType(Process.class).iterator().next();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+  }
+
+  @Test
+  void shouldUseOnlyTheSharedNamesInFormsAndExpressions() throws IOException, IllegalAccessException {
+    // every form field is either a sensitive field for the case file or a routing variable of ChildPathway
+    List<String> routingVariables = new ArrayList<>();
+    for (java.lang.reflect.Field field : vn.nangbuoc.pathway.ChildPathway.class.getFields()) {
+      if (field.getName().startsWith("VAR_")) {
+        routingVariables.add((String) field.get(null));
+      }
+    }
+    formsById.forEach((id, form) -> form.get("components").forEach(component -> {
+      JsonNode key = component.get("key");
+      if (key != null) {
+        assertThat(key.asText().startsWith("record_") || routingVariables.contains(key.asText()))
+            .as(id + " field " + key.asText()).isTrue();
+      }
+    }));
+    String xml = java.nio.file.Files.readString(new File("bpmn/child-pathway.bpmn").toPath());
+    Matcher variable = Pattern.compile("\\$\\{!?([a-zA-Z]+)[ }]").matcher(xml);
+    while (variable.find()) {
+      String name = variable.group(1);
+      assertThat(routingVariables.contains(name) || name.endsWith("Listener") || name.endsWith("Delegate"))
+          .as("expression " + variable.group()).isTrue();
+    }
+  }
+}
