@@ -1,0 +1,72 @@
+package vn.nangbuoc.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.PathwayDriver;
+
+/** The four task lists of Tasklist, evaluated for the user who opens them. */
+@NangBuocSpringTest
+class TasklistFiltersTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @Autowired
+  FilterService filters;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldShowGroupWorkThenMineThenOverdueFirst() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    ProcessInstance pathway = driver.listEligibleChild();
+    Task review = driver.task(pathway);
+
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.MY_GROUPS)).contains(review.getId());
+    assertThat(ids(driver, "cbhoangdong", TasklistFilters.MY_GROUPS)).doesNotContain(review.getId());
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.MINE)).doesNotContain(review.getId());
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.OVERDUE)).doesNotContain(review.getId());
+
+    engine.getTaskService().claim(review.getId(), "cvldtbxh");
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.MINE)).contains(review.getId());
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.MY_GROUPS)).doesNotContain(review.getId());
+
+    ClockUtil.setCurrentTime(new Date(review.getDueDate().getTime() - 24 * 3600 * 1000L));
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.DUE_SOON)).contains(review.getId());
+    ClockUtil.setCurrentTime(new Date(review.getDueDate().getTime() + 60_000));
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.OVERDUE)).contains(review.getId());
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.DUE_SOON)).doesNotContain(review.getId());
+  }
+
+  @Test
+  void shouldOrderTheListsOverdueFirstAndTasksByDueDate() {
+    List<Filter> lists = filters.createTaskFilterQuery().list();
+    assertThat(lists).extracting(Filter::getName)
+        .contains(TasklistFilters.OVERDUE, TasklistFilters.DUE_SOON, TasklistFilters.MINE, TasklistFilters.MY_GROUPS);
+    Filter overdue = lists.stream().filter(f -> f.getName().equals(TasklistFilters.OVERDUE)).findFirst().orElseThrow();
+    Filter mine = lists.stream().filter(f -> f.getName().equals(TasklistFilters.MINE)).findFirst().orElseThrow();
+    assertThat((Integer) overdue.getProperties().get("priority")).isLessThan((Integer) mine.getProperties().get("priority"));
+  }
+
+  private List<String> ids(PathwayDriver driver, String user, String filterName) {
+    Filter filter = filters.createTaskFilterQuery().filterName(filterName).singleResult();
+    return driver.as(user, () -> filters.<Task>listPage(filter.getId(), 0, 500)).stream().map(Task::getId).toList();
+  }
+}
