@@ -5,13 +5,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -39,15 +34,13 @@ class DemoUsersLoader implements ApplicationRunner {
   }
 
   private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
   private final String password;
   private final String loginUrl;
 
-  DemoUsersLoader(IdentityService identityService, AuthorizationService authorizationService,
+  DemoUsersLoader(IdentityService identityService,
       @Value("${nangbuoc.demo.password:demo123}") String password,
       @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
     this.identityService = identityService;
-    this.authorizationService = authorizationService;
     this.password = password;
     this.loginUrl = loginUrl;
   }
@@ -55,8 +48,6 @@ class DemoUsersLoader implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws IOException {
     ensureGroup(Groups.CAMUNDA_ADMIN, "Quản trị hệ thống", Groups.GROUP_TYPE_SYSTEM);
-    grantAdministratorsEverything();
-    ensureGroup("auditors", "Thanh tra, kiểm toán", Groups.GROUP_TYPE_SYSTEM);
     int created = 0;
     for (DemoUser demoUser : read().users()) {
       if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
@@ -86,22 +77,6 @@ class DemoUsersLoader implements ApplicationRunner {
       group.setName(name);
       group.setType(type);
       identityService.saveGroup(group);
-    }
-  }
-
-  /** What the starter's admin-user set-up grants: every permission on every resource. */
-  private void grantAdministratorsEverything() {
-    for (Resource resource : Resources.values()) {
-      boolean granted = authorizationService.createAuthorizationQuery()
-          .groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource).resourceId(Authorization.ANY).count() > 0;
-      if (!granted) {
-        Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        all.setGroupId(Groups.CAMUNDA_ADMIN);
-        all.setResource(resource);
-        all.setResourceId(Authorization.ANY);
-        all.addPermission(Permissions.ALL);
-        authorizationService.saveAuthorization(all);
-      }
     }
   }
 }

@@ -19,6 +19,7 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.engine.EngineLimits;
+import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -34,14 +35,16 @@ class CaseApiController {
   private final PathwayEvents events;
   private final OrganisationDirectory organisation;
   private final TaskService taskService;
+  private final EngineSystem system;
 
   CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
-      OrganisationDirectory organisation, TaskService taskService) {
+      OrganisationDirectory organisation, TaskService taskService, EngineSystem system) {
     this.listing = listing;
     this.caseFiles = caseFiles;
     this.events = events;
     this.organisation = organisation;
     this.taskService = taskService;
+    this.system = system;
   }
 
   @PostMapping
@@ -89,7 +92,7 @@ class CaseApiController {
     summary.put("closureOutcome", file.closureOutcome());
     summary.put("processInstanceId", file.processInstanceId());
     List<Map<String, Object>> tasks = file.processInstanceId() == null ? List.of()
-        : taskService.createTaskQuery().processInstanceId(file.processInstanceId()).listPage(0, EngineLimits.SMALL_LIST).stream()
+        : system.call(() -> taskService.createTaskQuery().processInstanceId(file.processInstanceId()).listPage(0, EngineLimits.SMALL_LIST).stream()
             .map(t -> {
               Map<String, Object> task = new LinkedHashMap<>();
               task.put("id", t.getId());
@@ -97,7 +100,7 @@ class CaseApiController {
               task.put("name", t.getName());
               task.put("due", t.getDueDate() == null ? null : Date.from(t.getDueDate().toInstant()));
               return task;
-            }).toList();
+            }).toList());
     summary.put("openTasks", tasks);
     return summary;
   }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
 
@@ -24,19 +25,23 @@ class CheckEligibilityDelegate implements JavaDelegate {
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
   private final DecisionService decisions;
+  private final EngineSystem system;
 
-  CheckEligibilityDelegate(CaseFileService caseFiles, CaseStepRecords records, DecisionService decisions) {
+  CheckEligibilityDelegate(CaseFileService caseFiles, CaseStepRecords records, DecisionService decisions,
+      EngineSystem system) {
     this.caseFiles = caseFiles;
     this.records = records;
     this.decisions = decisions;
+    this.system = system;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     CaseFile file = caseFiles.get(((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue());
-    DmnDecisionRuleResult verdict = decisions.evaluateDecisionTableByKey(ChildPathway.DECISION_SURGERY_ELIGIBILITY,
+    DmnDecisionRuleResult verdict = system.call(() -> decisions.evaluateDecisionTableByKey(
+            ChildPathway.DECISION_SURGERY_ELIGIBILITY,
             Map.of("conditionGroup", file.conditionGroup().name(), "ageYears", file.ageOn(EngineTime.today())))
-        .getSingleResult();
+        .getSingleResult());
     boolean eligible = Boolean.TRUE.equals(verdict.getEntry("eligible"));
     records.append(file.id(), STEP, null, null, EngineTime.now(),
         Map.of("eligible", eligible, "reason", verdict.getEntry("reason")));

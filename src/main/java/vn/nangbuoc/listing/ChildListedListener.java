@@ -14,6 +14,7 @@ import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.TaskSubmissions;
+import vn.nangbuoc.security.CaseAuthorizations;
 
 /**
  * Start of a pathway. Started from Tasklist's start form, the child's details arrive as sensitive
@@ -25,10 +26,12 @@ class ChildListedListener implements ExecutionListener {
 
   private final CaseFileService caseFiles;
   private final TaskSubmissions submissions;
+  private final CaseAuthorizations caseAuthorizations;
 
-  ChildListedListener(CaseFileService caseFiles, TaskSubmissions submissions) {
+  ChildListedListener(CaseFileService caseFiles, TaskSubmissions submissions, CaseAuthorizations caseAuthorizations) {
     this.caseFiles = caseFiles;
     this.submissions = submissions;
+    this.caseAuthorizations = caseAuthorizations;
   }
 
   @Override
@@ -47,6 +50,7 @@ class ChildListedListener implements ExecutionListener {
 
     CaseFile file = caseFiles.open(child, user);
     caseFiles.attachProcess(file.id(), execution.getProcessInstanceId());
+    caseAuthorizations.open(execution.getProcessInstanceId(), file.communeCode());
     execution.setProcessBusinessKey(file.caseNumber());
     execution.setVariable(ChildPathway.VAR_CASE_ID, file.id());
     execution.setVariable(ChildPathway.VAR_COMMUNE_CODE, file.communeCode());

@@ -9,6 +9,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.security.CaseAuthorizations;
 
 /** Lists a child: the case file and its pathway are created together or not at all. */
 @Service
@@ -16,10 +17,12 @@ public class ListingService {
 
   private final CaseFileService caseFiles;
   private final RuntimeService runtimeService;
+  private final CaseAuthorizations caseAuthorizations;
 
-  ListingService(CaseFileService caseFiles, RuntimeService runtimeService) {
+  ListingService(CaseFileService caseFiles, RuntimeService runtimeService, CaseAuthorizations caseAuthorizations) {
     this.caseFiles = caseFiles;
     this.runtimeService = runtimeService;
+    this.caseAuthorizations = caseAuthorizations;
   }
 
   @Transactional
@@ -28,6 +31,7 @@ public class ListingService {
     ProcessInstance pathway = runtimeService.startProcessInstanceByKey(ChildPathway.PROCESS_KEY, file.caseNumber(),
         Map.of(ChildPathway.VAR_CASE_ID, file.id(), ChildPathway.VAR_COMMUNE_CODE, file.communeCode()));
     caseFiles.attachProcess(file.id(), pathway.getId());
+    caseAuthorizations.open(pathway.getId(), file.communeCode());
     return caseFiles.get(file.id());
   }
 }

@@ -58,6 +58,15 @@ public class OrganisationDirectory {
     throw new AgencyNotFoundException(kind, role, communeCode);
   }
 
+  /** Every group of every agency whose area includes the commune: they may read its children's cases. */
+  public List<String> groupsServing(String communeCode) {
+    return repository.findGroupsOfUnits(unitAndAncestors(communeCode).stream().map(AdministrativeUnit::code).toList());
+  }
+
+  public List<AgencyGroup> agencyGroups() {
+    return repository.findAllAgencyGroups();
+  }
+
   /** Communes in the area of the agencies the user belongs to. */
   public Set<String> communesOf(String userId) {
     List<String> groupIds = identityService.createGroupQuery().groupMember(userId).listPage(0, EngineLimits.SMALL_LIST).stream()

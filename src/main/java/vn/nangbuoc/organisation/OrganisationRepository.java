@@ -53,6 +53,23 @@ class OrganisationRepository {
         .list();
   }
 
+  List<String> findGroupsOfUnits(List<String> unitCodes) {
+    if (unitCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select g.group_id from agency a join agency_group g on g.agency_id = a.id"
+            + " where a.unit_code in (:units) order by g.group_id")
+        .param("units", unitCodes)
+        .query(String.class)
+        .list();
+  }
+
+  List<AgencyGroup> findAllAgencyGroups() {
+    return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id")
+        .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
   void upsertUnit(AdministrativeUnit unit) {
     int updated = jdbc.sql("update administrative_unit set name = ?, unit_type = ?, unit_level = ?, parent_code = ?"
             + " where code = ?")

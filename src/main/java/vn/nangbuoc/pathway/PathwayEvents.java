@@ -8,8 +8,10 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.security.CaseAuthorizations;
 
 /**
  * What happens to a child outside any task: the family withdraws, the child moves. The reason is
@@ -24,11 +26,16 @@ public class PathwayEvents {
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
   private final RuntimeService runtimeService;
+  private final CaseAuthorizations caseAuthorizations;
+  private final EngineSystem system;
 
-  PathwayEvents(CaseFileService caseFiles, CaseStepRecords records, RuntimeService runtimeService) {
+  PathwayEvents(CaseFileService caseFiles, CaseStepRecords records, RuntimeService runtimeService,
+      CaseAuthorizations caseAuthorizations, EngineSystem system) {
     this.caseFiles = caseFiles;
     this.records = records;
     this.runtimeService = runtimeService;
+    this.caseAuthorizations = caseAuthorizations;
+    this.system = system;
   }
 
   @Transactional
@@ -38,8 +45,8 @@ public class PathwayEvents {
       throw new InvalidInputException("Hãy ghi lý do gia đình rút khỏi chương trình.");
     }
     records.append(caseId, STEP_WITHDRAWAL, null, userId, EngineTime.now(), Map.of("reason", reason.strip()));
-    runtimeService.createMessageCorrelation(ChildPathway.MSG_FAMILY_WITHDREW)
-        .processInstanceId(file.processInstanceId()).correlate();
+    system.run(() -> runtimeService.createMessageCorrelation(ChildPathway.MSG_FAMILY_WITHDREW)
+        .processInstanceId(file.processInstanceId()).correlate());
   }
 
   @Transactional
@@ -48,8 +55,9 @@ public class PathwayEvents {
     caseFiles.moveTo(caseId, communeCode);
     records.append(caseId, STEP_MOVE, null, userId, EngineTime.now(),
         Map.of("from", file.communeCode(), "to", communeCode));
-    runtimeService.createMessageCorrelation(ChildPathway.MSG_CHILD_MOVED)
-        .processInstanceId(file.processInstanceId()).correlate();
+    caseAuthorizations.move(file.processInstanceId(), file.communeCode(), communeCode);
+    system.run(() -> runtimeService.createMessageCorrelation(ChildPathway.MSG_CHILD_MOVED)
+        .processInstanceId(file.processInstanceId()).correlate());
   }
 
   private CaseFile activeCase(long caseId) {

@@ -5,15 +5,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.nangbuoc.engine.EngineSystem;
 
 @Configuration
 class PathwayWebConfiguration {
 
   /** On the public engine REST API and on the one Tasklist itself calls. */
   @Bean
-  FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(TaskFormContext context, ObjectMapper json) {
+  FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(TaskFormContext context, ObjectMapper json,
+      EngineSystem system) {
     FilterRegistrationBean<TaskFormContextFilter> registration =
-        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json));
+        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json, system));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;

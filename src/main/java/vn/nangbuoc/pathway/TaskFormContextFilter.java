@@ -12,11 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.nangbuoc.engine.EngineSystem;
 
 /**
  * Adds {@link TaskFormContext} to the answer of GET .../task/{id}/form-variables, the call with
  * which Tasklist fills a Camunda Form. The values exist only in that answer: nothing is written to
- * the engine. Only answers the engine already allowed (200) are touched.
+ * the engine. Only answers the engine already allowed (200) are touched: the user may read the task,
+ * so the system may tell them about its child.
  */
 class TaskFormContextFilter extends OncePerRequestFilter {
 
@@ -24,10 +26,12 @@ class TaskFormContextFilter extends OncePerRequestFilter {
 
   private final TaskFormContext context;
   private final ObjectMapper json;
+  private final EngineSystem system;
 
-  TaskFormContextFilter(TaskFormContext context, ObjectMapper json) {
+  TaskFormContextFilter(TaskFormContext context, ObjectMapper json, EngineSystem system) {
     this.context = context;
     this.json = json;
+    this.system = system;
   }
 
   @Override
@@ -46,7 +50,7 @@ class TaskFormContextFilter extends OncePerRequestFilter {
       return;
     }
     ObjectNode variables = (ObjectNode) json.readTree(captured.getContentAsByteArray());
-    for (Map.Entry<String, String> value : context.forTask(matcher.group(1)).entrySet()) {
+    for (Map.Entry<String, String> value : system.call(() -> context.forTask(matcher.group(1))).entrySet()) {
       ObjectNode typed = variables.putObject(value.getKey());
       typed.put("type", "String");
       typed.put("value", value.getValue());

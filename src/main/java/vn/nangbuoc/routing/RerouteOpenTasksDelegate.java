@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineLimits;
+import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.pathway.ChildPathway;
 
 /**
@@ -22,15 +23,23 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
   private final CaseFileService caseFiles;
   private final TaskRouting routing;
   private final TaskService taskService;
+  private final EngineSystem system;
 
-  RerouteOpenTasksDelegate(CaseFileService caseFiles, TaskRouting routing, TaskService taskService) {
+  RerouteOpenTasksDelegate(CaseFileService caseFiles, TaskRouting routing, TaskService taskService,
+      EngineSystem system) {
     this.caseFiles = caseFiles;
     this.routing = routing;
     this.taskService = taskService;
+    this.system = system;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    // the mover had the right to move the child (checked by the API); re-routing is the system's work
+    system.run(() -> reroute(execution));
+  }
+
+  private void reroute(DelegateExecution execution) {
     long caseId = ((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue();
     String commune = caseFiles.get(caseId).communeCode();
     execution.setVariable(ChildPathway.VAR_COMMUNE_CODE, commune);

@@ -6,6 +6,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.stereotype.Service;
+import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.ChildPathway;
 
@@ -19,18 +20,20 @@ public class TaskRouting {
 
   private final DecisionService decisions;
   private final OrganisationDirectory organisation;
+  private final EngineSystem system;
 
-  TaskRouting(DecisionService decisions, OrganisationDirectory organisation) {
+  TaskRouting(DecisionService decisions, OrganisationDirectory organisation, EngineSystem system) {
     this.decisions = decisions;
     this.organisation = organisation;
+    this.system = system;
   }
 
   public Route route(String taskKey, String communeCode, Long estimatedCost) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("taskKey", taskKey);
     inputs.put("estimatedCost", estimatedCost);
-    DmnDecisionRuleResult rule = decisions.evaluateDecisionTableByKey(ChildPathway.DECISION_TASK_ROUTING, inputs)
-        .getSingleResult();
+    DmnDecisionRuleResult rule = system.call(() ->
+        decisions.evaluateDecisionTableByKey(ChildPathway.DECISION_TASK_ROUTING, inputs).getSingleResult());
     if (rule == null) {
       throw new ProcessEngineException("Bảng phân công (task-routing) không có dòng nào cho công việc " + taskKey + ".");
     }

@@ -114,6 +114,18 @@ class ChildPathwayProcessTest {
   }
 
   @Test
+  void shouldRefuseTaskWorkEvenToAnAdministratorOutsideTheResponsibleAgency() {
+    ProcessInstance pathway = driver.listEligibleChild();
+    Task review = driver.task(pathway);
+
+    assertThatThrownBy(() -> driver.complete("quantri", pathway, ChildPathway.TASK_REVIEW_LISTING,
+        vars(ChildPathway.VAR_LISTING_DECISION, "ACCEPT")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("không thuộc cơ quan được giao");
+    assertThat(driver.task(pathway).getId()).isEqualTo(review.getId());
+  }
+
+  @Test
   void shouldRescheduleAnAbsentChildAndCloseAfterTheAllowedAbsences() {
     ProcessInstance pathway = acceptedChild();
 

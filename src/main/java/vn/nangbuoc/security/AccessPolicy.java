@@ -1,0 +1,94 @@
+package vn.nangbuoc.security;
+
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.organisation.AgencyGroup;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+
+/**
+ * What each kind of group may do beyond single cases, granted at every start for the groups of the
+ * organisation data. Case by case rights (a commune sees its own children) are granted by
+ * {@link CaseAuthorizations}; tasks by the engine itself to the groups a task is routed to.
+ */
+@Component
+@Order(25)
+class AccessPolicy implements ApplicationRunner {
+
+  static final String PATHWAY = "child-pathway";
+  /** Agencies whose staff list children (communes; the city office compiles lists too). */
+  static final Set<String> LISTING_AGENCIES = Set.of("COMMUNE_PEOPLES_COMMITTEE", "LABOUR_SOCIAL_AFFAIRS");
+  /** Read-only oversight: Cockpit to look at cases in their area, nothing they can change. */
+  static final Set<String> OVERSIGHT_AGENCIES = Set.of("INSPECTORATE");
+
+  private final AuthorizationService authorizations;
+  private final OrganisationDirectory organisation;
+
+  AccessPolicy(AuthorizationService authorizations, OrganisationDirectory organisation) {
+    this.authorizations = authorizations;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    grantAdministratorsEverything();
+    // names of colleagues and groups are shown in Tasklist; they are not children's data
+    global(Resources.USER, Permissions.READ);
+    global(Resources.GROUP, Permissions.READ);
+    for (AgencyGroup group : organisation.agencyGroups()) {
+      grant(group.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.READ);
+      if (LISTING_AGENCIES.contains(group.agencyKind()) && "STAFF".equals(group.role())) {
+        grant(group.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(group.groupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+      }
+      if (OVERSIGHT_AGENCIES.contains(group.agencyKind())) {
+        grant(group.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      }
+    }
+  }
+
+  private void grantAdministratorsEverything() {
+    for (Resource resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+    }
+  }
+
+  private void global(Resource resource, Permission permission) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(Authorization.ANY).list().stream().findFirst().orElse(null);
+    Authorization global = existing != null ? existing
+        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    global.setUserId(Authorization.ANY);
+    global.setResource(resource);
+    global.setResourceId(Authorization.ANY);
+    global.addPermission(permission);
+    authorizations.saveAuthorization(global);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      return;
+    }
+    Authorization grant = existing != null ? existing
+        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(groupId);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    authorizations.saveAuthorization(grant);
+  }
+}
