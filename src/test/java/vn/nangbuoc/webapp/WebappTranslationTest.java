@@ -1,6 +1,7 @@
 package vn.nangbuoc.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,8 +73,10 @@ class WebappTranslationTest {
     Set<String> stale = new TreeSet<>(vietnamese.keySet());
     stale.removeAll(english.keySet());
 
-    assertThat(missing).as("%s: keys of the shipped en.json missing from vi.json", app).isEmpty();
-    assertThat(stale).as("%s: keys of vi.json that the shipped en.json no longer has", app).isEmpty();
+    assertSoftly(softly -> {
+      softly.assertThat(missing).as("%s: keys of the shipped en.json missing from vi.json", app).isEmpty();
+      softly.assertThat(stale).as("%s: stale keys of vi.json, no longer in the shipped en.json", app).isEmpty();
+    });
   }
 
   @ParameterizedTest

@@ -30,17 +30,16 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Nâng Bước: Vietnamese first, English as fallback. The webapps pick the browser's first
-  // language when it is in this list, otherwise the fallback locale.
+  // Nâng Bước: Vietnamese by default. A browser that asks for English first gets English; any other
+  // language, or none, gets Vietnamese.
   locales: {
     availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'vi'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Nâng Bước: task lists sorted by due date, earliest first (see the script).
+  customScripts: [
+    'scripts/nangbuoc/due-date-first'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -46,11 +46,11 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Nâng Bước: Vietnamese first, English as fallback. The webapps pick the browser's first
-  // language when it is in this list, otherwise the fallback locale.
+  // Nâng Bước: Vietnamese by default. A browser that asks for English first gets English; any other
+  // language, or none, gets Vietnamese.
   locales: {
     availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'vi'
   },
   // links: [
   //   {

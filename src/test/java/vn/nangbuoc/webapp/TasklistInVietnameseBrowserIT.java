@@ -1,0 +1,163 @@
+package vn.nangbuoc.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.nangbuoc.pathway.PathwayDriver.vars;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.nangbuoc.NangBuocPostgresTest;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.pathway.PathwayDriver;
+
+/**
+ * A commune caseworker with a Vietnamese browser opens Tasklist and a task with its form, in Debian's
+ * Chromium: nothing of Tasklist's own frame (header, menus, buttons, filters) is English. The page
+ * is saved as target/screenshots/tasklist-vi.png.
+ */
+@NangBuocPostgresTest
+class TasklistInVietnameseBrowserIT {
+
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  /** Words that read the same in both languages. */
+  static final Set<String> SAME_IN_BOTH = Set.of("camunda", "platform", "bpmn", "email");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @LocalServerPort
+  int port;
+
+  WebDriver browser;
+
+  @BeforeAll
+  static void requireChromium() {
+    assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        "Chromium is not installed: apt-get install -y chromium chromium-driver (.ci/run does it)");
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void shouldShowACaseworkerTasklistAndATaskFormWithoutEnglish() throws IOException {
+    // given: a listing returned to the Mai Pha caseworker
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    ProcessInstance pathway = driver.listEligibleChild();
+    driver.complete("cvldtbxh", pathway, ChildPathway.TASK_REVIEW_LISTING,
+        vars(ChildPathway.VAR_LISTING_DECISION, "RETURN", "record_reviewNote", "Thiếu ngày sinh chính xác"));
+
+    // when: she logs in with a Vietnamese browser and opens the task
+    browser = vietnameseChromium();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys("cbmaipha");
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Việc của nhóm tôi"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Bổ sung thông tin danh sách"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "Lý do trả lại"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "TPLANGSON-"));
+    screenshot("tasklist-vi.png");
+
+    // then
+    // innerText of the live page counts only what is shown; the form's own content is the product's
+    String frame = (String) ((JavascriptExecutor) browser).executeScript(
+        "var form = document.querySelector('.fjs-container'); form.style.display = 'none';"
+            + "var text = document.body.innerText; form.style.display = ''; return text;");
+    assertThat(frame).contains("Việc của nhóm tôi", "Quá hạn", "Hoàn thành");
+    assertThat(englishWordsIn(frame)).as("English words in Tasklist's own frame:\n" + frame).isEmpty();
+    assertThat(browser.getCurrentUrl()).contains("dueDate");
+    assertThat(browser.findElement(By.cssSelector(".ce-eol-banner")).isDisplayed()).isFalse();
+  }
+
+  private WebDriver vietnameseChromium() throws IOException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=vi",
+        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-vi"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+    return new ChromeDriver(service, options);
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "screenshots", name);
+    Files.createDirectories(target.getParent());
+    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** English words of Tasklist's own texts (its en.json) that turn up in the page. */
+  private static Set<String> englishWordsIn(String text) throws IOException {
+    Set<String> english = words(locale("en.json"));
+    english.removeAll(words(locale("vi.json")));
+    english.removeAll(SAME_IN_BOTH);
+    Set<String> found = new TreeSet<>(words(text));
+    found.retainAll(english);
+    return found;
+  }
+
+  private static String locale(String file) throws IOException {
+    String path = "META-INF/resources/webjars/camunda/app/tasklist/locales/" + file;
+    try (InputStream in = TasklistInVietnameseBrowserIT.class.getClassLoader().getResourceAsStream(path)) {
+      JsonNode json = new ObjectMapper().readTree(in);
+      StringBuilder all = new StringBuilder();
+      json.findValuesAsText("").forEach(all::append);
+      collect(json, all);
+      return all.toString();
+    }
+  }
+
+  private static void collect(JsonNode node, StringBuilder all) {
+    if (node.isTextual()) {
+      all.append(' ').append(node.asText());
+    }
+    node.forEach(child -> collect(child, all));
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new TreeSet<>();
+    Matcher word = Pattern.compile("(?<![\\p{L}])[A-Za-z]{4,}(?![\\p{L}])").matcher(text);
+    while (word.find()) {
+      words.add(word.group().toLowerCase());
+    }
+    return words;
+  }
+}
