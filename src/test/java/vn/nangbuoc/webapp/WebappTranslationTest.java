@@ -152,7 +152,7 @@ class WebappTranslationTest {
 
     assertThat(config).as("%s: config.js", app)
         .containsPattern("availableLocales\\s*:\\s*\\[\\s*['\"]vi['\"]\\s*,\\s*['\"]en['\"]\\s*]")
-        .containsPattern("fallbackLocale\\s*:\\s*['\"]en['\"]")
+        .containsPattern("fallbackLocale\\s*:\\s*['\"]vi['\"]")
         .containsPattern("name\\s*:\\s*['\"]Nâng Bước['\"]");
   }
 
