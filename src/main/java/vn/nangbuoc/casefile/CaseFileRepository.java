@@ -43,6 +43,11 @@ class CaseFileRepository {
     return jdbc.sql("select " + COLUMNS + " from case_file where id = ?").param(id).query(this::map).optional();
   }
 
+  Optional<CaseFile> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select " + COLUMNS + " from case_file where process_instance_id = ?").param(processInstanceId)
+        .query(this::map).optional();
+  }
+
   Optional<CaseFile> findByPersonalId(String personalId) {
     return jdbc.sql("select " + COLUMNS + " from case_file where personal_id = ?").param(personalId)
         .query(this::map).optional();

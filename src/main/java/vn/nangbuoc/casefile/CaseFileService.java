@@ -34,8 +34,7 @@ public class CaseFileService {
     ChildListing placed = child.withCommuneCode(communeFor(child.communeCode(), userId));
     if (placed.personalId() != null) {
       repository.findByPersonalId(placed.personalId()).ifPresent(existing -> {
-        throw new InvalidInputException("Số định danh cá nhân này đã có trong hồ sơ " + existing.caseNumber()
-            + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+        throw alreadyListed(existing, userId);
       });
     }
     AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
@@ -69,6 +68,12 @@ public class CaseFileService {
     return requested;
   }
 
+  /** The case a pathway belongs to: the link is the case file's, not a process variable. */
+  public CaseFile getByProcessInstance(String processInstanceId) {
+    return repository.findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new InvalidInputException("Quy trình này không gắn với hồ sơ nào."));
+  }
+
   public CaseFile get(long id) {
     return repository.find(id).orElseThrow(() -> new CaseNotFoundException(id));
   }
@@ -90,17 +95,33 @@ public class CaseFileService {
     repository.attachProcess(caseId, processInstanceId);
   }
 
-  /** The commune completes a listing that was returned; fails if someone changed the case meanwhile. */
+  /**
+   * The commune completes a listing that was returned. {@code expectedVersion} is the version the
+   * caller read: a change someone else committed since then is not overwritten.
+   */
   @Transactional
-  public void correct(long caseId, int expectedVersion, ChildListing child) {
+  public void correct(long caseId, int expectedVersion, ChildListing child, String userId) {
     if (child.personalId() != null) {
       repository.findByPersonalId(child.personalId()).filter(other -> other.id() != caseId).ifPresent(other -> {
-        throw new InvalidInputException("Số định danh cá nhân này đã có trong hồ sơ " + other.caseNumber() + ".");
+        throw alreadyListed(other, userId);
       });
     }
-    if (!repository.updateIdentity(caseId, expectedVersion, child)) {
-      throw new InvalidInputException("Hồ sơ vừa được người khác sửa. Hãy tải lại và nhập lại thay đổi của bạn.");
+    try {
+      if (!repository.updateIdentity(caseId, expectedVersion, child)) {
+        throw new InvalidInputException("Hồ sơ vừa được người khác sửa. Hãy tải lại và nhập lại thay đổi của bạn.");
+      }
+    } catch (DuplicateKeyException sameChildAtTheSameMoment) {
+      throw new InvalidInputException("Số định danh cá nhân này vừa được ghi cho một hồ sơ khác.");
     }
+  }
+
+  /** Names the other case only to someone who may see it; the identity number alone must not reveal it. */
+  private InvalidInputException alreadyListed(CaseFile existing, String userId) {
+    boolean visible = organisation.communesOf(userId).contains(existing.communeCode());
+    return new InvalidInputException(visible
+        ? "Số định danh cá nhân này đã có trong hồ sơ " + existing.caseNumber()
+            + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai."
+        : "Số định danh cá nhân này đã có hồ sơ ở địa bàn khác: liên hệ Phòng Lao động – Thương binh và Xã hội.");
   }
 
   public void confirmCondition(long caseId, ConditionGroup group) {

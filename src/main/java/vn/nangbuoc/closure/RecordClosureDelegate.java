@@ -20,6 +20,6 @@ class RecordClosureDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ClosureOutcome outcome = ClosureOutcome.valueOf((String) execution.getVariable(ChildPathway.VAR_CLOSURE_OUTCOME));
-    caseFiles.close(((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue(), outcome.name());
+    caseFiles.close(caseFiles.getByProcessInstance(execution.getProcessInstanceId()).id(), outcome.name());
   }
 }

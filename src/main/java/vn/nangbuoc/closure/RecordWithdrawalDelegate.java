@@ -20,7 +20,7 @@ class RecordWithdrawalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(ChildPathway.VAR_CLOSURE_OUTCOME, ClosureOutcome.WITHDRAWN.name());
-    caseFiles.close(((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue(),
+    caseFiles.close(caseFiles.getByProcessInstance(execution.getProcessInstanceId()).id(),
         ClosureOutcome.WITHDRAWN.name());
   }
 }

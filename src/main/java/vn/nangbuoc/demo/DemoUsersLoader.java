@@ -27,6 +27,8 @@ class DemoUsersLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsersLoader.class);
 
+  static final String DEMO_PASSWORD = "demo123";
+
   record DemoUsers(List<DemoUser> users) {
   }
 
@@ -38,7 +40,7 @@ class DemoUsersLoader implements ApplicationRunner {
   private final String loginUrl;
 
   DemoUsersLoader(IdentityService identityService,
-      @Value("${nangbuoc.demo.password:demo123}") String password,
+      @Value("${nangbuoc.demo.password:" + DEMO_PASSWORD + "}") String password,
       @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
     this.identityService = identityService;
     this.password = password;

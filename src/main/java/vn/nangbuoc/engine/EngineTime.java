@@ -2,7 +2,9 @@ package vn.nangbuoc.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class EngineTime {
 
   public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  static final LocalTime MORNING = LocalTime.of(8, 0);
 
   private EngineTime() {
   }
@@ -22,5 +25,10 @@ public final class EngineTime {
 
   public static LocalDate today() {
     return LocalDate.ofInstant(now(), VIETNAM);
+  }
+
+  /** Timers that wait for a day (a surgery, a follow-up visit) fire at 08:00 in Vietnam that day. */
+  public static Date morningOf(LocalDate day) {
+    return Date.from(day.atTime(MORNING).atZone(VIETNAM).toInstant());
   }
 }

@@ -1,7 +1,6 @@
 package vn.nangbuoc.followup;
 
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -36,7 +35,6 @@ class ArrangeServiceListener implements TaskListener {
         "Ngày bắt đầu dịch vụ không được trước ngày hôm nay quá một năm.");
     submission.record(Map.of(ChildPathway.VAR_LEAD_AGENCY_KIND,
         String.valueOf(task.getVariable(ChildPathway.VAR_LEAD_AGENCY_KIND))));
-    submission.route(ChildPathway.VAR_FOLLOW_UP_FROM,
-        Date.from(start.atTime(FollowUpSchedule.MORNING).atZone(EngineTime.VIETNAM).toInstant()));
+    submission.route(ChildPathway.VAR_FOLLOW_UP_FROM, EngineTime.morningOf(start));
   }
 }

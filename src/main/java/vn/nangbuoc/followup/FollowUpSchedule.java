@@ -1,12 +1,12 @@
 package vn.nangbuoc.followup;
 
-import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -20,14 +20,14 @@ import vn.nangbuoc.pathway.PathwaySettings;
 @Component("followUpSchedule")
 public class FollowUpSchedule {
 
-  static final LocalTime MORNING = LocalTime.of(8, 0);
-
   private final List<Period> intervals;
   private final CaseStepRecords records;
+  private final CaseFileService caseFiles;
 
-  FollowUpSchedule(PathwaySettings settings, CaseStepRecords records) {
+  FollowUpSchedule(PathwaySettings settings, CaseStepRecords records, CaseFileService caseFiles) {
     this.intervals = settings.followUpIntervals();
     this.records = records;
+    this.caseFiles = caseFiles;
   }
 
   public Date nextVisit(DelegateExecution execution) {
@@ -42,7 +42,7 @@ public class FollowUpSchedule {
   }
 
   private long visitsDone(DelegateExecution execution) {
-    return visitsDone(((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue());
+    return visitsDone(caseFiles.getByProcessInstance(execution.getProcessInstanceId()).id());
   }
 
   private long visitsDone(long caseId) {

@@ -29,12 +29,11 @@ class FollowUpVisitListener implements TaskListener {
     LocalDate visit = fields.requiredDate("record_visitDate", "ngày thăm");
     fields.check(visit == null || !visit.isAfter(EngineTime.today()), "Ngày thăm không được sau ngày hôm nay.");
     fields.requiredText("record_childState", "tình trạng của trẻ", 4000);
-    Boolean more = fields.requiredBoolean(ChildPathway.VAR_MORE_SERVICES_NEEDED, "trẻ có cần thêm dịch vụ không");
+    Boolean more = fields.requiredBoolean("record_moreServicesNeeded", "trẻ có cần thêm dịch vụ không");
     if (Boolean.TRUE.equals(more)) {
       fields.requiredText("record_servicesNeeded", "dịch vụ trẻ cần thêm", 2000);
     }
     submission.record();
-    submission.route(ChildPathway.VAR_MORE_SERVICES_NEEDED, more);
     submission.route(ChildPathway.VAR_MORE_FOLLOW_UPS, schedule.hasMoreVisits(submission.caseId()));
   }
 }

@@ -42,7 +42,7 @@ class ApproveFundingListener implements TaskListener {
         "Hãy ghi lý do từ chối hoặc lý do trả lại.");
     // What the approver saw is frozen with the decision: the amount and who asked for it.
     submission.record(Map.of(
-        "amount", referral.data().get(ChildPathway.VAR_ESTIMATED_COST),
+        "amount", referral.data().get("estimatedCost"),
         "requestedBy", referral.recordedBy(),
         "hospital", referral.data().get("hospital"),
         "procedure", referral.data().get("procedure")));

@@ -40,8 +40,10 @@ class ApiErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-    // The message may carry data of a child: log the type and where, not the message.
-    log.error("Unexpected error in API: {}", e.getClass().getName(), e);
+    // Messages (and causes' messages, such as a database's duplicate key) may carry a child's data:
+    // log the type and where it happened, never the message.
+    StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+    log.error("Unexpected error in API: {} at {}", e.getClass().getName(), where);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi, chưa thực hiện được yêu cầu. Hãy thử lại sau.");
   }
 

@@ -25,7 +25,7 @@ public final class FieldReader {
 
   // STRICT: 31/02/2020 is an error, not the 29th of February.
   private static final DateTimeFormatter VIETNAMESE_DATE =
-      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 

@@ -14,13 +14,12 @@ import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
 
 /**
- * Evaluates the surgery-eligibility table on the child's condition and age. Its inputs come from the
- * case file and are never process variables; only the verdict is, for the reviewer and the gateway.
+ * Evaluates the surgery-eligibility table on the child's condition and age. Inputs and verdict stay
+ * with the case (its records); the reviewer sees the verdict and the review refuses to accept a
+ * child the table excludes.
  */
 @Component("checkEligibilityDelegate")
 class CheckEligibilityDelegate implements JavaDelegate {
-
-  static final String STEP = "Task_CheckEligibility";
 
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
@@ -37,14 +36,13 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CaseFile file = caseFiles.get(((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue());
+    CaseFile file = caseFiles.getByProcessInstance(execution.getProcessInstanceId());
     DmnDecisionRuleResult verdict = system.call(() -> decisions.evaluateDecisionTableByKey(
             ChildPathway.DECISION_SURGERY_ELIGIBILITY,
             Map.of("conditionGroup", file.conditionGroup().name(), "ageYears", file.ageOn(EngineTime.today())))
         .getSingleResult());
     boolean eligible = Boolean.TRUE.equals(verdict.getEntry("eligible"));
-    records.append(file.id(), STEP, null, null, EngineTime.now(),
+    records.append(file.id(), ChildPathway.TASK_CHECK_ELIGIBILITY, null, null, EngineTime.now(),
         Map.of("eligible", eligible, "reason", verdict.getEntry("reason")));
-    execution.setVariable(ChildPathway.VAR_ELIGIBLE_FOR_SURGERY, eligible);
   }
 }

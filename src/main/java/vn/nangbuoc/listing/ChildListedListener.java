@@ -17,9 +17,11 @@ import vn.nangbuoc.pathway.TaskSubmissions;
 import vn.nangbuoc.security.CaseAuthorizations;
 
 /**
- * Start of a pathway. Started from Tasklist's start form, the child's details arrive as sensitive
- * fields: they become a case file here and leave the engine. Started by {@link ListingService}, the
- * case file exists already and only its id and commune are variables.
+ * Start of a pathway: links it to its child's case file. Started from Tasklist's start form, the
+ * child's details arrive as sensitive fields; they become a case file here and leave the engine.
+ * Started by {@link ListingService}, the case file exists already and its id is the only variable;
+ * it must be a case of the starter's area that has no pathway yet, so a start through the REST API
+ * cannot attach itself to another child.
  */
 @Component("childListedListener")
 class ChildListedListener implements ExecutionListener {
@@ -36,28 +38,37 @@ class ChildListedListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.getVariable(ChildPathway.VAR_CASE_ID) != null) {
-      return;
-    }
     String user = submissions.currentUser();
-    if (user == null) {
-      throw new InvalidInputException("Không xác định được người lập danh sách: hãy đăng nhập rồi thử lại.");
-    }
-    FieldReader fields = FieldReader.of(execution::getVariable, SensitiveData.FIELD_PREFIX);
-    String commune = FieldReader.of(execution::getVariable, "").optionalText(ChildPathway.VAR_COMMUNE_CODE, "mã xã/phường", 32);
-    ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
-    fields.throwIfInvalid();
-
-    CaseFile file = caseFiles.open(child, user);
+    CaseFile file = execution.getVariable(ChildPathway.VAR_CASE_ID) instanceof Number caseId
+        ? listedBefore(caseId.longValue(), user)
+        : listFromStartForm(execution, user);
     caseFiles.attachProcess(file.id(), execution.getProcessInstanceId());
     caseAuthorizations.open(execution.getProcessInstanceId(), file.communeCode());
     execution.setProcessBusinessKey(file.caseNumber());
     execution.setVariable(ChildPathway.VAR_CASE_ID, file.id());
-    execution.setVariable(ChildPathway.VAR_COMMUNE_CODE, file.communeCode());
     for (String name : List.copyOf(execution.getVariableNames())) {
       if (SensitiveData.isSensitiveVariable(name)) {
         execution.removeVariable(name);
       }
     }
+  }
+
+  private CaseFile listedBefore(long caseId, String user) {
+    CaseFile file = user == null ? caseFiles.get(caseId) : caseFiles.getForUser(caseId, user);
+    if (file.processInstanceId() != null) {
+      throw new InvalidInputException("Hồ sơ " + file.caseNumber() + " đã có lộ trình, không bắt đầu lộ trình thứ hai.");
+    }
+    return file;
+  }
+
+  private CaseFile listFromStartForm(DelegateExecution execution, String user) {
+    if (user == null) {
+      throw new InvalidInputException("Không xác định được người lập danh sách: hãy đăng nhập rồi thử lại.");
+    }
+    FieldReader fields = FieldReader.of(execution::getVariable, SensitiveData.FIELD_PREFIX);
+    String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
+    ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
+    fields.throwIfInvalid();
+    return caseFiles.open(child, user);
   }
 }

@@ -34,7 +34,7 @@ class CompleteListingListener implements TaskListener {
     listingFields.throwIfInvalid();
     submission.fields().optionalText("record_completionNote", "ghi chú bổ sung", 2000);
     submission.fields().throwIfInvalid();
-    caseFiles.correct(file.id(), file.version(), corrected);
+    caseFiles.correct(file.id(), file.version(), corrected, submission.actor());
     submission.record();
   }
 }

@@ -30,7 +30,7 @@ class ReviewListingListener implements TaskListener {
       submission.fields().check(note != null, "Hãy ghi lý do trả lại hoặc lý do không đủ điều kiện.");
     }
     if (decision == ListingDecision.ACCEPT) {
-      boolean eligible = records.latest(submission.caseId(), CheckEligibilityDelegate.STEP)
+      boolean eligible = records.latest(submission.caseId(), ChildPathway.TASK_CHECK_ELIGIBILITY)
           .map(r -> Boolean.TRUE.equals(r.data().get("eligible"))).orElse(false);
       submission.fields().check(eligible, "Trẻ không đủ điều kiện của chương trình phẫu thuật theo bảng điều kiện: "
           + "hãy trả lại xã/phường để bổ sung, hoặc chọn \"Không đủ điều kiện\".");

@@ -1,5 +1,8 @@
 package vn.nangbuoc.pathway;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Names shared between bpmn/child-pathway.bpmn, its forms and the Java side: the process key,
  * the variables that routing and gateways need, and the messages it receives. Nothing else about
@@ -21,30 +24,43 @@ public final class ChildPathway {
   public static final String TASK_ARRANGE_SERVICE = "Task_ArrangeService";
   public static final String TASK_FOLLOW_UP_VISIT = "Task_FollowUpVisit";
   public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+  public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
 
-  /** Id of the case_file row; the business key is its case number. */
+  /**
+   * Id of the case_file row, for people reading the process in Cockpit; the business key is its case
+   * number. Code never trusts it: a pathway's case is the one whose process_instance_id it is.
+   */
   public static final String VAR_CASE_ID = "caseId";
-  /** Where the child lives now: routing resolves agencies against it. */
-  public static final String VAR_COMMUNE_CODE = "communeCode";
-  public static final String VAR_ELIGIBLE_FOR_SURGERY = "eligibleForSurgery";
   public static final String VAR_LISTING_DECISION = "listingDecision";
   public static final String VAR_INDICATION = "indication";
-  public static final String VAR_ABSENCE_COUNT = "absenceCount";
   public static final String VAR_ABSENCE_LIMIT_REACHED = "absenceLimitReached";
   public static final String VAR_FAMILY_CONSENT = "familyConsent";
   public static final String VAR_COUNSELLING_OUTCOME = "counsellingOutcome";
-  public static final String VAR_ESTIMATED_COST = "estimatedCost";
   public static final String VAR_FUNDING_DECISION = "fundingDecision";
   public static final String VAR_OTHER_FUNDING_FOUND = "otherFundingFound";
   public static final String VAR_SURGERY_STATUS = "surgeryStatus";
   public static final String VAR_POSTPONED_UNTIL = "postponedUntil";
   public static final String VAR_FOLLOW_UP_FROM = "followUpFrom";
-  public static final String VAR_MORE_SERVICES_NEEDED = "moreServicesNeeded";
   public static final String VAR_MORE_FOLLOW_UPS = "moreFollowUps";
   public static final String VAR_LEAD_AGENCY_KIND = "leadAgencyKind";
   public static final String VAR_CLOSURE_OUTCOME = "closureOutcome";
   /** Local to a user task's scope: its due date, computed once for the task and its escalation timer. */
   public static final String VAR_TASK_DUE_DATE = "taskDueDate";
+
+  /**
+   * What each user task decides. They are cleared when the task starts, so a decision of an earlier
+   * round (a first absence, a returned request) never answers for the new one.
+   */
+  public static final Map<String, List<String>> TASK_DECISIONS = Map.of(
+      TASK_REVIEW_LISTING, List.of(VAR_LISTING_DECISION),
+      TASK_RECORD_SCREENING, List.of(VAR_INDICATION, VAR_ABSENCE_LIMIT_REACHED),
+      TASK_PREPARE_REFERRAL, List.of(VAR_FAMILY_CONSENT),
+      TASK_COUNSEL_FAMILY, List.of(VAR_COUNSELLING_OUTCOME),
+      TASK_APPROVE_FUNDING, List.of(VAR_FUNDING_DECISION),
+      TASK_SEEK_OTHER_FUNDING, List.of(VAR_OTHER_FUNDING_FOUND),
+      TASK_RECORD_SURGERY_RESULT, List.of(VAR_SURGERY_STATUS, VAR_POSTPONED_UNTIL),
+      TASK_FOLLOW_UP_VISIT, List.of(VAR_MORE_FOLLOW_UPS),
+      TASK_CLOSE_CASE, List.of(VAR_CLOSURE_OUTCOME));
 
   public static final String MSG_FAMILY_WITHDREW = "familyWithdrew";
   public static final String MSG_CHILD_MOVED = "childMoved";

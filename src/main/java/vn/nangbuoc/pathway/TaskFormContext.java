@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,7 +32,7 @@ class TaskFormContext {
 
   /** Step → the short name forms use, e.g. {{case_referral_hospital}}. */
   private static final Map<String, String> STEPS = Map.ofEntries(
-      Map.entry("Task_CheckEligibility", "eligibility"),
+      Map.entry(ChildPathway.TASK_CHECK_ELIGIBILITY, "eligibility"),
       Map.entry(ChildPathway.TASK_REVIEW_LISTING, "review"),
       Map.entry(ChildPathway.TASK_RECORD_SCREENING, "screening"),
       Map.entry(ChildPathway.TASK_PREPARE_REFERRAL, "referral"),
@@ -43,7 +44,24 @@ class TaskFormContext {
       Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, "service"),
       Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT, "followUp"));
 
-  private static final java.util.Set<String> AMOUNTS = java.util.Set.of("estimatedCost", "amount", "amountPaid");
+  /** Which earlier steps each task's form shows: what that step needs, not the whole file. */
+  private static final Map<String, Set<String>> VISIBLE_STEPS = Map.ofEntries(
+      Map.entry(ChildPathway.TASK_REVIEW_LISTING, Set.of(ChildPathway.TASK_CHECK_ELIGIBILITY)),
+      Map.entry(ChildPathway.TASK_COMPLETE_LISTING, Set.of(ChildPathway.TASK_REVIEW_LISTING)),
+      Map.entry(ChildPathway.TASK_PREPARE_REFERRAL,
+          Set.of(ChildPathway.TASK_RECORD_SCREENING, ChildPathway.TASK_APPROVE_FUNDING)),
+      Map.entry(ChildPathway.TASK_COUNSEL_FAMILY, Set.of(ChildPathway.TASK_PREPARE_REFERRAL)),
+      Map.entry(ChildPathway.TASK_APPROVE_FUNDING,
+          Set.of(ChildPathway.TASK_PREPARE_REFERRAL, ChildPathway.TASK_RECORD_SCREENING)),
+      Map.entry(ChildPathway.TASK_RECORD_DISBURSEMENT, Set.of(ChildPathway.TASK_APPROVE_FUNDING)),
+      Map.entry(ChildPathway.TASK_SEEK_OTHER_FUNDING, Set.of(ChildPathway.TASK_APPROVE_FUNDING)),
+      Map.entry(ChildPathway.TASK_RECORD_SURGERY_RESULT, Set.of(ChildPathway.TASK_PREPARE_REFERRAL)),
+      Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, Set.of(ChildPathway.TASK_RECORD_SCREENING)),
+      Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT,
+          Set.of(ChildPathway.TASK_RECORD_SURGERY_RESULT, ChildPathway.TASK_ARRANGE_SERVICE)),
+      Map.entry(ChildPathway.TASK_CLOSE_CASE, STEPS.keySet()));
+
+  private static final Set<String> AMOUNTS = Set.of("estimatedCost", "amount", "amountPaid");
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -67,11 +85,7 @@ class TaskFormContext {
     if (task == null || task.getProcessInstanceId() == null) {
       return Map.of();
     }
-    Object caseId = runtimeService.getVariable(task.getProcessInstanceId(), ChildPathway.VAR_CASE_ID);
-    if (!(caseId instanceof Number id)) {
-      return Map.of();
-    }
-    CaseFile file = caseFiles.get(id.longValue());
+    CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
     Map<String, String> context = new LinkedHashMap<>();
     String commune = organisation.unit(file.communeCode()).map(AdministrativeUnit::displayName).orElse(file.communeCode());
     int age = file.ageOn(EngineTime.today());
@@ -83,8 +97,8 @@ class TaskFormContext {
     context.put("case_sex", file.sex().label());
     context.put("case_commune", commune);
     context.put("case_condition", file.conditionGroup().label());
-    for (Map.Entry<String, String> step : STEPS.entrySet()) {
-      records.latest(file.id(), step.getKey()).ifPresent(record -> putRecord(context, step.getValue(), record));
+    for (String step : VISIBLE_STEPS.getOrDefault(task.getTaskDefinitionKey(), Set.of())) {
+      records.latest(file.id(), step).ifPresent(record -> putRecord(context, STEPS.get(step), record));
     }
     Object leadKind = runtimeService.getVariable(task.getProcessInstanceId(), ChildPathway.VAR_LEAD_AGENCY_KIND);
     if (leadKind instanceof String kind) {
@@ -128,7 +142,7 @@ class TaskFormContext {
 
   private static void prefillListing(Map<String, String> context, CaseFile file, Optional<Caregiver> caregiver) {
     context.put("record_fullName", file.fullName());
-    context.put("record_dateOfBirth", file.dateOfBirth().toString());
+    context.put("record_dateOfBirth", VietnameseFormat.date(file.dateOfBirth()));
     context.put("record_sex", file.sex().name());
     context.put("record_ethnicity", file.ethnicity() == null ? "" : file.ethnicity());
     context.put("record_personalId", file.personalId() == null ? "" : file.personalId());

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.nangbuoc.engine.EngineSystem;
@@ -21,6 +23,8 @@ import vn.nangbuoc.engine.EngineSystem;
  * so the system may tell them about its child.
  */
 class TaskFormContextFilter extends OncePerRequestFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskFormContextFilter.class);
 
   private static final Pattern FORM_VARIABLES = Pattern.compile(".*/task/([^/]+)/form-variables$");
 
@@ -49,8 +53,17 @@ class TaskFormContextFilter extends OncePerRequestFilter {
       captured.copyBodyToResponse();
       return;
     }
+    Map<String, String> display;
+    try {
+      display = system.call(() -> context.forTask(matcher.group(1)));
+    } catch (RuntimeException e) {
+      // the form still opens, without the child's summary; the message may hold a child's data
+      log.warn("Form context of task {} unavailable: {}", matcher.group(1), e.getClass().getName());
+      captured.copyBodyToResponse();
+      return;
+    }
     ObjectNode variables = (ObjectNode) json.readTree(captured.getContentAsByteArray());
-    for (Map.Entry<String, String> value : system.call(() -> context.forTask(matcher.group(1))).entrySet()) {
+    for (Map.Entry<String, String> value : display.entrySet()) {
       ObjectNode typed = variables.putObject(value.getKey());
       typed.put("type", "String");
       typed.put("value", value.getValue());

@@ -52,9 +52,12 @@ public final class TaskSubmission {
     return task;
   }
 
-  /** A process variable the gateways read; always set typed, whatever the form sent. */
+  /**
+   * A process variable the gateways read; always set typed, whatever the form sent, and on the
+   * process instance, where no variable local to the task's scope can shadow it.
+   */
   public void route(String variable, Object value) {
-    task.getExecution().setVariable(variable, value);
+    task.getExecution().getProcessInstance().setVariable(variable, value);
   }
 
   /**
@@ -86,7 +89,10 @@ public final class TaskSubmission {
     return SensitiveData.isSensitiveVariable(name) ? name.substring(SensitiveData.FIELD_PREFIX.length()) : name;
   }
 
-  /** Members of the groups the task was routed to may complete it; nobody else, not even an administrator. */
+  /**
+   * Members of the groups the task was routed to may complete it; an administrator, whose engine
+   * rights would allow it, may not do a caseworker's work either.
+   */
   void requireResponsibleActor() {
     List<String> candidateGroups = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

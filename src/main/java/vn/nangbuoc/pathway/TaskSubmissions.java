@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.input.InvalidInputException;
@@ -32,22 +31,10 @@ public class TaskSubmissions {
     if (actor == null) {
       throw new InvalidInputException("Không xác định được người thực hiện: hãy đăng nhập rồi thử lại.");
     }
-    TaskSubmission submission = new TaskSubmission(task, caseOf(task), actor, this);
+    TaskSubmission submission = new TaskSubmission(task, caseFiles.getByProcessInstance(task.getProcessInstanceId()),
+        actor, this);
     submission.requireResponsibleActor();
     return submission;
-  }
-
-  /** The case of the task's process; a caseId variable overwritten through the API cannot redirect it. */
-  private CaseFile caseOf(DelegateTask task) {
-    Object caseId = task.getExecution().getVariable(ChildPathway.VAR_CASE_ID);
-    if (!(caseId instanceof Number id)) {
-      throw new InvalidInputException("Công việc không gắn với hồ sơ nào.");
-    }
-    CaseFile file = caseFiles.get(id.longValue());
-    if (!task.getProcessInstanceId().equals(file.processInstanceId())) {
-      throw new InvalidInputException("Dữ liệu hồ sơ không khớp với quy trình của công việc này.");
-    }
-    return file;
   }
 
   public String currentUser() {

@@ -9,8 +9,8 @@ import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
 
 /**
- * LĐTBXH prepares the surgery referral. The estimated cost is a process variable because the
- * routing table picks the approver by amount; hospital and procedure stay in the case records.
+ * LĐTBXH prepares the surgery referral. Hospital, procedure and cost stay in the case records (the
+ * routing table reads the cost there to pick the approver); the process learns only the consent.
  */
 @Component("prepareReferralListener")
 class PrepareReferralListener implements TaskListener {
@@ -30,11 +30,10 @@ class PrepareReferralListener implements TaskListener {
     FieldReader fields = submission.fields();
     fields.requiredText("record_hospital", "bệnh viện chuyển đến", 300);
     fields.requiredText("record_procedure", "phương pháp phẫu thuật", 1000);
-    Long cost = fields.requiredWholeNumber(ChildPathway.VAR_ESTIMATED_COST, "chi phí dự kiến (đồng)", MIN_COST, MAX_COST);
+    fields.requiredWholeNumber("record_estimatedCost", "chi phí dự kiến (đồng)", MIN_COST, MAX_COST);
     Boolean consent = fields.requiredBoolean(ChildPathway.VAR_FAMILY_CONSENT, "gia đình có đồng ý phẫu thuật không");
     fields.optionalText("record_referralNote", "ghi chú", 2000);
     submission.record();
-    submission.route(ChildPathway.VAR_ESTIMATED_COST, cost);
     submission.route(ChildPathway.VAR_FAMILY_CONSENT, consent);
   }
 }

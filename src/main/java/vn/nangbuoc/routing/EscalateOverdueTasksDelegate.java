@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineTime;
-import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.casefile.CaseFileService;
 
 /**
  * Fired by the escalation timer of an overdue task: raises the priority of the case's overdue
@@ -26,16 +26,18 @@ class EscalateOverdueTasksDelegate implements JavaDelegate {
 
   private final TaskService taskService;
   private final JdbcClient jdbc;
+  private final CaseFileService caseFiles;
 
-  EscalateOverdueTasksDelegate(TaskService taskService, JdbcClient jdbc) {
+  EscalateOverdueTasksDelegate(TaskService taskService, JdbcClient jdbc, CaseFileService caseFiles) {
     this.taskService = taskService;
     this.jdbc = jdbc;
+    this.caseFiles = caseFiles;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Date now = Date.from(EngineTime.now());
-    long caseId = ((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue();
+    long caseId = caseFiles.getByProcessInstance(execution.getProcessInstanceId()).id();
     for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .dueBefore(now).listPage(0, EngineLimits.SMALL_LIST)) {
       int priority = task.getPriority() < ESCALATED_PRIORITY

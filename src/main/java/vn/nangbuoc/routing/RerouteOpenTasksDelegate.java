@@ -7,27 +7,22 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.pathway.ChildPathway;
 
 /**
- * The child moved: the case file already names the new commune. Point the routing variable at it
- * and hand every open task to whoever serves the new commune; a claim by the old commune's staff
- * is released, since they no longer work on this child.
+ * The child moved: the case file already names the new commune. Every open task goes to whoever
+ * serves it now; a claim by the old commune's staff is released, since they no longer work on this
+ * child. Due dates stay: the deadline was promised to the family.
  */
 @Component("rerouteOpenTasksDelegate")
 class RerouteOpenTasksDelegate implements JavaDelegate {
 
-  private final CaseFileService caseFiles;
   private final TaskRouting routing;
   private final TaskService taskService;
   private final EngineSystem system;
 
-  RerouteOpenTasksDelegate(CaseFileService caseFiles, TaskRouting routing, TaskService taskService,
-      EngineSystem system) {
-    this.caseFiles = caseFiles;
+  RerouteOpenTasksDelegate(TaskRouting routing, TaskService taskService, EngineSystem system) {
     this.routing = routing;
     this.taskService = taskService;
     this.system = system;
@@ -40,13 +35,10 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
   }
 
   private void reroute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable(ChildPathway.VAR_CASE_ID)).longValue();
-    String commune = caseFiles.get(caseId).communeCode();
-    execution.setVariable(ChildPathway.VAR_COMMUNE_CODE, commune);
-    Object cost = execution.getVariable(ChildPathway.VAR_ESTIMATED_COST);
-    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).listPage(0, EngineLimits.SMALL_LIST)) {
-      String newGroup = routing.route(task.getTaskDefinitionKey(), commune,
-          cost instanceof Number n ? n.longValue() : null).agency().groupId();
+    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .listPage(0, EngineLimits.SMALL_LIST)) {
+      Route route = routing.routeFor(task.getTaskDefinitionKey(), execution.getProcessInstanceId());
+      String newGroup = route.agency().groupId();
       boolean changed = false;
       for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
@@ -57,9 +49,9 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
       }
       if (changed) {
         taskService.addCandidateGroup(task.getId(), newGroup);
-        if (task.getAssignee() != null) {
-          taskService.setAssignee(task.getId(), null);
-        }
+        task.setDescription(TaskRoutingListener.describe(route));
+        task.setAssignee(null);
+        taskService.saveTask(task);
       }
     }
   }

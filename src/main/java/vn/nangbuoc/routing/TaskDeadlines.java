@@ -35,9 +35,7 @@ public class TaskDeadlines {
     if (known instanceof Date date) {
       return date;
     }
-    Route route = routing.route(execution.getCurrentActivityId(),
-        (String) execution.getVariable(ChildPathway.VAR_COMMUNE_CODE),
-        asLong(execution.getVariable(ChildPathway.VAR_ESTIMATED_COST)));
+    Route route = routing.routeFor(execution.getCurrentActivityId(), execution.getProcessInstanceId());
     Date due = calendar.deadline(EngineTime.now().atZone(EngineTime.VIETNAM), route.deadlineWorkingDays());
     execution.setVariableLocal(ChildPathway.VAR_TASK_DUE_DATE, due);
     return due;
@@ -47,9 +45,5 @@ public class TaskDeadlines {
   public String escalationCycle(DelegateExecution execution) {
     OffsetDateTime due = dueDate(execution).toInstant().atOffset(ZoneOffset.UTC);
     return "R/" + due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + repeatEvery;
-  }
-
-  private static Long asLong(Object value) {
-    return value instanceof Number number ? number.longValue() : null;
   }
 }

@@ -21,11 +21,20 @@ public class TaskRouting {
   private final DecisionService decisions;
   private final OrganisationDirectory organisation;
   private final EngineSystem system;
+  private final CaseRoutingFacts facts;
 
-  TaskRouting(DecisionService decisions, OrganisationDirectory organisation, EngineSystem system) {
+  TaskRouting(DecisionService decisions, OrganisationDirectory organisation, EngineSystem system,
+      CaseRoutingFacts facts) {
     this.decisions = decisions;
     this.organisation = organisation;
     this.system = system;
+    this.facts = facts;
+  }
+
+  /** Where a task of this pathway goes, for its child as the case file knows them now. */
+  public Route routeFor(String taskKey, String processInstanceId) {
+    CaseRoutingFacts.Facts child = facts.of(processInstanceId);
+    return route(taskKey, child.communeCode(), child.estimatedCost());
   }
 
   public Route route(String taskKey, String communeCode, Long estimatedCost) {

@@ -1,11 +1,15 @@
 package vn.nangbuoc.routing;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.pathway.ChildPathway;
 
-/** On every pathway user task: hands it to the responsible agency's group, with its due date. */
+/**
+ * On every pathway user task: clears what the task is to decide (an earlier round's answer must
+ * not stand for this one), then hands the task to the responsible agency's group, with its due date.
+ */
 @Component("taskRoutingListener")
 class TaskRoutingListener implements TaskListener {
 
@@ -21,12 +25,16 @@ class TaskRoutingListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object cost = task.getVariable(ChildPathway.VAR_ESTIMATED_COST);
-    Route route = routing.route(task.getTaskDefinitionKey(), (String) task.getVariable(ChildPathway.VAR_COMMUNE_CODE),
-        cost instanceof Number n ? n.longValue() : null);
+    ChildPathway.TASK_DECISIONS.getOrDefault(task.getTaskDefinitionKey(), List.of())
+        .forEach(decision -> task.getExecution().getProcessInstance().removeVariable(decision));
+    Route route = routing.routeFor(task.getTaskDefinitionKey(), task.getProcessInstanceId());
     task.addCandidateGroup(route.agency().groupId());
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
-    task.setDescription("Cơ quan phụ trách: " + route.agency().agencyName());
+    task.setDescription(describe(route));
+  }
+
+  static String describe(Route route) {
+    return "Cơ quan phụ trách: " + route.agency().agencyName();
   }
 }

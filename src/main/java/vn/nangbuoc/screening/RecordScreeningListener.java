@@ -56,7 +56,6 @@ class RecordScreeningListener implements TaskListener {
     long absences = records.count(submission.caseId(), ChildPathway.TASK_RECORD_SCREENING,
         ChildPathway.VAR_INDICATION, Indication.ABSENT.name());
     submission.route(ChildPathway.VAR_INDICATION, indication.name());
-    submission.route(ChildPathway.VAR_ABSENCE_COUNT, absences);
     boolean limitReached = indication == Indication.ABSENT && absences >= maxAbsences;
     submission.route(ChildPathway.VAR_ABSENCE_LIMIT_REACHED, limitReached);
     if (limitReached) {

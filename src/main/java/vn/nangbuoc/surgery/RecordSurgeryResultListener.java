@@ -1,8 +1,6 @@
 package vn.nangbuoc.surgery;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +16,6 @@ import vn.nangbuoc.pathway.TaskSubmissions;
  */
 @Component("recordSurgeryResultListener")
 class RecordSurgeryResultListener implements TaskListener {
-
-  /** Postponed surgeries are looked at again on the morning of the new date. */
-  static final LocalTime MORNING = LocalTime.of(8, 0);
 
   private final TaskSubmissions submissions;
 
@@ -48,13 +43,9 @@ class RecordSurgeryResultListener implements TaskListener {
     submission.record();
     submission.route(ChildPathway.VAR_SURGERY_STATUS, status.name());
     if (status == SurgeryStatus.DONE) {
-      submission.route(ChildPathway.VAR_FOLLOW_UP_FROM, morningOf(surgeryDate));
+      submission.route(ChildPathway.VAR_FOLLOW_UP_FROM, EngineTime.morningOf(surgeryDate));
     } else {
-      submission.route(ChildPathway.VAR_POSTPONED_UNTIL, morningOf(newDate));
+      submission.route(ChildPathway.VAR_POSTPONED_UNTIL, EngineTime.morningOf(newDate));
     }
-  }
-
-  static Date morningOf(LocalDate day) {
-    return Date.from(day.atTime(MORNING).atZone(EngineTime.VIETNAM).toInstant());
   }
 }

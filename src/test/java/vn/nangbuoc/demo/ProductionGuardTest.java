@@ -19,8 +19,22 @@ class ProductionGuardTest {
   }
 
   @Test
+  void shouldRefuseToStartProductionWithoutAnAdministratorFromTheEnvironment() {
+    MockEnvironment noAdmin = new MockEnvironment();
+    noAdmin.setActiveProfiles("prod");
+    MockEnvironment weakPassword = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "quantri").withProperty("camunda.bpm.admin-user.password", "demo123");
+    weakPassword.setActiveProfiles("prod");
+
+    assertThatThrownBy(() -> new ProductionGuard(noAdmin, false)).hasMessageContaining("NANGBUOC_ADMIN_USER");
+    assertThatThrownBy(() -> new ProductionGuard(weakPassword, false)).hasMessageContaining("NANGBUOC_ADMIN_PASSWORD");
+  }
+
+  @Test
   void shouldStartProductionWithoutDemoUsersAndTheDemoWithThem() {
-    MockEnvironment production = new MockEnvironment();
+    MockEnvironment production = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "quantri")
+        .withProperty("camunda.bpm.admin-user.password", "mot-mat-khau-dai-2026");
     production.setActiveProfiles("prod");
     MockEnvironment demo = new MockEnvironment();
     demo.setActiveProfiles("postgres");

@@ -59,7 +59,7 @@ abstract class SensitiveDataChecks {
     ProcessInstance pathway = driver.as("cbmaipha", () -> engine.getFormService().submitStartForm(definition.getId(),
         vars("record_fullName", "Hoàng Thị Mai", "record_dateOfBirth", LocalDate.now().minusYears(4).toString(),
             "record_sex", "FEMALE", "record_ethnicity", "Nùng", "record_personalId", personalId,
-            "record_address", "Khối 3", "communeCode", "", "record_conditionGroup", "CLEFT_LIP_PALATE",
+            "record_address", "Khối 3", "record_communeCode", "", "record_conditionGroup", "CLEFT_LIP_PALATE",
             "record_caregiverName", "Hoàng Văn Bình", "record_caregiverRelation", "FATHER",
             "record_caregiverPhone", phone)));
     driver.review(pathway, "ACCEPT");
@@ -77,8 +77,7 @@ abstract class SensitiveDataChecks {
     assertThat(records.latest(file.id(), ChildPathway.TASK_RECORD_SCREENING).orElseThrow().data())
         .containsEntry("finding", finding);
     assertThat(engine.getRuntimeService().getVariables(pathway.getId()))
-        .containsOnlyKeys(ChildPathway.VAR_CASE_ID, ChildPathway.VAR_COMMUNE_CODE, ChildPathway.VAR_ELIGIBLE_FOR_SURGERY,
-            ChildPathway.VAR_LISTING_DECISION, ChildPathway.VAR_INDICATION, ChildPathway.VAR_ABSENCE_COUNT,
+        .containsOnlyKeys(ChildPathway.VAR_CASE_ID, ChildPathway.VAR_LISTING_DECISION, ChildPathway.VAR_INDICATION,
             ChildPathway.VAR_ABSENCE_LIMIT_REACHED);
 
     // and no engine table does

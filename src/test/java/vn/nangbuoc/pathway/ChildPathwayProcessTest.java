@@ -138,6 +138,40 @@ class ChildPathwayProcessTest {
   }
 
   @Test
+  void shouldNotLetAnEarlierAbsenceDecideTheNextScreening() {
+    ProcessInstance pathway = acceptedChild();
+    driver.screen(pathway, "ABSENT");
+
+    assertThat(engine.getRuntimeService().getVariable(pathway.getId(), ChildPathway.VAR_INDICATION)).isNull();
+    assertThatThrownBy(() -> driver.complete("bsttyt", pathway, ChildPathway.TASK_RECORD_SCREENING, vars()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Chưa nhập chỉ định sau khám");
+    assertThat(pathway).isWaitingAt(ChildPathway.TASK_RECORD_SCREENING);
+  }
+
+  @Test
+  void shouldRouteFromTheCaseFileWhateverVariablesACompletionSends() {
+    ProcessInstance pathway = driver.listEligibleChild();
+
+    driver.complete("cvldtbxh", pathway, ChildPathway.TASK_REVIEW_LISTING, vars(
+        ChildPathway.VAR_LISTING_DECISION, "RETURN", "record_reviewNote", "Thiếu giấy tờ",
+        "communeCode", "HOANGDONG", "estimatedCost", 90_000_000L));
+
+    assertThat(pathway).task().hasCandidateGroup("ubndMaiPha");
+    assertThat(groupsOf(driver.task(pathway))).containsExactly("ubndMaiPha");
+  }
+
+  @Test
+  void shouldPickTheApproverFromTheReferralNotFromAVariable() {
+    ProcessInstance pathway = screenedForSurgery();
+
+    driver.complete("cvldtbxh", pathway, ChildPathway.TASK_PREPARE_REFERRAL, vars(
+        "record_hospital", "Bệnh viện Đa khoa tỉnh", "record_procedure", "Tạo hình môi",
+        "record_estimatedCost", 60_000_000L, ChildPathway.VAR_FAMILY_CONSENT, "true", "estimatedCost", 1_000_000L));
+
+    assertThat(groupsOf(driver.task(pathway))).containsExactly("ubndTpLangSonVice");
+  }
+
+  @Test
   void shouldCloseTheCaseWhenScreeningFindsNothingToDo() {
     ProcessInstance pathway = acceptedChild();
 
@@ -311,8 +345,7 @@ class ChildPathwayProcessTest {
     assertThat(groupsOf(moved)).containsExactly("ubndHoangDong");
     assertThat(moved.getAssignee()).isNull();
     assertThat(caseOf(pathway).communeCode()).isEqualTo("HOANGDONG");
-    assertThat(engine.getRuntimeService().getVariable(pathway.getId(), ChildPathway.VAR_COMMUNE_CODE))
-        .isEqualTo("HOANGDONG");
+    assertThat(moved.getDescription()).contains("Hoàng Đồng");
   }
 
   @ParameterizedTest

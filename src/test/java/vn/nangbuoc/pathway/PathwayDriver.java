@@ -103,7 +103,7 @@ public class PathwayDriver {
     complete(user, p, ChildPathway.TASK_PREPARE_REFERRAL, vars(
         "record_hospital", "Bệnh viện Đa khoa tỉnh Lạng Sơn",
         "record_procedure", "Phẫu thuật tạo hình khe hở môi",
-        ChildPathway.VAR_ESTIMATED_COST, cost,
+        "record_estimatedCost", cost,
         ChildPathway.VAR_FAMILY_CONSENT, String.valueOf(consent)));
   }
 
@@ -158,7 +158,7 @@ public class PathwayDriver {
     executeOnlyJob(p);
     complete("cbmaipha", p, ChildPathway.TASK_FOLLOW_UP_VISIT, vars(
         "record_visitDate", LocalDate.now().toString(), "record_childState", "Trẻ ăn uống tốt, vết mổ lành",
-        ChildPathway.VAR_MORE_SERVICES_NEEDED, "false"));
+        "record_moreServicesNeeded", "false"));
   }
 
   public void close(ProcessInstance p, String outcome) {

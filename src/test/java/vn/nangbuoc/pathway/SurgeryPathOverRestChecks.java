@@ -45,7 +45,7 @@ abstract class SurgeryPathOverRestChecks {
         "record_screeningDate", LocalDate.now().toString(), "record_conditionGroup", "CLEFT_LIP_PALATE",
         "record_finding", "Khe hở môi trái", "record_doctor", ""));
     submit("cvldtbxh", pathway, "Task_PrepareReferral", Map.of("record_hospital", "Bệnh viện Nhi Trung ương",
-        "record_procedure", "Tạo hình môi", "estimatedCost", 15_000_000, "familyConsent", "true",
+        "record_procedure", "Tạo hình môi", "record_estimatedCost", 15_000_000, "familyConsent", "true",
         "record_referralNote", ""));
     Map<String, Object> approval = singleTask("tpldtbxh", pathway);
     assertThat(formContext("tpldtbxh", approval))
@@ -60,7 +60,7 @@ abstract class SurgeryPathOverRestChecks {
     for (int visit = 0; visit < 3; visit++) {
       executeTimer(pathway);
       submit("cbmaipha", pathway, "Task_FollowUpVisit", Map.of("record_visitDate", LocalDate.now().toString(),
-          "record_childState", "Vết mổ lành", "moreServicesNeeded", "false"));
+          "record_childState", "Vết mổ lành", "record_moreServicesNeeded", "false"));
     }
     submit("cvldtbxh", pathway, "Task_CloseCase", Map.of("closureOutcome", "SURGERY_COMPLETED"));
 
@@ -78,7 +78,7 @@ abstract class SurgeryPathOverRestChecks {
         "record_screeningDate", LocalDate.now().toString(), "record_conditionGroup", "EYE", "record_finding", "Lác"));
     // the office head prepares the referral himself (he is also a member of the office's staff group) ...
     submit("tpldtbxh", pathway, "Task_PrepareReferral", Map.of("record_hospital", "Bệnh viện Mắt Trung ương",
-        "record_procedure", "Phẫu thuật lác", "estimatedCost", 9_000_000, "familyConsent", "true"));
+        "record_procedure", "Phẫu thuật lác", "record_estimatedCost", 9_000_000, "familyConsent", "true"));
     Map<String, Object> approval = singleTask("tpldtbxh", pathway);
 
     // ... so he may not approve it
@@ -147,6 +147,24 @@ abstract class SurgeryPathOverRestChecks {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message")).contains("Bạn không phụ trách Xã Hoàng Đồng");
     assertThat(caseFiles()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseAStartThatClaimsAnotherChildsCase() {
+    Map<String, Object> listed = listChild("cbmaipha");
+    long caseId = ((Number) listed.get("id")).longValue();
+
+    ResponseEntity<Map<String, Object>> forged = as("cbmaipha").exchange(
+        "/engine-rest/process-definition/key/child-pathway/start", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", Map.of("caseId", Map.of("value", caseId, "type", "Long"),
+            "record_personalId", Map.of("value", "009999999999")))), OBJECT);
+
+    assertThat(forged.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat((String) forged.getBody().get("message")).contains("đã có lộ trình");
+    assertThat(jdbc.queryForObject("select count(*) from case_step_record where case_id = ?", Long.class, caseId))
+        .isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where text_ = '009999999999'", Long.class))
+        .isZero();
   }
 
   @Test

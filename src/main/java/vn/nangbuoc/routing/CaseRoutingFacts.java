@@ -1,0 +1,36 @@
+package vn.nangbuoc.routing;
+
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.pathway.ChildPathway;
+
+/**
+ * What routing needs to know about a pathway's child, read from the case and its records, never from
+ * process variables a completion could have overwritten: the commune the child lives in and the
+ * amount of the latest referral (the approver tier follows it).
+ */
+@Component
+class CaseRoutingFacts {
+
+  record Facts(long caseId, String communeCode, Long estimatedCost) {
+  }
+
+  private final CaseFileService caseFiles;
+  private final CaseStepRecords records;
+
+  CaseRoutingFacts(CaseFileService caseFiles, CaseStepRecords records) {
+    this.caseFiles = caseFiles;
+    this.records = records;
+  }
+
+  Facts of(String processInstanceId) {
+    CaseFile file = caseFiles.getByProcessInstance(processInstanceId);
+    Long cost = records.latest(file.id(), ChildPathway.TASK_PREPARE_REFERRAL)
+        .map(referral -> referral.data().get("estimatedCost"))
+        .map(amount -> ((Number) amount).longValue())
+        .orElse(null);
+    return new Facts(file.id(), file.communeCode(), cost);
+  }
+}
