@@ -28,6 +28,11 @@ class ApiErrors {
     return body(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
+    return body(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
     return body(HttpStatus.FORBIDDEN, "Bạn không có quyền với hồ sơ này.");

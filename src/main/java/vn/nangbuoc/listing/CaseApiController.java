@@ -1,5 +1,6 @@
 package vn.nangbuoc.listing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
@@ -22,8 +24,10 @@ import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
+import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayEvents;
+import vn.nangbuoc.security.Roles;
 
 /** Listing a child and the events of a case, for other systems and scripts (HTTP Basic). */
 @RestController
@@ -36,19 +40,25 @@ class CaseApiController {
   private final OrganisationDirectory organisation;
   private final TaskService taskService;
   private final EngineSystem system;
+  private final Roles roles;
+  private final CaseAccessLog accessLog;
 
   CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
-      OrganisationDirectory organisation, TaskService taskService, EngineSystem system) {
+      OrganisationDirectory organisation, TaskService taskService, EngineSystem system, Roles roles,
+      CaseAccessLog accessLog) {
     this.listing = listing;
     this.caseFiles = caseFiles;
     this.events = events;
     this.organisation = organisation;
     this.taskService = taskService;
     this.system = system;
+    this.roles = roles;
+    this.accessLog = accessLog;
   }
 
   @PostMapping
   ResponseEntity<Map<String, Object>> list(@RequestBody Map<String, Object> body, Authentication user) {
+    requireCaseworker(user);
     FieldReader fields = FieldReader.of(body);
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
@@ -58,12 +68,28 @@ class CaseApiController {
   }
 
   @GetMapping("/{id}")
-  Map<String, Object> get(@PathVariable long id, Authentication user) {
-    return summary(caseFiles.getForUser(id, user.getName()));
+  Map<String, Object> get(@PathVariable long id, Authentication user, HttpServletRequest request) {
+    CaseFile file = caseFiles.getForUser(id, user.getName());
+    accessLog.record(file.id(), user.getName(), CaseAccessLog.Channel.API, request.getRemoteAddr());
+    return summary(file);
+  }
+
+  /** Who read the case and when: for auditors of the case's area and administrators. */
+  @GetMapping("/{id}/access-log")
+  List<CaseAccessLog.Access> accessLog(@PathVariable long id, Authentication user) {
+    if (roles.isAdministrator(user.getName())) {
+      caseFiles.get(id);
+    } else if (roles.isAuditor(user.getName())) {
+      caseFiles.getForUser(id, user.getName());
+    } else {
+      throw new ForbiddenException("Chỉ thanh tra và quản trị viên xem được nhật ký truy cập hồ sơ.");
+    }
+    return accessLog.of(id);
   }
 
   @PostMapping("/{id}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
+    requireCaseworker(user);
     caseFiles.getForUser(id, user.getName());
     Object reason = body.get("reason");
     events.familyWithdrew(id, reason instanceof String text ? text : null, user.getName());
@@ -72,12 +98,20 @@ class CaseApiController {
 
   @PostMapping("/{id}/move")
   ResponseEntity<Void> move(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
+    requireCaseworker(user);
     caseFiles.getForUser(id, user.getName());
     FieldReader fields = FieldReader.of(body);
     String commune = fields.requiredText("communeCode", "mã xã/phường mới", 32);
     fields.throwIfInvalid();
     events.childMoved(id, commune, user.getName());
     return ResponseEntity.noContent().build();
+  }
+
+  private void requireCaseworker(Authentication user) {
+    if (!roles.isCaseworker(user.getName())) {
+      throw new ForbiddenException("Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội"
+          + " được lập danh sách và ghi nhận thay đổi của hồ sơ.");
+    }
   }
 
   private Map<String, Object> summary(CaseFile file) {

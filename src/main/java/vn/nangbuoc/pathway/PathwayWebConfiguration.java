@@ -1,6 +1,7 @@
 package vn.nangbuoc.pathway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,9 @@ class PathwayWebConfiguration {
   /** On the public engine REST API and on the one Tasklist itself calls. */
   @Bean
   FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(TaskFormContext context, ObjectMapper json,
-      EngineSystem system) {
+      EngineSystem system, IdentityService identityService) {
     FilterRegistrationBean<TaskFormContextFilter> registration =
-        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json, system));
+        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json, system, identityService));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;

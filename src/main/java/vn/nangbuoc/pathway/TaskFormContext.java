@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
@@ -69,23 +70,27 @@ class TaskFormContext {
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
   private final OrganisationDirectory organisation;
+  private final CaseAccessLog accessLog;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation) {
+      CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.caseFiles = caseFiles;
     this.records = records;
     this.organisation = organisation;
+    this.accessLog = accessLog;
   }
 
-  Map<String, String> forTask(String taskId) {
+  /** The display values of a task's form; the read is recorded in the case's access log. */
+  Map<String, String> forTask(String taskId, String reader, String remoteAddress) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || task.getProcessInstanceId() == null) {
       return Map.of();
     }
     CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
+    accessLog.record(file.id(), reader, CaseAccessLog.Channel.TASK_FORM, remoteAddress);
     Map<String, String> context = new LinkedHashMap<>();
     String commune = organisation.unit(file.communeCode()).map(AdministrativeUnit::displayName).orElse(file.communeCode());
     int age = file.ageOn(EngineTime.today());

@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,11 +35,29 @@ class TaskFormContextFilter extends OncePerRequestFilter {
   private final TaskFormContext context;
   private final ObjectMapper json;
   private final EngineSystem system;
+  private final IdentityService identityService;
 
-  TaskFormContextFilter(TaskFormContext context, ObjectMapper json, EngineSystem system) {
+  TaskFormContextFilter(TaskFormContext context, ObjectMapper json, EngineSystem system,
+      IdentityService identityService) {
     this.context = context;
     this.json = json;
     this.system = system;
+    this.identityService = identityService;
+  }
+
+  /**
+   * Who asked: on /engine-rest the engine's authentication filter runs around this one; Tasklist's
+   * own API keeps its login in the session.
+   */
+  private String reader(HttpServletRequest request) {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user != null) {
+      return user.getUserId();
+    }
+    Authentications webapp = request.getSession(false) == null ? null
+        : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+    return webapp == null || webapp.getAuthentications().isEmpty() ? null
+        : webapp.getAuthentications().get(0).getName();
   }
 
   @Override
@@ -53,9 +75,15 @@ class TaskFormContextFilter extends OncePerRequestFilter {
       captured.copyBodyToResponse();
       return;
     }
+    String reader = reader(request);
+    if (reader == null) {
+      // every read of a child's data is logged with its reader; without one, the form shows no child
+      captured.copyBodyToResponse();
+      return;
+    }
     Map<String, String> display;
     try {
-      display = system.call(() -> context.forTask(matcher.group(1)));
+      display = system.call(() -> context.forTask(matcher.group(1), reader, request.getRemoteAddr()));
     } catch (RuntimeException e) {
       // the form still opens, without the child's summary; the message may hold a child's data
       log.warn("Form context of task {} unavailable: {}", matcher.group(1), e.getClass().getName());

@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration
 class SecurityConfiguration {
 
+  static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
   static final String UNAUTHORIZED_JSON =
       "{\"status\":401,\"message\":\"Cần đăng nhập: gửi tên đăng nhập và mật khẩu (HTTP Basic).\"}";
 
@@ -45,6 +46,8 @@ class SecurityConfiguration {
           response.setCharacterEncoding(StandardCharsets.UTF_8.name());
           response.getWriter().write(UNAUTHORIZED_JSON);
         }))
+        // JSON only: nothing in an answer may run, load or be framed
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)))
         // Stateless Basic authentication: no session, so no cookie a forged request could ride on.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.casefile.CaseFile;
@@ -32,6 +35,7 @@ import vn.nangbuoc.pathway.PathwayDriver;
  * table of the engine (runtime, history, byte arrays) holds them, with history on FULL. Runs on H2
  * and on PostgreSQL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class SensitiveDataChecks {
 
   @Autowired
@@ -46,7 +50,7 @@ abstract class SensitiveDataChecks {
   JdbcTemplate jdbc;
 
   @Test
-  void shouldKeepIdentityNumberPhoneAndFindingOutOfEveryEngineTable() {
+  void shouldKeepIdentityNumberPhoneAndFindingOutOfEveryEngineTable(CapturedOutput log) {
     // given
     String personalId = PathwayDriver.randomPersonalId();
     String phone = "09" + personalId.substring(4);
@@ -96,6 +100,7 @@ abstract class SensitiveDataChecks {
       });
     }
     assertThat(leaks).isEmpty();
+    assertThat(log.getAll()).doesNotContain(personalId, phone, finding, "Hoàng Thị Mai");
     assertThat(engineTables()).contains("ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pathway.getId())
         .variableName(ChildPathway.VAR_INDICATION).count()).isEqualTo(1);

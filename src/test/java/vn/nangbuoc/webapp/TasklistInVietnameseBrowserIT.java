@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocPostgresTest;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -56,6 +57,8 @@ class TasklistInVietnameseBrowserIT {
   ProcessEngine engine;
   @Autowired
   ListingService listing;
+  @Autowired
+  JdbcTemplate jdbc;
   @LocalServerPort
   int port;
 
@@ -105,6 +108,8 @@ class TasklistInVietnameseBrowserIT {
     assertThat(englishWordsIn(frame)).as("English words in Tasklist's own frame:\n" + frame).isEmpty();
     assertThat(browser.getCurrentUrl()).contains("dueDate");
     assertThat(browser.findElement(By.cssSelector(".ce-eol-banner")).isDisplayed()).isFalse();
+    assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
+        + " and channel = 'TASK_FORM'", Long.class)).as("the form's read is in the access log").isPositive();
   }
 
   private WebDriver vietnameseChromium() throws IOException {

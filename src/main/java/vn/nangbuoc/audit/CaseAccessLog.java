@@ -1,0 +1,45 @@
+package vn.nangbuoc.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.nangbuoc.engine.EngineTime;
+
+/**
+ * Every read of a child's case file: who, when, which case, through what, from where. Append only:
+ * no code path deletes or changes a row, so a caseworker cannot erase a look they had.
+ */
+@Repository
+public class CaseAccessLog {
+
+  /** Through what the case was read. */
+  public enum Channel {
+    API, TASK_FORM, CASE_PAGE, EXPORT, DOCUMENT
+  }
+
+  public record Access(long caseId, String userId, Instant accessedAt, Channel channel, String remoteAddress) {
+  }
+
+  private final JdbcClient jdbc;
+
+  CaseAccessLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(long caseId, String userId, Channel channel, String remoteAddress) {
+    jdbc.sql("insert into case_access_log (case_id, user_id, accessed_at, channel, remote_address) values (?, ?, ?, ?, ?)")
+        .params(caseId, userId, Timestamp.from(EngineTime.now()), channel.name(), remoteAddress)
+        .update();
+  }
+
+  public List<Access> of(long caseId) {
+    return jdbc.sql("select case_id, user_id, accessed_at, channel, remote_address from case_access_log"
+            + " where case_id = ? order by id")
+        .param(caseId)
+        .query((rs, n) -> new Access(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+            Channel.valueOf(rs.getString(4)), rs.getString(5)))
+        .list();
+  }
+}
