@@ -1,24 +1,30 @@
 package vn.nangbuoc.demo;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start a production profile with the demo users and their well-known password, or
- * without an administrator from the environment.
+ * without a first administrator from the environment. Runs before anything starts (an environment
+ * post-processor, see META-INF/spring.factories), so the refusal is this message and nothing else.
  */
-@Component
-class ProductionGuard {
+public class ProductionGuard implements EnvironmentPostProcessor {
 
   static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
-  ProductionGuard(Environment environment, @Value("${nangbuoc.demo.enabled:false}") boolean demoEnabled) {
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    check(environment);
+  }
+
+  static void check(Environment environment) {
     if (!environment.acceptsProfiles(Profiles.of("prod"))) {
       return;
     }
-    if (demoEnabled) {
+    if (environment.getProperty("nangbuoc.demo.enabled", Boolean.class, false)) {
       throw new IllegalStateException(
           "Hồ sơ cấu hình prod không được bật dữ liệu mẫu (nangbuoc.demo.enabled=true): người dùng mẫu có mật khẩu công khai.");
     }

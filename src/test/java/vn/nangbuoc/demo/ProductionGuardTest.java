@@ -13,7 +13,7 @@ class ProductionGuardTest {
     MockEnvironment production = new MockEnvironment();
     production.setActiveProfiles("postgres", "prod");
 
-    assertThatThrownBy(() -> new ProductionGuard(production, true))
+    assertThatThrownBy(() -> ProductionGuard.check(production.withProperty("nangbuoc.demo.enabled", "true")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("nangbuoc.demo.enabled");
   }
@@ -26,8 +26,8 @@ class ProductionGuardTest {
         .withProperty("camunda.bpm.admin-user.id", "quantri").withProperty("camunda.bpm.admin-user.password", "demo123");
     weakPassword.setActiveProfiles("prod");
 
-    assertThatThrownBy(() -> new ProductionGuard(noAdmin, false)).hasMessageContaining("NANGBUOC_ADMIN_USER");
-    assertThatThrownBy(() -> new ProductionGuard(weakPassword, false)).hasMessageContaining("NANGBUOC_ADMIN_PASSWORD");
+    assertThatThrownBy(() -> ProductionGuard.check(noAdmin)).hasMessageContaining("NANGBUOC_ADMIN_USER");
+    assertThatThrownBy(() -> ProductionGuard.check(weakPassword)).hasMessageContaining("NANGBUOC_ADMIN_PASSWORD");
   }
 
   @Test
@@ -39,7 +39,7 @@ class ProductionGuardTest {
     MockEnvironment demo = new MockEnvironment();
     demo.setActiveProfiles("postgres");
 
-    assertThatCode(() -> new ProductionGuard(production, false)).doesNotThrowAnyException();
-    assertThatCode(() -> new ProductionGuard(demo, true)).doesNotThrowAnyException();
+    assertThatCode(() -> ProductionGuard.check(production)).doesNotThrowAnyException();
+    assertThatCode(() -> ProductionGuard.check(demo.withProperty("nangbuoc.demo.enabled", "true"))).doesNotThrowAnyException();
   }
 }

@@ -99,6 +99,31 @@ abstract class SecurityMatrixChecks {
   }
 
   @Test
+  void shouldMoveTheCaseToTheNewCommuneWithTheChild() {
+    Map<String, Object> child = listMaiPhaChild();
+    String pathway = (String) child.get("processInstanceId");
+
+    assertThat(post("cvldtbxh", "/api/cases/" + child.get("id") + "/move", Map.of("communeCode", "HOANGDONG")))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(get("cbhoangdong", "/api/cases/" + child.get("id"), OBJECT).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("cbhoangdong", "/engine-rest/process-instance/" + pathway, OBJECT).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("cbmaipha", "/api/cases/" + child.get("id"), OBJECT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("cbmaipha", "/engine-rest/process-instance/" + pathway, OBJECT).getStatusCode().is2xxSuccessful())
+        .isFalse();
+    assertThat(list("cbmaipha", "/engine-rest/history/process-instance?maxResults=5&processInstanceId=" + pathway))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldKeepTheWebappsCsrfProtectionOn() {
+    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/", String.class);
+
+    assertThat(tasklist.getHeaders().get("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+  }
+
+  @Test
   void shouldRecordEveryReadOfACaseForAuditorsOnly() {
     Map<String, Object> child = listMaiPhaChild();
     String task = taskOf("cvldtbxh", (String) child.get("processInstanceId"));
