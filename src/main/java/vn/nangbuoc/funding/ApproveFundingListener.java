@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.casefile.CaseStepRecords.StepRecord;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.notification.Notifications;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
@@ -20,10 +21,12 @@ class ApproveFundingListener implements TaskListener {
 
   private final TaskSubmissions submissions;
   private final CaseStepRecords records;
+  private final Notifications notifications;
 
-  ApproveFundingListener(TaskSubmissions submissions, CaseStepRecords records) {
+  ApproveFundingListener(TaskSubmissions submissions, CaseStepRecords records, Notifications notifications) {
     this.submissions = submissions;
     this.records = records;
+    this.notifications = notifications;
   }
 
   @Override
@@ -47,5 +50,6 @@ class ApproveFundingListener implements TaskListener {
         "hospital", referral.data().get("hospital"),
         "procedure", referral.data().get("procedure")));
     submission.route(ChildPathway.VAR_FUNDING_DECISION, decision.name());
+    notifications.fundingDecided(submission.caseFile(), task.getId(), decision.name(), referral.recordedBy());
   }
 }

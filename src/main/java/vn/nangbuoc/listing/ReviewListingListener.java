@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.notification.Notifications;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.ClosureOutcome;
 import vn.nangbuoc.pathway.TaskSubmission;
@@ -14,10 +15,12 @@ class ReviewListingListener implements TaskListener {
 
   private final TaskSubmissions submissions;
   private final CaseStepRecords records;
+  private final Notifications notifications;
 
-  ReviewListingListener(TaskSubmissions submissions, CaseStepRecords records) {
+  ReviewListingListener(TaskSubmissions submissions, CaseStepRecords records, Notifications notifications) {
     this.submissions = submissions;
     this.records = records;
+    this.notifications = notifications;
   }
 
   @Override
@@ -39,6 +42,9 @@ class ReviewListingListener implements TaskListener {
     submission.route(ChildPathway.VAR_LISTING_DECISION, decision.name());
     if (decision == ListingDecision.NOT_ELIGIBLE) {
       submission.route(ChildPathway.VAR_CLOSURE_OUTCOME, ClosureOutcome.NOT_ELIGIBLE.name());
+    }
+    if (decision != ListingDecision.ACCEPT) {
+      notifications.listingReviewed(submission.caseFile(), task.getId(), decision.name());
     }
   }
 }

@@ -63,6 +63,16 @@ public class OrganisationDirectory {
     return repository.findGroupsOfUnits(unitAndAncestors(communeCode).stream().map(AdministrativeUnit::code).toList());
   }
 
+  /** The group of an agency's head, who hears of its overdue work. */
+  public Optional<String> headGroupOf(String agencyId) {
+    return repository.findGroup(agencyId, "HEAD");
+  }
+
+  /** The agency's own mailbox, for when no head is in the identity service. */
+  public Optional<String> emailOf(String agencyId) {
+    return repository.findAgencyEmail(agencyId).filter(email -> !email.isBlank());
+  }
+
   public List<AgencyGroup> agencyGroups() {
     return repository.findAllAgencyGroups();
   }

@@ -53,6 +53,15 @@ class OrganisationRepository {
         .list();
   }
 
+  Optional<String> findGroup(String agencyId, String role) {
+    return jdbc.sql("select group_id from agency_group where agency_id = ? and role = ?").params(agencyId, role)
+        .query(String.class).optional();
+  }
+
+  Optional<String> findAgencyEmail(String agencyId) {
+    return jdbc.sql("select email from agency where id = ?").param(agencyId).query(String.class).optional();
+  }
+
   List<String> findGroupsOfUnits(List<String> unitCodes) {
     if (unitCodes.isEmpty()) {
       return List.of();

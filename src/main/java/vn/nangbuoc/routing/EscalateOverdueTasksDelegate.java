@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineTime;
@@ -14,8 +15,8 @@ import vn.nangbuoc.casefile.CaseFileService;
 
 /**
  * Fired by the escalation timer of an overdue task: raises the priority of the case's overdue
- * tasks (they rise to the top of the task lists) and records the escalation. Mail to the agency
- * head follows from these records (notifications).
+ * tasks (they rise to the top of the task lists), records the escalation and announces it (the
+ * notifications write to the head of the responsible agency).
  */
 @Component("escalateOverdueTasksDelegate")
 class EscalateOverdueTasksDelegate implements JavaDelegate {
@@ -27,11 +28,16 @@ class EscalateOverdueTasksDelegate implements JavaDelegate {
   private final TaskService taskService;
   private final JdbcClient jdbc;
   private final CaseFileService caseFiles;
+  private final TaskRouting routing;
+  private final ApplicationEventPublisher events;
 
-  EscalateOverdueTasksDelegate(TaskService taskService, JdbcClient jdbc, CaseFileService caseFiles) {
+  EscalateOverdueTasksDelegate(TaskService taskService, JdbcClient jdbc, CaseFileService caseFiles, TaskRouting routing,
+      ApplicationEventPublisher events) {
     this.taskService = taskService;
     this.jdbc = jdbc;
     this.caseFiles = caseFiles;
+    this.routing = routing;
+    this.events = events;
   }
 
   @Override
@@ -49,6 +55,11 @@ class EscalateOverdueTasksDelegate implements JavaDelegate {
           .params(caseId, task.getId(), task.getTaskDefinitionKey(), new Timestamp(task.getDueDate().getTime()),
               Timestamp.from(EngineTime.now()), priority)
           .update();
+      int round = jdbc.sql("select count(*) from task_escalation where task_id = ?").param(task.getId())
+          .query(Integer.class).single();
+      Route route = routing.routeFor(task.getTaskDefinitionKey(), execution.getProcessInstanceId());
+      events.publishEvent(new TaskEscalated(task.getId(), execution.getProcessInstanceId(), task.getName(),
+          task.getDueDate(), round, route.agency().agencyId(), route.agency().agencyName()));
     }
   }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
@@ -21,11 +22,14 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
   private final TaskRouting routing;
   private final TaskService taskService;
   private final EngineSystem system;
+  private final ApplicationEventPublisher events;
 
-  RerouteOpenTasksDelegate(TaskRouting routing, TaskService taskService, EngineSystem system) {
+  RerouteOpenTasksDelegate(TaskRouting routing, TaskService taskService, EngineSystem system,
+      ApplicationEventPublisher events) {
     this.routing = routing;
     this.taskService = taskService;
     this.system = system;
+    this.events = events;
   }
 
   @Override
@@ -52,6 +56,8 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
         task.setDescription(TaskRoutingListener.describe(route));
         task.setAssignee(null);
         taskService.saveTask(task);
+        events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
+            newGroup, route.agency().agencyName()));
       }
     }
   }

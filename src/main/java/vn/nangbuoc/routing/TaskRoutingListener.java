@@ -3,6 +3,7 @@ package vn.nangbuoc.routing;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.pathway.ChildPathway;
 
@@ -17,10 +18,12 @@ class TaskRoutingListener implements TaskListener {
 
   private final TaskRouting routing;
   private final TaskDeadlines deadlines;
+  private final ApplicationEventPublisher events;
 
-  TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines) {
+  TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines, ApplicationEventPublisher events) {
     this.routing = routing;
     this.deadlines = deadlines;
+    this.events = events;
   }
 
   @Override
@@ -32,6 +35,8 @@ class TaskRoutingListener implements TaskListener {
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
     task.setDescription(describe(route));
+    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
+        route.agency().groupId(), route.agency().agencyName()));
   }
 
   static String describe(Route route) {

@@ -1,0 +1,115 @@
+package vn.nangbuoc.notification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.engine.EngineLimits;
+import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.routing.WorkingCalendar;
+
+/** The daily digest and the reminders before due dates; scheduled by {@link MailScheduling}. */
+@Component
+class MailJobs {
+
+  static final int REMINDER_BATCH = 1000;
+
+  private final DigestItems digest;
+  private final Recipients recipients;
+  private final Notifications notifications;
+  private final TaskService taskService;
+  private final CaseFileService caseFiles;
+  private final EngineSystem system;
+  private final MailSettings settings;
+  private final WorkingCalendar calendar;
+
+  MailJobs(DigestItems digest, Recipients recipients, Notifications notifications, TaskService taskService,
+      CaseFileService caseFiles, EngineSystem system, MailSettings settings, WorkingCalendar calendar) {
+    this.digest = digest;
+    this.recipients = recipients;
+    this.notifications = notifications;
+    this.taskService = taskService;
+    this.caseFiles = caseFiles;
+    this.system = system;
+    this.settings = settings;
+    this.calendar = calendar;
+  }
+
+  /**
+   * One mail per user with the new work of the last day that is still open. One digest per user
+   * and day, whichever node composes it; what it could not include waits for the next.
+   */
+  @Transactional
+  int composeDigests() {
+    int mails = 0;
+    LocalDate today = EngineTime.today();
+    for (String userId : digest.usersWaiting()) {
+      List<DigestItems.Item> items = digest.waitingFor(userId);
+      List<DigestItems.Item> open = items.stream().filter(item -> isOpen(item.taskId())).toList();
+      Recipient to = recipients.user(userId).orElse(null);
+      boolean sent = to != null && !open.isEmpty() && notifications.send("digest:" + userId + ":" + today,
+          Notifications.DIGEST, to, Map.of("items", open.stream().map(this::line).toList(), "date", today));
+      if (sent) {
+        mails++;
+      }
+      if (sent || to == null || open.isEmpty()) {
+        digest.markDigested(items.stream().map(DigestItems.Item::id).toList(), EngineTime.now());
+      }
+    }
+    return mails;
+  }
+
+  /**
+   * Everyone a pathway task waits for is reminded once, when its due date is within the configured
+   * number of working days (weekends and holidays do not count down the time left).
+   */
+  @Transactional
+  int remindDueSoon() {
+    int reminders = 0;
+    Date now = Date.from(EngineTime.now());
+    Date remindUpTo = calendar.deadline(EngineTime.now().atZone(EngineTime.VIETNAM), settings.reminderWorkingDays());
+    List<Task> dueSoon = system.call(() -> taskService.createTaskQuery().processDefinitionKey(ChildPathway.PROCESS_KEY)
+        .dueAfter(now).dueBefore(new Date(remindUpTo.getTime() + 1)).listPage(0, REMINDER_BATCH));
+    for (Task task : dueSoon) {
+      CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
+      for (Recipient to : waitingFor(task)) {
+        notifications.remind(task.getId(), task.getName(), task.getDueDate(), file, to);
+        reminders++;
+      }
+    }
+    return reminders;
+  }
+
+  private List<Recipient> waitingFor(Task task) {
+    if (task.getAssignee() != null) {
+      return recipients.user(task.getAssignee()).map(List::of).orElse(List.of());
+    }
+    List<Recipient> people = new ArrayList<>();
+    for (IdentityLink link : system.call(() -> taskService.getIdentityLinksForTask(task.getId()))) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        people.addAll(recipients.membersOf(link.getGroupId()));
+      }
+    }
+    return people;
+  }
+
+  private boolean isOpen(String taskId) {
+    return system.call(() -> taskService.createTaskQuery().taskId(taskId).count()) > 0;
+  }
+
+  private Map<String, Object> line(DigestItems.Item item) {
+    return notifications.taskModel(item.taskId(), item.taskName(), item.dueAt() == null ? null : Date.from(item.dueAt()),
+        new ChildReference(item.caseNumber(), item.initials()));
+  }
+}

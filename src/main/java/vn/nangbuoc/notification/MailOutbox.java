@@ -1,0 +1,120 @@
+package vn.nangbuoc.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The mail outbox: written with the event, sent afterwards, each row at most once. */
+@Repository
+class MailOutbox {
+
+  enum Status {
+    PENDING, SENDING, SENT, FAILED, BAD_ADDRESS
+  }
+
+  record Row(long id, String dedupKey, String kind, String recipientUser, String recipientEmail, String subject,
+      String bodyText, String bodyHtml, Status status, int attempts, String lastError, Instant createdAt,
+      Instant sentAt) {
+  }
+
+  private static final String COLUMNS = "id, dedup_key, kind, recipient_user, recipient_email, subject, body_text,"
+      + " body_html, status, attempts, last_error, created_at, sent_at";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
+
+  MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Adds a mail unless one with the same key exists. Behind a savepoint: when two nodes write the
+   * same mail at once, the loser's failed insert must not undo the event it belongs to.
+   */
+  boolean enqueue(String dedupKey, Mail mail, Instant now) {
+    try {
+      return Boolean.TRUE.equals(savepoint.execute(status -> jdbc.sql(
+              "insert into mail_outbox (dedup_key, kind, recipient_user, recipient_email, subject, body_text, body_html,"
+                  + " status, attempts, next_attempt_at, created_at)"
+                  + " select ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? from (values (1)) as one (x)"
+                  + " where not exists (select 1 from mail_outbox where dedup_key = ?)")
+          .params(dedupKey, mail.kind(), mail.recipientUser(), mail.recipientEmail(), mail.subject(), mail.bodyText(),
+              mail.bodyHtml(), Timestamp.from(now), Timestamp.from(now), dedupKey)
+          .update() == 1));
+    } catch (DuplicateKeyException writtenByAnotherNode) {
+      return false;
+    }
+  }
+
+  List<Long> due(Instant now, int limit) {
+    return jdbc.sql("select id from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
+            + " or (status = 'SENDING' and claimed_until < ?) order by id fetch first ? rows only")
+        .params(Timestamp.from(now), Timestamp.from(now), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** True if this node got the row: a single conditional update decides between competing nodes. */
+  boolean claim(long id, String node, Instant now, Instant until) {
+    return jdbc.sql("update mail_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ?"
+            + " where id = ? and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_until < ?))")
+        .params(node, Timestamp.from(until), id, Timestamp.from(now), Timestamp.from(now))
+        .update() == 1;
+  }
+
+  Row get(long id) {
+    return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = ?").param(id).query(this::map).single();
+  }
+
+  void sent(long id, Instant at) {
+    jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null"
+        + " where id = ?").params(Timestamp.from(at), id).update();
+  }
+
+  void retryLater(long id, Instant next, String error) {
+    jdbc.sql("update mail_outbox set status = 'PENDING', attempts = attempts + 1, next_attempt_at = ?,"
+        + " last_error = ?, claimed_until = null where id = ?").params(Timestamp.from(next), error, id).update();
+  }
+
+  void giveUp(long id, Status status, String error) {
+    jdbc.sql("update mail_outbox set status = ?, attempts = attempts + 1, last_error = ?, claimed_until = null"
+        + " where id = ?").params(status.name(), error, id).update();
+  }
+
+  boolean resend(long id, String email, Instant now) {
+    return jdbc.sql("update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null,"
+            + " recipient_email = ? where id = ? and status in ('FAILED', 'BAD_ADDRESS')")
+        .params(Timestamp.from(now), email, id).update() == 1;
+  }
+
+  Optional<Row> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = ?").param(id).query(this::map).optional();
+  }
+
+  List<Row> withStatus(Status status, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from mail_outbox where status = ? order by id desc fetch first ? rows only")
+        .params(status.name(), limit).query(this::map).list();
+  }
+
+  List<Row> latest(int limit) {
+    return jdbc.sql("select " + COLUMNS + " from mail_outbox order by id desc fetch first ? rows only")
+        .param(limit).query(this::map).list();
+  }
+
+  private Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return new Row(rs.getLong("id"), rs.getString("dedup_key"), rs.getString("kind"), rs.getString("recipient_user"),
+        rs.getString("recipient_email"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+        Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+        rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+  }
+}

@@ -1,0 +1,34 @@
+package vn.nangbuoc.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Mail settings an operator may change (nangbuoc.mail.*).
+ *
+ * @param from sender address of every mail
+ * @param baseUrl where users open the application; links in mail start here
+ * @param templates where the Thymeleaf mail templates are (classpath:/mail-templates/ or a folder in config/)
+ * @param maxAttempts after this many failed tries a mail is marked FAILED and shown to administrators
+ * @param firstRetryAfter wait before the first retry; it doubles with each try, up to maxRetryAfter
+ * @param reminderWorkingDays how many working days before a task's due date its people are reminded
+ */
+@ConfigurationProperties("nangbuoc.mail")
+record MailSettings(String from, String baseUrl, String templates, int maxAttempts, Duration firstRetryAfter,
+    Duration maxRetryAfter, int reminderWorkingDays) {
+
+  MailSettings {
+    from = from == null ? "nang-buoc@localhost" : from;
+    baseUrl = baseUrl == null ? "http://localhost:8080" : baseUrl;
+    templates = templates == null ? "classpath:/mail-templates/" : templates;
+    maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+    firstRetryAfter = firstRetryAfter == null ? Duration.ofMinutes(1) : firstRetryAfter;
+    maxRetryAfter = maxRetryAfter == null ? Duration.ofHours(1) : maxRetryAfter;
+    reminderWorkingDays = reminderWorkingDays <= 0 ? 1 : reminderWorkingDays;
+  }
+
+  Duration retryAfter(int attemptsSoFar) {
+    Duration wait = firstRetryAfter.multipliedBy(1L << Math.min(attemptsSoFar, 20));
+    return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+  }
+}

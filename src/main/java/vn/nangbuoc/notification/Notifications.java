@@ -1,0 +1,137 @@
+package vn.nangbuoc.notification;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.routing.TaskEscalated;
+import vn.nangbuoc.routing.TaskRouted;
+
+/**
+ * Tells people by mail what the pathway asks of them. Every mail is written to the outbox inside
+ * the transaction of the event that causes it, with a key (event + recipient) that makes it unique.
+ */
+@Service
+public class Notifications {
+
+  static final String TASK_ARRIVED = "task-arrived";
+  static final String TASK_ESCALATED = "task-escalated";
+  static final String FUNDING_DECIDED = "funding-decided";
+  static final String LISTING_REVIEWED = "listing-reviewed";
+  static final String REMINDER = "task-reminder";
+  static final String DIGEST = "daily-digest";
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+  private final MailOutbox outbox;
+  private final MailComposer composer;
+  private final Recipients recipients;
+  private final DigestItems digest;
+  private final CaseFileService caseFiles;
+  private final OrganisationDirectory organisation;
+  private final MailSettings settings;
+
+  Notifications(MailOutbox outbox, MailComposer composer, Recipients recipients, DigestItems digest,
+      CaseFileService caseFiles, OrganisationDirectory organisation, MailSettings settings) {
+    this.outbox = outbox;
+    this.composer = composer;
+    this.recipients = recipients;
+    this.digest = digest;
+    this.caseFiles = caseFiles;
+    this.organisation = organisation;
+    this.settings = settings;
+  }
+
+  /** New work for a group: each member gets a mail now, an item in tomorrow's digest, or nothing. */
+  @EventListener
+  public void taskArrived(TaskRouted routed) {
+    ChildReference child = ChildReference.of(caseFiles.getByProcessInstance(routed.processInstanceId()));
+    Map<String, Object> model = taskModel(routed.taskId(), routed.taskName(), routed.dueDate(), child);
+    model.put("agencyName", routed.agencyName());
+    for (Recipient member : recipients.membersOf(routed.groupId())) {
+      switch (member.mode()) {
+        case IMMEDIATE -> send("task:" + routed.taskId() + ":" + member.userId(), TASK_ARRIVED, member, model);
+        case DIGEST -> digest.add(member.userId(), routed.taskId(), routed.taskName(), child, routed.dueDate());
+        case NONE -> { }
+      }
+    }
+  }
+
+  /** Overdue work goes to the head of the agency responsible for it, at every round of escalation. */
+  @EventListener
+  public void escalated(TaskEscalated escalation) {
+    ChildReference child = ChildReference.of(caseFiles.getByProcessInstance(escalation.processInstanceId()));
+    Map<String, Object> model = taskModel(escalation.taskId(), escalation.taskName(), escalation.dueDate(), child);
+    model.put("agencyName", escalation.agencyName());
+    model.put("round", escalation.round());
+    String key = "escalation:" + escalation.taskId() + ":" + escalation.round() + ":";
+    List<Recipient> heads = organisation.headGroupOf(escalation.agencyId()).map(recipients::membersOf)
+        .orElse(List.of());
+    if (heads.isEmpty()) {
+      organisation.emailOf(escalation.agencyId()).ifPresent(mailbox -> send(key + mailbox, TASK_ESCALATED,
+          new Recipient(null, mailbox, escalation.agencyName(), DeliveryMode.IMMEDIATE), model));
+    }
+    heads.forEach(head -> send(key + head.userId(), TASK_ESCALATED, head, model));
+  }
+
+  /** The requester of surgery funding hears the decision (not its reasons: those stay in the system). */
+  public void fundingDecided(CaseFile file, String taskId, String decision, String requester) {
+    recipients.user(requester).filter(r -> r.mode() != DeliveryMode.NONE).ifPresent(to -> {
+      Map<String, Object> model = caseModel(file);
+      model.put("decision", decision);
+      send("funding:" + taskId + ":" + to.userId(), FUNDING_DECIDED, to, model);
+    });
+  }
+
+  /** The commune caseworker who listed a child hears that the listing came back or was not accepted. */
+  public void listingReviewed(CaseFile file, String taskId, String decision) {
+    recipients.user(file.listedBy()).filter(r -> r.mode() != DeliveryMode.NONE).ifPresent(to -> {
+      Map<String, Object> model = caseModel(file);
+      model.put("decision", decision);
+      send("listing:" + taskId + ":" + to.userId(), LISTING_REVIEWED, to, model);
+    });
+  }
+
+  void remind(String taskId, String taskName, Date dueDate, CaseFile file, Recipient to) {
+    if (to.mode() != DeliveryMode.NONE) {
+      send("reminder:" + taskId + ":" + to.userId(), REMINDER, to,
+          taskModel(taskId, taskName, dueDate, ChildReference.of(file)));
+    }
+  }
+
+  boolean send(String key, String kind, Recipient to, Map<String, Object> model) {
+    return outbox.enqueue(key, composer.compose(kind, to, model), EngineTime.now());
+  }
+
+  Map<String, Object> taskModel(String taskId, String taskName, Date dueDate, ChildReference child) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("taskName", taskName);
+    model.put("caseNumber", child.caseNumber());
+    model.put("initials", child.initials());
+    model.put("due", dueDate == null ? null
+        : LocalDateTime.ofInstant(dueDate.toInstant(), EngineTime.VIETNAM).format(WHEN));
+    model.put("link", taskLink(taskId));
+    return model;
+  }
+
+  String taskLink(String taskId) {
+    return settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  private Map<String, Object> caseModel(CaseFile file) {
+    ChildReference child = ChildReference.of(file);
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseNumber", child.caseNumber());
+    model.put("initials", child.initials());
+    model.put("link", settings.baseUrl() + "/camunda/app/tasklist/");
+    return model;
+  }
+}
