@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.notification.DeliveryMode;
+import vn.nangbuoc.notification.Notifications;
 
 /** Creates the demo users once; an existing user is left as it is (its password may have been changed). */
 @Component
@@ -36,13 +38,15 @@ class DemoUsersLoader implements ApplicationRunner {
   }
 
   private final IdentityService identityService;
+  private final Notifications notifications;
   private final String password;
   private final String loginUrl;
 
-  DemoUsersLoader(IdentityService identityService,
+  DemoUsersLoader(IdentityService identityService, Notifications notifications,
       @Value("${nangbuoc.demo.password:" + DEMO_PASSWORD + "}") String password,
       @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
     this.identityService = identityService;
+    this.notifications = notifications;
     this.password = password;
     this.loginUrl = loginUrl;
   }
@@ -60,6 +64,8 @@ class DemoUsersLoader implements ApplicationRunner {
         user.setPassword(password);
         identityService.saveUser(user);
         demoUser.groups().forEach(groupId -> identityService.createMembership(demoUser.id(), groupId));
+        // in the demo, mail shows in the mail view at once instead of in tomorrow's digest
+        notifications.choose(demoUser.id(), DeliveryMode.IMMEDIATE);
         created++;
       }
     }

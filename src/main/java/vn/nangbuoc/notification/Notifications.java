@@ -50,6 +50,11 @@ public class Notifications {
     this.settings = settings;
   }
 
+  /** How a user wants to hear about new work (the default is the daily digest). */
+  public void choose(String userId, DeliveryMode mode) {
+    recipients.choose(userId, mode);
+  }
+
   /** New work for a group: each member gets a mail now, an item in tomorrow's digest, or nothing. */
   @EventListener
   public void taskArrived(TaskRouted routed) {
