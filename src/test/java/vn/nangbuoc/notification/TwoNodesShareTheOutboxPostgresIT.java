@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,7 +61,12 @@ class TwoNodesShareTheOutboxPostgresIT {
   void shouldSendEachMailOnceWhenTwoNodesSendTheSameOutbox() throws Exception {
     secondNode = new SpringApplicationBuilder(NangBuocApplication.class)
         .profiles("test", "postgres")
-        .properties("server.port=0", "spring.datasource.url=" + databaseUrl, "spring.datasource.username=postgres",
+        // the second node runs engine and mail without web server: the webapps keep static state per JVM
+        .web(WebApplicationType.NONE)
+        .properties("spring.autoconfigure.exclude="
+                + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+            "spring.datasource.url=" + databaseUrl, "spring.datasource.username=postgres",
             "spring.datasource.password=", "camunda.bpm.process-engine-name=node2",
             "nangbuoc.mail.local-server.enabled=false", "spring.mail.host=127.0.0.1",
             "spring.mail.port=" + smtp.getSmtp().getPort(), "spring.mail.properties.mail.smtp.starttls.enable=false")
