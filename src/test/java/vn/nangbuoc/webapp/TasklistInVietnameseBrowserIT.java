@@ -24,9 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -108,6 +110,12 @@ class TasklistInVietnameseBrowserIT {
     assertThat(englishWordsIn(frame)).as("English words in Tasklist's own frame:\n" + frame).isEmpty();
     assertThat(browser.getCurrentUrl()).contains("dueDate");
     assertThat(browser.findElement(By.cssSelector(".ce-eol-banner")).isDisplayed()).isFalse();
+    // the form's own checks speak Vietnamese too
+    WebElement name = browser.findElement(By.cssSelector("input[id$='Field_FullName']"));
+    name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"), "Bắt buộc nhập."));
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("Field is required");
+    screenshot("tasklist-vi-form-check.png");
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
         + " and channel = 'TASK_FORM'", Long.class)).as("the form's read is in the access log").isPositive();
   }

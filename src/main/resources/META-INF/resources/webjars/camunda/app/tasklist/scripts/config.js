@@ -36,9 +36,10 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'vi'
   },
-  // Nâng Bước: task lists sorted by due date, earliest first (see the script).
+  // Nâng Bước: task lists sorted by due date, earliest first; form checks in Vietnamese (see the scripts).
   customScripts: [
-    'scripts/nangbuoc/due-date-first'
+    'scripts/nangbuoc/due-date-first',
+    'scripts/nangbuoc/form-messages-vi'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
