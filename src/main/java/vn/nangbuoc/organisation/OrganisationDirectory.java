@@ -73,6 +73,10 @@ public class OrganisationDirectory {
     return repository.findAgencyEmail(agencyId).filter(email -> !email.isBlank());
   }
 
+  public List<Agency> agencies(String kind) {
+    return repository.findAgencies(kind);
+  }
+
   public List<AgencyGroup> agencyGroups() {
     return repository.findAllAgencyGroups();
   }

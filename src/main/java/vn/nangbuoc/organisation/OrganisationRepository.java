@@ -73,6 +73,11 @@ class OrganisationRepository {
         .list();
   }
 
+  List<Agency> findAgencies(String kind) {
+    return jdbc.sql("select id, kind, unit_code, name from agency where kind = ? order by id").param(kind)
+        .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+  }
+
   List<AgencyGroup> findAllAgencyGroups() {
     return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id")
         .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))

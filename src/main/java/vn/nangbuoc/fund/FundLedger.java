@@ -1,0 +1,299 @@
+package vn.nangbuoc.fund;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.VietnameseFormat;
+import vn.nangbuoc.organisation.AdministrativeUnit;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+
+/**
+ * The child protection fund's books. Every change of a fund takes the fund's row lock first and
+ * then reads its balances from the ledger: two approvals at the same moment are served one after
+ * the other, so the fund never promises more than it holds.
+ */
+@Service
+public class FundLedger {
+
+  /** What an approval did. */
+  public record Approval(boolean reserved, long available) {
+  }
+
+  /** What a settlement did: {@code topUpNeeded} is what exceeds the approved amount beyond the margin. */
+  public record Settlement(boolean settled, long topUpNeeded) {
+  }
+
+  private final FundRepository repository;
+  private final OrganisationDirectory organisation;
+  private final FundSettings settings;
+
+  FundLedger(FundRepository repository, OrganisationDirectory organisation, FundSettings settings) {
+    this.repository = repository;
+    this.organisation = organisation;
+    this.settings = settings;
+  }
+
+  /** The fund nearest to the child's commune: its city's or district's, else its province's. */
+  public String fundServing(String communeCode) {
+    for (AdministrativeUnit unit : organisation.unitAndAncestors(communeCode)) {
+      var fund = repository.fundOfUnit(unit.code());
+      if (fund.isPresent()) {
+        return fund.get();
+      }
+    }
+    throw new InvalidInputException("Chưa có Quỹ Bảo trợ trẻ em nào phụ trách địa bàn " + communeCode + ".");
+  }
+
+  public List<Fund> funds() {
+    return repository.funds();
+  }
+
+  public Balance balance(String fundId) {
+    return repository.balance(fundId);
+  }
+
+  public FundingRequest request(long id) {
+    return repository.request(id).orElseThrow(() -> new NotFoundException("Không có đề nghị hỗ trợ số " + id + "."));
+  }
+
+  public List<FundingRequest> requestsOfCase(long caseId) {
+    return repository.requestsOfCase(caseId);
+  }
+
+  public List<FundingRequest> requests(String fundId, RequestStatus status) {
+    return repository.requestsWithStatus(fundId, status);
+  }
+
+  public List<LedgerEntry> entries(String fundId, LocalDate from, LocalDate to) {
+    return repository.entries(fundId, from, to);
+  }
+
+  /** A new request, frozen as the approver will see it. */
+  @Transactional
+  public FundingRequest open(long caseId, String processInstanceId, String communeCode, long amount, String hospital,
+      String procedure, String finding, String requestedBy) {
+    long id = repository.insertRequest(new FundingRequest(0, caseId, processInstanceId, fundServing(communeCode), amount,
+        hospital, procedure, finding, requestedBy, EngineTime.now(), RequestStatus.PENDING, null, null, null, null,
+        null));
+    return request(id);
+  }
+
+  /** Reserves the amount if the fund holds it; otherwise changes nothing and tells what is available. */
+  @Transactional
+  public Approval approve(long requestId, String approver) {
+    FundingRequest request = open(requestId, RequestStatus.PENDING, RequestStatus.WAITING);
+    repository.lock(request.fundId());
+    long available = repository.balance(request.fundId()).available();
+    if (available < request.amount()) {
+      return new Approval(false, available);
+    }
+    add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), request.amount(), requestId, approver, EngineTime.now(),
+        EngineTime.today()));
+    repository.decide(requestId, RequestStatus.APPROVED, approver, EngineTime.now(), null);
+    return new Approval(true, available - request.amount());
+  }
+
+  /** Approved in principle: the request waits its turn for the next receipt. */
+  @Transactional
+  public void queue(long requestId, String approver) {
+    open(requestId, RequestStatus.PENDING);
+    repository.queue(requestId, approver, EngineTime.now());
+  }
+
+  /** Place in line (1 = next), or 0 if the request is not waiting. */
+  public int placeInLine(long requestId) {
+    FundingRequest request = request(requestId);
+    List<FundingRequest> line = repository.requestsWithStatus(request.fundId(), RequestStatus.WAITING);
+    return line.stream().map(FundingRequest::id).toList().indexOf(requestId) + 1;
+  }
+
+  @Transactional
+  public void reject(long requestId, String approver, String reason) {
+    FundingRequest request = open(requestId, RequestStatus.PENDING, RequestStatus.WAITING, RequestStatus.APPROVED);
+    releaseReservation(request, approver, "Từ chối: " + reason);
+    repository.decide(requestId, RequestStatus.REJECTED, approver, EngineTime.now(), reason);
+  }
+
+  @Transactional
+  public void returnForRevision(long requestId, String approver, String reason) {
+    open(requestId, RequestStatus.PENDING);
+    repository.decide(requestId, RequestStatus.RETURNED, approver, EngineTime.now(), reason);
+  }
+
+  /** The case closed or the family withdrew: open requests end and their reservations return to the fund. */
+  @Transactional
+  public void cancelOpenRequests(long caseId, String user, String reason) {
+    for (FundingRequest request : repository.requestsOfCase(caseId)) {
+      if (request.status() == RequestStatus.PENDING || request.status() == RequestStatus.WAITING
+          || request.status() == RequestStatus.APPROVED) {
+        releaseReservation(request, user, "Hủy: " + reason);
+        repository.status(request.id(), RequestStatus.CANCELLED);
+      }
+    }
+  }
+
+  @Transactional
+  public void disburse(long requestId, long amount, String payee, String voucher, LocalDate paidOn, String user) {
+    FundingRequest request = open(requestId, RequestStatus.APPROVED);
+    repository.lock(request.fundId());
+    long reserved = repository.reservedFor(requestId);
+    if (amount <= 0 || amount > reserved) {
+      throw new InvalidInputException("Số tiền chi phải lớn hơn 0 và không vượt số còn giữ cho đề nghị này ("
+          + VietnameseFormat.money(reserved) + ").");
+    }
+    LedgerEntry paid = LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), amount, requestId, user,
+        EngineTime.now(), paidOn);
+    add(new LedgerEntry(null, paid.fundId(), paid.type(), amount, paid.available(), paid.reserved(), paid.disbursed(),
+        requestId, null, null, null, payee, voucher, paidOn, user, paid.recordedAt(), null, null));
+  }
+
+  /**
+   * The hospital's bill: pays what is still owed from the reservation and releases the rest, or
+   * takes back what was paid too much. Above the approved amount, the fund pays the difference
+   * itself only within the configured margin and if it holds it; beyond that a manager decides.
+   */
+  @Transactional
+  public Settlement settle(long requestId, long actualCost, String user) {
+    FundingRequest request = open(requestId, RequestStatus.APPROVED);
+    repository.lock(request.fundId());
+    Instant now = EngineTime.now();
+    LocalDate today = EngineTime.today();
+    repository.actualCost(requestId, actualCost);
+    add(LedgerEntry.of(EntryType.SETTLEMENT, request.fundId(), actualCost, requestId, user, now, today));
+    long paid = repository.disbursedFor(requestId);
+    long reserved = repository.reservedFor(requestId);
+    long owed = actualCost - paid;
+    if (owed <= reserved) {
+      finish(request, owed, reserved, user);
+      return new Settlement(true, 0);
+    }
+    long extra = owed - reserved;
+    boolean withinMargin = extra * 100 <= request.amount() * settings.settlementMarginPercent();
+    if (withinMargin && repository.balance(request.fundId()).available() >= extra) {
+      add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, user, now, today)
+          .withReason("Chi phí thực tế vượt số phê duyệt trong mức cho phép"));
+      finish(request, owed, reserved + extra, user);
+      return new Settlement(true, 0);
+    }
+    if (reserved > 0) {
+      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), reserved, requestId, user, now, today));
+    }
+    return new Settlement(false, extra);
+  }
+
+  /** A manager's decision on the part of a bill beyond the approved amount and its margin. */
+  @Transactional
+  public void decideTopUp(long requestId, boolean approved, String approver, String reason) {
+    FundingRequest request = open(requestId, RequestStatus.APPROVED);
+    repository.lock(request.fundId());
+    long extra = request.actualCost() - repository.disbursedFor(requestId);
+    if (approved) {
+      long available = repository.balance(request.fundId()).available();
+      if (available < extra) {
+        throw new InvalidInputException("Quỹ chỉ còn " + VietnameseFormat.money(available) + ", không đủ "
+            + VietnameseFormat.money(extra) + " phần vượt: chưa thể phê duyệt phần bổ sung.");
+      }
+      Instant now = EngineTime.now();
+      add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, approver, now, EngineTime.today())
+          .withReason("Phê duyệt bổ sung: " + (reason == null ? "" : reason)));
+      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), extra, requestId, approver, now, EngineTime.today()));
+    }
+    repository.status(requestId, RequestStatus.SETTLED);
+  }
+
+  /**
+   * Money into the fund; the requests waiting in line then get their reservations, in order, as far
+   * as the money goes (the first that does not fit stops the line, so nobody is overtaken).
+   *
+   * @return the requests this receipt approved
+   */
+  @Transactional
+  public List<FundingRequest> receive(String fundId, ReceiptKind kind, long amount, String donor, String earmark,
+      LocalDate date, String user) {
+    if (amount <= 0) {
+      throw new InvalidInputException("Số tiền thu phải lớn hơn 0.");
+    }
+    if (kind == ReceiptKind.DONATION && (donor == null || donor.isBlank())) {
+      throw new InvalidInputException("Khoản ủng hộ cần ghi tên tổ chức, cá nhân ủng hộ.");
+    }
+    repository.lock(fundId);
+    LedgerEntry receipt = LedgerEntry.of(EntryType.RECEIPT, fundId, amount, null, user, EngineTime.now(), date);
+    add(new LedgerEntry(null, fundId, EntryType.RECEIPT, amount, receipt.available(), 0, 0, null, kind, donor, earmark,
+        null, null, date, user, receipt.recordedAt(), null, null));
+    List<FundingRequest> approved = new ArrayList<>();
+    long available = repository.balance(fundId).available();
+    for (FundingRequest waiting : repository.requestsWithStatus(fundId, RequestStatus.WAITING)) {
+      if (waiting.amount() > available) {
+        break;
+      }
+      add(LedgerEntry.of(EntryType.RESERVATION, fundId, waiting.amount(), waiting.id(), user, EngineTime.now(),
+          EngineTime.today()).withReason("Đến lượt sau khoản thu mới"));
+      repository.status(waiting.id(), RequestStatus.APPROVED);
+      available -= waiting.amount();
+      approved.add(request(waiting.id()));
+    }
+    return approved;
+  }
+
+  /** A correction is a new row with its reason; the row it corrects stays as it was. */
+  @Transactional
+  public LedgerEntry correct(long entryId, long available, long reserved, long disbursed, String reason, String user) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("Bút toán điều chỉnh phải ghi lý do.");
+    }
+    LedgerEntry wrong = repository.entry(entryId)
+        .orElseThrow(() -> new NotFoundException("Không có bút toán số " + entryId + "."));
+    repository.lock(wrong.fundId());
+    long id = add(new LedgerEntry(null, wrong.fundId(), EntryType.CORRECTION,
+        Math.abs(available) + Math.abs(reserved) + Math.abs(disbursed), available, reserved, disbursed,
+        wrong.requestId(), null, null, null, null, null, EngineTime.today(), user, EngineTime.now(), reason, entryId));
+    return repository.entry(id).orElseThrow();
+  }
+
+  private void finish(FundingRequest request, long owed, long reserved, String user) {
+    Instant now = EngineTime.now();
+    LocalDate today = EngineTime.today();
+    if (owed > 0) {
+      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), owed, request.id(), user, now, today));
+    } else if (owed < 0) {
+      add(LedgerEntry.of(EntryType.REFUND, request.fundId(), -owed, request.id(), user, now, today)
+          .withReason("Bệnh viện hoàn lại phần đã chi vượt chi phí thực tế"));
+    }
+    long left = reserved - Math.max(owed, 0);
+    if (left > 0) {
+      add(LedgerEntry.of(EntryType.RELEASE, request.fundId(), left, request.id(), user, now, today)
+          .withReason("Chi phí thực tế thấp hơn số phê duyệt"));
+    }
+    repository.status(request.id(), RequestStatus.SETTLED);
+  }
+
+  private void releaseReservation(FundingRequest request, String user, String reason) {
+    repository.lock(request.fundId());
+    long reserved = repository.reservedFor(request.id());
+    if (reserved > 0) {
+      add(LedgerEntry.of(EntryType.RELEASE, request.fundId(), reserved, request.id(), user, EngineTime.now(),
+          EngineTime.today()).withReason(reason));
+    }
+  }
+
+  private FundingRequest open(long requestId, RequestStatus... allowed) {
+    FundingRequest request = request(requestId);
+    for (RequestStatus status : allowed) {
+      if (request.status() == status) {
+        return request;
+      }
+    }
+    throw new InvalidInputException("Đề nghị hỗ trợ số " + requestId + " đang ở trạng thái " + request.status()
+        + ", không thực hiện được thao tác này.");
+  }
+
+  private long add(LedgerEntry entry) {
+    return repository.addEntry(entry);
+  }
+}

@@ -1,0 +1,6 @@
+package vn.nangbuoc.fund;
+
+public enum ReceiptKind {
+  BUDGET,
+  DONATION
+}
