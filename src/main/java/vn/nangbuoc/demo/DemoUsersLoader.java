@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -18,6 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.notification.DeliveryMode;
 import vn.nangbuoc.notification.Notifications;
 
@@ -30,6 +35,7 @@ class DemoUsersLoader implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoUsersLoader.class);
 
   static final String DEMO_PASSWORD = "demo123";
+  static final long OPENING_BUDGET = 500_000_000;
 
   record DemoUsers(List<DemoUser> users) {
   }
@@ -39,14 +45,16 @@ class DemoUsersLoader implements ApplicationRunner {
 
   private final IdentityService identityService;
   private final Notifications notifications;
+  private final FundLedger ledger;
   private final String password;
   private final String loginUrl;
 
-  DemoUsersLoader(IdentityService identityService, Notifications notifications,
+  DemoUsersLoader(IdentityService identityService, Notifications notifications, FundLedger ledger,
       @Value("${nangbuoc.demo.password:" + DEMO_PASSWORD + "}") String password,
       @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
     this.identityService = identityService;
     this.notifications = notifications;
+    this.ledger = ledger;
     this.password = password;
     this.loginUrl = loginUrl;
   }
@@ -69,8 +77,18 @@ class DemoUsersLoader implements ApplicationRunner {
         created++;
       }
     }
+    openingBalances();
     log.info("Demo users ready ({} created). Log in at {} (password of every demo user: see README)",
         created, loginUrl);
+  }
+
+  /** The demo's funds start with the city's budget allocation for the year, once. */
+  private void openingBalances() {
+    for (Fund fund : ledger.funds()) {
+      if (ledger.entries(fund.id(), LocalDate.of(2000, 1, 1), EngineTime.today()).isEmpty()) {
+        ledger.receive(fund.id(), ReceiptKind.BUDGET, OPENING_BUDGET, null, null, EngineTime.today(), "quantri");
+      }
+    }
   }
 
   private DemoUsers read() throws IOException {

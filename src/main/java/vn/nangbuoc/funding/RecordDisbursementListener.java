@@ -4,41 +4,41 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.input.FieldReader;
-import vn.nangbuoc.input.VietnameseFormat;
-import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
 
-/** The finance office records what was paid for the approved surgery: never more than approved. */
+/** The finance office pays from the reservation (to the hospital or the family): never more than reserved. */
 @Component("recordDisbursementListener")
 class RecordDisbursementListener implements TaskListener {
 
   static final long MAX_AMOUNT = 2_000_000_000;
 
   private final TaskSubmissions submissions;
-  private final CaseStepRecords records;
+  private final FundingRequests requests;
+  private final FundLedger ledger;
 
-  RecordDisbursementListener(TaskSubmissions submissions, CaseStepRecords records) {
+  RecordDisbursementListener(TaskSubmissions submissions, FundingRequests requests, FundLedger ledger) {
     this.submissions = submissions;
-    this.records = records;
+    this.requests = requests;
+    this.ledger = ledger;
   }
 
   @Override
   public void notify(DelegateTask task) {
     TaskSubmission submission = submissions.open(task);
-    long approved = records.latest(submission.caseId(), ChildPathway.TASK_APPROVE_FUNDING)
-        .map(r -> ((Number) r.data().get("amount")).longValue()).orElse(0L);
+    FundingRequest request = requests.approvedOf(submission.caseId());
     FieldReader fields = submission.fields();
     Long paid = fields.requiredWholeNumber("record_amountPaid", "số tiền chi (đồng)", 1, MAX_AMOUNT);
-    fields.check(paid == null || paid <= approved,
-        "Số tiền chi không được vượt số đã phê duyệt (" + VietnameseFormat.money(approved) + ").");
     LocalDate paidOn = fields.requiredDate("record_paidOn", "ngày chi");
     fields.check(paidOn == null || !paidOn.isAfter(EngineTime.today()), "Ngày chi không được sau ngày hôm nay.");
-    fields.requiredChoice("record_payee", "đơn vị nhận tiền", Payee.class);
-    fields.requiredText("record_voucherNumber", "số chứng từ", 60);
-    submission.record();
+    Payee payee = fields.requiredChoice("record_payee", "đơn vị nhận tiền", Payee.class);
+    String voucher = fields.requiredText("record_voucherNumber", "số chứng từ", 60);
+    fields.throwIfInvalid();
+    ledger.disburse(request.id(), paid, payee.name(), voucher, paidOn, submission.actor());
+    submission.record(java.util.Map.of("requestId", request.id()));
   }
 }

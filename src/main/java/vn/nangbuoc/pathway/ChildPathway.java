@@ -25,6 +25,8 @@ public final class ChildPathway {
   public static final String TASK_FOLLOW_UP_VISIT = "Task_FollowUpVisit";
   public static final String TASK_CLOSE_CASE = "Task_CloseCase";
   public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
+  public static final String TASK_SETTLE_COSTS = "Task_SettleCosts";
+  public static final String TASK_APPROVE_TOP_UP = "Task_ApproveTopUp";
 
   /**
    * Id of the case_file row, for people reading the process in Cockpit; the business key is its case
@@ -37,6 +39,10 @@ public final class ChildPathway {
   public static final String VAR_FAMILY_CONSENT = "familyConsent";
   public static final String VAR_COUNSELLING_OUTCOME = "counsellingOutcome";
   public static final String VAR_FUNDING_DECISION = "fundingDecision";
+  /** The child protection fund pays this surgery (approved at once or after waiting in line). */
+  public static final String VAR_PAID_BY_FUND = "paidByFund";
+  public static final String VAR_TOP_UP_NEEDED = "topUpNeeded";
+  public static final String VAR_TOP_UP_DECISION = "topUpDecision";
   public static final String VAR_OTHER_FUNDING_FOUND = "otherFundingFound";
   public static final String VAR_SURGERY_STATUS = "surgeryStatus";
   public static final String VAR_POSTPONED_UNTIL = "postponedUntil";
@@ -51,19 +57,23 @@ public final class ChildPathway {
    * What each user task decides. They are cleared when the task starts, so a decision of an earlier
    * round (a first absence, a returned request) never answers for the new one.
    */
-  public static final Map<String, List<String>> TASK_DECISIONS = Map.of(
-      TASK_REVIEW_LISTING, List.of(VAR_LISTING_DECISION),
-      TASK_RECORD_SCREENING, List.of(VAR_INDICATION, VAR_ABSENCE_LIMIT_REACHED),
-      TASK_PREPARE_REFERRAL, List.of(VAR_FAMILY_CONSENT),
-      TASK_COUNSEL_FAMILY, List.of(VAR_COUNSELLING_OUTCOME),
-      TASK_APPROVE_FUNDING, List.of(VAR_FUNDING_DECISION),
-      TASK_SEEK_OTHER_FUNDING, List.of(VAR_OTHER_FUNDING_FOUND),
-      TASK_RECORD_SURGERY_RESULT, List.of(VAR_SURGERY_STATUS, VAR_POSTPONED_UNTIL),
-      TASK_FOLLOW_UP_VISIT, List.of(VAR_MORE_FOLLOW_UPS),
-      TASK_CLOSE_CASE, List.of(VAR_CLOSURE_OUTCOME));
+  public static final Map<String, List<String>> TASK_DECISIONS = Map.ofEntries(
+      Map.entry(TASK_REVIEW_LISTING, List.of(VAR_LISTING_DECISION)),
+      Map.entry(TASK_RECORD_SCREENING, List.of(VAR_INDICATION, VAR_ABSENCE_LIMIT_REACHED)),
+      Map.entry(TASK_PREPARE_REFERRAL, List.of(VAR_FAMILY_CONSENT)),
+      Map.entry(TASK_COUNSEL_FAMILY, List.of(VAR_COUNSELLING_OUTCOME)),
+      Map.entry(TASK_APPROVE_FUNDING, List.of(VAR_FUNDING_DECISION, VAR_PAID_BY_FUND)),
+      Map.entry(TASK_SETTLE_COSTS, List.of(VAR_TOP_UP_NEEDED)),
+      Map.entry(TASK_APPROVE_TOP_UP, List.of(VAR_TOP_UP_DECISION)),
+      Map.entry(TASK_SEEK_OTHER_FUNDING, List.of(VAR_OTHER_FUNDING_FOUND)),
+      Map.entry(TASK_RECORD_SURGERY_RESULT, List.of(VAR_SURGERY_STATUS, VAR_POSTPONED_UNTIL)),
+      Map.entry(TASK_FOLLOW_UP_VISIT, List.of(VAR_MORE_FOLLOW_UPS)),
+      Map.entry(TASK_CLOSE_CASE, List.of(VAR_CLOSURE_OUTCOME)));
 
   public static final String MSG_FAMILY_WITHDREW = "familyWithdrew";
   public static final String MSG_CHILD_MOVED = "childMoved";
+  /** A receipt let a request that waited in line get its money reserved. */
+  public static final String MSG_FUNDS_RESERVED = "fundsReserved";
 
   public static final String DECISION_TASK_ROUTING = "task-routing";
   public static final String DECISION_SURGERY_ELIGIBILITY = "surgery-eligibility";

@@ -37,6 +37,7 @@ final class DisplayLabels {
         Map.entry("CONSENTED", "Gia đình đồng ý"),
         Map.entry("DECLINED", "Gia đình không đồng ý"),
         Map.entry("APPROVED", "Phê duyệt"),
+        Map.entry("WAITING", "Phê duyệt, chờ kinh phí"),
         Map.entry("REJECTED", "Từ chối"),
         Map.entry("RETURNED", "Trả lại"),
         Map.entry("HOSPITAL", "Bệnh viện"),

@@ -19,6 +19,10 @@ import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.casefile.CaseStepRecords.StepRecord;
 import vn.nangbuoc.casefile.Caregiver;
 import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -43,7 +47,9 @@ class TaskFormContext {
       Map.entry(ChildPathway.TASK_SEEK_OTHER_FUNDING, "otherFunding"),
       Map.entry(ChildPathway.TASK_RECORD_SURGERY_RESULT, "surgery"),
       Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, "service"),
-      Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT, "followUp"));
+      Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT, "followUp"),
+      Map.entry(ChildPathway.TASK_SETTLE_COSTS, "settlement"),
+      Map.entry(ChildPathway.TASK_APPROVE_TOP_UP, "topUp"));
 
   /** Which earlier steps each task's form shows: what that step needs, not the whole file. */
   private static final Map<String, Set<String>> VISIBLE_STEPS = Map.ofEntries(
@@ -60,9 +66,17 @@ class TaskFormContext {
       Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, Set.of(ChildPathway.TASK_RECORD_SCREENING)),
       Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT,
           Set.of(ChildPathway.TASK_RECORD_SURGERY_RESULT, ChildPathway.TASK_ARRANGE_SERVICE)),
+      Map.entry(ChildPathway.TASK_SETTLE_COSTS, Set.of(ChildPathway.TASK_APPROVE_FUNDING)),
+      Map.entry(ChildPathway.TASK_APPROVE_TOP_UP, Set.of(ChildPathway.TASK_SETTLE_COSTS,
+          ChildPathway.TASK_APPROVE_FUNDING, ChildPathway.TASK_PREPARE_REFERRAL)),
       Map.entry(ChildPathway.TASK_CLOSE_CASE, STEPS.keySet()));
 
-  private static final Set<String> AMOUNTS = Set.of("estimatedCost", "amount", "amountPaid");
+  /** Tasks that decide on money show the fund's state. */
+  private static final Set<String> FUND_DECISIONS = Set.of(ChildPathway.TASK_APPROVE_FUNDING,
+      ChildPathway.TASK_APPROVE_TOP_UP);
+
+  private static final Set<String> AMOUNTS = Set.of("estimatedCost", "amount", "amountPaid", "actualCost",
+      "approvedAmount", "topUp");
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -71,9 +85,11 @@ class TaskFormContext {
   private final CaseStepRecords records;
   private final OrganisationDirectory organisation;
   private final CaseAccessLog accessLog;
+  private final FundLedger fundLedger;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog) {
+      CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
+      FundLedger fundLedger) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -81,6 +97,7 @@ class TaskFormContext {
     this.records = records;
     this.organisation = organisation;
     this.accessLog = accessLog;
+    this.fundLedger = fundLedger;
   }
 
   /** The display values of a task's form; the read is recorded in the case's access log. */
@@ -109,10 +126,22 @@ class TaskFormContext {
     if (leadKind instanceof String kind) {
       context.put("case_leadAgency", organisation.responsibleAgency(kind, "STAFF", file.communeCode()).agencyName());
     }
+    if (FUND_DECISIONS.contains(task.getTaskDefinitionKey())) {
+      putFund(context, fundLedger.fundServing(file.communeCode()));
+    }
     if (ChildPathway.TASK_COMPLETE_LISTING.equals(task.getTaskDefinitionKey())) {
       prefillListing(context, file, caseFiles.caregiver(file.id()));
     }
     return context;
+  }
+
+  private void putFund(Map<String, String> context, String fundId) {
+    Balance balance = fundLedger.balance(fundId);
+    context.put("case_fund_name", fundLedger.funds().stream().filter(f -> f.id().equals(fundId)).map(Fund::name)
+        .findFirst().orElse(fundId));
+    context.put("case_fund_available", VietnameseFormat.money(balance.available()));
+    context.put("case_fund_reserved", VietnameseFormat.money(balance.reserved()));
+    context.put("case_fund_waiting", String.valueOf(fundLedger.requests(fundId, RequestStatus.WAITING).size()));
   }
 
   private void putRecord(Map<String, String> context, String prefix, StepRecord record) {

@@ -9,7 +9,7 @@ import vn.nangbuoc.pathway.ChildPathway;
 /**
  * What routing needs to know about a pathway's child, read from the case and its records, never from
  * process variables a completion could have overwritten: the commune the child lives in and the
- * amount of the latest referral (the approver tier follows it).
+ * amount in question (the approver tier follows it).
  */
 @Component
 class CaseRoutingFacts {
@@ -27,8 +27,11 @@ class CaseRoutingFacts {
 
   Facts of(String processInstanceId) {
     CaseFile file = caseFiles.getByProcessInstance(processInstanceId);
-    Long cost = records.latest(file.id(), ChildPathway.TASK_PREPARE_REFERRAL)
-        .map(referral -> referral.data().get("estimatedCost"))
+    // the amount now in question: the hospital's bill once settled, before that the referral's estimate
+    Long cost = records.latest(file.id(), ChildPathway.TASK_SETTLE_COSTS)
+        .map(settlement -> settlement.data().get("actualCost"))
+        .or(() -> records.latest(file.id(), ChildPathway.TASK_PREPARE_REFERRAL)
+            .map(referral -> referral.data().get("estimatedCost")))
         .map(amount -> ((Number) amount).longValue())
         .orElse(null);
     return new Facts(file.id(), file.communeCode(), cost);

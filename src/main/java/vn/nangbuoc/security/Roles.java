@@ -38,6 +38,21 @@ public class Roles {
     return memberOfAny(userId, group -> AccessPolicy.OVERSIGHT_AGENCIES.contains(group.agencyKind()));
   }
 
+  /** Staff who keep the fund's books: the finance office and the fund's own staff. */
+  public boolean isFinance(String userId) {
+    return memberOfAny(userId, group -> Set.of("FINANCE_PLANNING", "CHILD_PROTECTION_FUND").contains(group.agencyKind()));
+  }
+
+  /** Managers who decide on funding (agency heads, vice-chairmen). */
+  public boolean isApprover(String userId) {
+    return memberOfAny(userId, group -> Set.of("HEAD", "VICE_CHAIRMAN").contains(group.role()));
+  }
+
+  /** Who may see a fund's books: its keepers, its approvers, auditors and administrators. */
+  public boolean mayReadFunds(String userId) {
+    return isFinance(userId) || isApprover(userId) || isAuditor(userId) || isAdministrator(userId);
+  }
+
   public boolean isAdministrator(String userId) {
     return groupsOf(userId).contains(Groups.CAMUNDA_ADMIN);
   }

@@ -27,6 +27,11 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ConditionGroup;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.fund.ReceiptKind;
+import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.funding.FundReceipts;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 
@@ -47,6 +52,10 @@ class ChildPathwayProcessTest {
   PathwayEvents events;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  FundLedger ledger;
+  @Autowired
+  FundReceipts receipts;
 
   PathwayDriver driver;
 
@@ -205,6 +214,7 @@ class ChildPathwayProcessTest {
   void shouldScheduleFollowUpsOneThreeAndSixMonthsAfterSurgery() {
     ProcessInstance pathway = fundedChild();
     driver.surgeryDone(pathway);
+    driver.settle(pathway, 11_500_000);
 
     Date firstVisit = onlyJob(pathway).getDuedate();
     driver.followUp(pathway);
@@ -223,6 +233,8 @@ class ChildPathwayProcessTest {
     ProcessInstance pathway = fundedChild();
 
     driver.surgeryDone(pathway);
+    driver.settle(pathway, 11_800_000);
+    assertThat(pathway).hasPassed("Gateway_TopUpNeeded").hasNotPassed(ChildPathway.TASK_APPROVE_TOP_UP);
     driver.followUp(pathway);
     driver.followUp(pathway);
     driver.followUp(pathway);
@@ -309,6 +321,53 @@ class ChildPathwayProcessTest {
   }
 
   @Test
+  void shouldLetAnApprovedRequestWaitInLineUntilAReceiptReservesItsMoney() {
+    ProcessInstance pathway = screenedForSurgery();
+    driver.prepareReferral("cvldtbxh", pathway, 12_000_000, true);
+
+    driver.approve("tpldtbxh", pathway, "WAITING");
+    assertThat(pathway).isWaitingAt("Event_FundsReserved");
+    long request = requestOf(pathway);
+    assertThat(ledger.placeInLine(request)).isPositive();
+    receipts.receive(ledger.fundServing("MAIPHA"), ReceiptKind.DONATION, 1_000_000_000L, "Hội Chữ thập đỏ tỉnh",
+        null, LocalDate.now(), "cvtaichinh");
+
+    assertThat(pathway).isWaitingAt(ChildPathway.TASK_RECORD_DISBURSEMENT).hasPassed("Event_FundsReserved");
+    assertThat(ledger.request(request).status()).isEqualTo(RequestStatus.APPROVED);
+  }
+
+  @Test
+  void shouldAskAManagerWhenTheBillExceedsTheApprovalBeyondTheMargin() {
+    ProcessInstance pathway = fundedChild();
+    driver.surgeryDone(pathway);
+
+    driver.settle(pathway, 20_000_000);
+    assertThat(pathway).isWaitingAt(ChildPathway.TASK_APPROVE_TOP_UP).task().hasCandidateGroup("ldtbxhTpLangSonHead");
+    assertThatThrownBy(() -> driver.complete("tpldtbxh", pathway, ChildPathway.TASK_APPROVE_TOP_UP,
+        vars(ChildPathway.VAR_TOP_UP_DECISION, "REJECTED")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("lý do");
+    driver.complete("tpldtbxh", pathway, ChildPathway.TASK_APPROVE_TOP_UP,
+        vars(ChildPathway.VAR_TOP_UP_DECISION, "APPROVED"));
+
+    assertThat(pathway).isWaitingAt("TimerEvent_FollowUpDue").hasPassed("Gateway_Settled");
+    long request = requestOf(pathway);
+    assertThat(ledger.request(request).status()).isEqualTo(RequestStatus.SETTLED);
+    assertThat(jdbc.sql("select coalesce(sum(d_disbursed), 0) from fund_entry where request_id = ?").param(request)
+        .query(Long.class).single()).isEqualTo(20_000_000L);
+  }
+
+  @Test
+  void shouldGoStraightToFollowUpWhenAnotherSourcePaidTheSurgery() {
+    ProcessInstance pathway = rejectedChild();
+    driver.seekOtherFunding(pathway, true);
+
+    driver.surgeryDone(pathway);
+
+    assertThat(pathway).isWaitingAt("TimerEvent_FollowUpDue").hasPassed("Gateway_PaidByFund", "Gateway_Settled")
+        .hasNotPassed(ChildPathway.TASK_SETTLE_COSTS);
+  }
+
+  @Test
   void shouldWaitForAPostponedSurgeryDate() {
     ProcessInstance pathway = fundedChild();
 
@@ -376,7 +435,7 @@ class ChildPathwayProcessTest {
         ChildPathway.TASK_RECORD_SCREENING, ChildPathway.TASK_PREPARE_REFERRAL, ChildPathway.TASK_COUNSEL_FAMILY,
         ChildPathway.TASK_APPROVE_FUNDING, ChildPathway.TASK_RECORD_DISBURSEMENT, ChildPathway.TASK_SEEK_OTHER_FUNDING,
         ChildPathway.TASK_RECORD_SURGERY_RESULT, ChildPathway.TASK_ARRANGE_SERVICE, ChildPathway.TASK_FOLLOW_UP_VISIT,
-        ChildPathway.TASK_CLOSE_CASE);
+        ChildPathway.TASK_CLOSE_CASE, ChildPathway.TASK_SETTLE_COSTS, ChildPathway.TASK_APPROVE_TOP_UP);
   }
 
   private ProcessInstance driveTo(String taskKey) {
@@ -415,7 +474,19 @@ class ChildPathwayProcessTest {
       case ChildPathway.TASK_FOLLOW_UP_VISIT -> {
         ProcessInstance p = fundedChild();
         driver.surgeryDone(p);
+        driver.settle(p, 12_000_000);
         driver.executeOnlyJob(p);
+        yield p;
+      }
+      case ChildPathway.TASK_SETTLE_COSTS -> {
+        ProcessInstance p = fundedChild();
+        driver.surgeryDone(p);
+        yield p;
+      }
+      case ChildPathway.TASK_APPROVE_TOP_UP -> {
+        ProcessInstance p = fundedChild();
+        driver.surgeryDone(p);
+        driver.settle(p, 20_000_000);
         yield p;
       }
       case ChildPathway.TASK_CLOSE_CASE -> {
@@ -452,6 +523,10 @@ class ChildPathwayProcessTest {
     driver.prepareReferral("cvldtbxh", pathway, 12_000_000, true);
     driver.approve("tpldtbxh", pathway, "REJECTED");
     return pathway;
+  }
+
+  private long requestOf(ProcessInstance pathway) {
+    return ledger.requestsOfCase(caseOf(pathway).id()).stream().mapToLong(FundingRequest::id).max().orElseThrow();
   }
 
   private Job onlyJob(ProcessInstance pathway) {

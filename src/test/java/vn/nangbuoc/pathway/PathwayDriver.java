@@ -141,6 +141,12 @@ public class PathwayDriver {
         "record_surgeryOutcome", "Phẫu thuật thành công"));
   }
 
+  /** The finance office settles the surgery with the hospital's bill. */
+  public void settle(ProcessInstance p, long actualCost) {
+    complete("cvtaichinh", p, ChildPathway.TASK_SETTLE_COSTS, vars(
+        "record_actualCost", actualCost, "record_invoiceNumber", "HĐ-2026-0042"));
+  }
+
   public void surgeryPostponed(ProcessInstance p) {
     complete("cvldtbxh", p, ChildPathway.TASK_RECORD_SURGERY_RESULT, vars(
         ChildPathway.VAR_SURGERY_STATUS, "POSTPONED", "record_postponedTo", LocalDate.now().plusDays(14).toString(),

@@ -57,6 +57,8 @@ abstract class SurgeryPathOverRestChecks {
         "record_paidOn", LocalDate.now().toString(), "record_payee", "HOSPITAL", "record_voucherNumber", "PC-118"));
     submit("cvldtbxh", pathway, "Task_RecordSurgeryResult", Map.of("surgeryStatus", "DONE",
         "record_surgeryDate", LocalDate.now().toString(), "record_surgeryOutcome", "Tốt"));
+    submit("cvtaichinh", pathway, "Task_SettleCosts", Map.of("record_actualCost", 15_200_000,
+        "record_invoiceNumber", "HĐ-118"));
     for (int visit = 0; visit < 3; visit++) {
       executeTimer(pathway);
       submit("cbmaipha", pathway, "Task_FollowUpVisit", Map.of("record_visitDate", LocalDate.now().toString(),

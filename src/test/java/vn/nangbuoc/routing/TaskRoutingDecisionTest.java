@@ -62,7 +62,10 @@ class TaskRoutingDecisionTest {
         new RouteCase("Task_RecordSurgeryResult", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
         new RouteCase("Task_ArrangeService", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 10),
         new RouteCase("Task_FollowUpVisit", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 5),
-        new RouteCase("Task_CloseCase", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5));
+        new RouteCase("Task_CloseCase", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
+        new RouteCase("Task_SettleCosts", 12_000_000L, "FINANCE_PLANNING", "STAFF", 10),
+        new RouteCase("Task_ApproveTopUp", 30_000_000L, "LABOUR_SOCIAL_AFFAIRS", "HEAD", 3),
+        new RouteCase("Task_ApproveTopUp", 30_000_001L, "CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5));
   }
 
   @BeforeAll
@@ -106,7 +109,7 @@ class TaskRoutingDecisionTest {
     });
 
     // then
-    assertThat(allRuleIds).hasSize(13);
+    assertThat(allRuleIds).hasSize(16);
     assertThat(hit).containsExactlyInAnyOrderElementsOf(allRuleIds);
   }
 
@@ -140,7 +143,7 @@ class TaskRoutingDecisionTest {
 
     // when
     for (String task : userTasks) {
-      DmnDecisionTableResult result = evaluate(task, APPROVE_FUNDING.equals(task) ? 1_000_000L : null);
+      DmnDecisionTableResult result = evaluate(task, task.startsWith("Task_Approve") ? 1_000_000L : null);
       if (result.size() == 1) {
         routedTasks.add(task);
       }

@@ -1,0 +1,110 @@
+package vn.nangbuoc.funding;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.fund.LedgerEntry;
+import vn.nangbuoc.fund.ReceiptKind;
+import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.input.FieldReader;
+import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.security.Roles;
+
+/** The fund's books for its keepers, approvers and auditors; receipts by the finance office. */
+@RestController
+@RequestMapping("/api/funds")
+class FundController {
+
+  private final FundLedger ledger;
+  private final FundReceipts receipts;
+  private final Roles roles;
+
+  FundController(FundLedger ledger, FundReceipts receipts, Roles roles) {
+    this.ledger = ledger;
+    this.receipts = receipts;
+    this.roles = roles;
+  }
+
+  @GetMapping
+  List<Map<String, Object>> funds(Authentication user) {
+    requireReader(user);
+    return ledger.funds().stream().map(fund -> overview(fund)).toList();
+  }
+
+  @GetMapping("/{fundId}/entries")
+  List<LedgerEntry> entries(@PathVariable String fundId, @RequestParam(required = false) LocalDate from,
+      @RequestParam(required = false) LocalDate to, Authentication user) {
+    requireReader(user);
+    return ledger.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from, to == null ? EngineTime.today() : to);
+  }
+
+  @GetMapping("/{fundId}/requests")
+  List<Map<String, Object>> requests(@PathVariable String fundId,
+      @RequestParam(defaultValue = "WAITING") RequestStatus status, Authentication user) {
+    requireReader(user);
+    return ledger.requests(fundId, status).stream().map(request -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", request.id());
+      row.put("caseId", request.caseId());
+      row.put("amount", request.amount());
+      row.put("hospital", request.hospital());
+      row.put("status", request.status());
+      row.put("requestedAt", request.requestedAt());
+      row.put("queuedAt", request.queuedAt());
+      row.put("placeInLine", status == RequestStatus.WAITING ? ledger.placeInLine(request.id()) : 0);
+      return row;
+    }).toList();
+  }
+
+  @PostMapping("/{fundId}/receipts")
+  ResponseEntity<Map<String, Object>> receive(@PathVariable String fundId, @RequestBody Map<String, Object> body,
+      Authentication user) {
+    if (!roles.isFinance(user.getName())) {
+      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ ghi được khoản thu.");
+    }
+    FieldReader fields = FieldReader.of(body);
+    ReceiptKind kind = fields.requiredChoice("kind", "loại khoản thu (BUDGET hoặc DONATION)", ReceiptKind.class);
+    Long amount = fields.requiredWholeNumber("amount", "số tiền (đồng)", 1, 100_000_000_000L);
+    String donor = fields.optionalText("donor", "tổ chức, cá nhân ủng hộ", 300);
+    String earmark = fields.optionalText("earmark", "mục đích ủng hộ", 300);
+    LocalDate date = fields.requiredDate("date", "ngày thu");
+    fields.check(date == null || !date.isAfter(EngineTime.today()), "Ngày thu không được sau ngày hôm nay.");
+    fields.throwIfInvalid();
+    List<FundingRequest> served = receipts.receive(fundId, kind, amount, donor, earmark, date, user.getName());
+    return ResponseEntity.ok(Map.of("balance", ledger.balance(fundId),
+        "servedRequests", served.stream().map(FundingRequest::id).toList()));
+  }
+
+  private Map<String, Object> overview(Fund fund) {
+    Balance balance = ledger.balance(fund.id());
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", fund.id());
+    row.put("name", fund.name());
+    row.put("available", balance.available());
+    row.put("reserved", balance.reserved());
+    row.put("disbursed", balance.disbursed());
+    row.put("waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
+    return row;
+  }
+
+  private void requireReader(Authentication user) {
+    if (!roles.mayReadFunds(user.getName())) {
+      throw new ForbiddenException("Bạn không có quyền xem sổ của Quỹ.");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package vn.nangbuoc.funding;
+
+import java.util.Comparator;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.input.InvalidInputException;
+
+/** The funding request a pathway step works on: the case's latest one in the wanted state. */
+@Component
+class FundingRequests {
+
+  private final FundLedger ledger;
+
+  FundingRequests(FundLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  FundingRequest pendingOf(long caseId) {
+    return latest(caseId, RequestStatus.PENDING);
+  }
+
+  FundingRequest approvedOf(long caseId) {
+    return latest(caseId, RequestStatus.APPROVED);
+  }
+
+  private FundingRequest latest(long caseId, RequestStatus status) {
+    return ledger.requestsOfCase(caseId).stream().filter(r -> r.status() == status)
+        .max(Comparator.comparingLong(FundingRequest::id))
+        .orElseThrow(() -> new InvalidInputException("Hồ sơ không có đề nghị hỗ trợ kinh phí nào đang chờ bước này."));
+  }
+}

@@ -1,0 +1,46 @@
+package vn.nangbuoc.funding;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.input.FieldReader;
+import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.pathway.TaskSubmission;
+import vn.nangbuoc.pathway.TaskSubmissions;
+
+/**
+ * The finance office settles the surgery with the hospital's bill: the fund pays what is owed and
+ * takes back the rest; a bill beyond the approved amount and its margin goes to a manager.
+ */
+@Component("settleCostsListener")
+class SettleCostsListener implements TaskListener {
+
+  private final TaskSubmissions submissions;
+  private final FundingRequests requests;
+  private final FundLedger ledger;
+
+  SettleCostsListener(TaskSubmissions submissions, FundingRequests requests, FundLedger ledger) {
+    this.submissions = submissions;
+    this.requests = requests;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskSubmission submission = submissions.open(task);
+    FundingRequest request = requests.approvedOf(submission.caseId());
+    FieldReader fields = submission.fields();
+    Long actual = fields.requiredWholeNumber("record_actualCost", "chi phí thực tế (đồng)", 1,
+        RecordDisbursementListener.MAX_AMOUNT);
+    fields.requiredText("record_invoiceNumber", "số hóa đơn, chứng từ của bệnh viện", 60);
+    fields.optionalText("record_settlementNote", "ghi chú", 2000);
+    fields.throwIfInvalid();
+    FundLedger.Settlement settlement = ledger.settle(request.id(), actual, submission.actor());
+    submission.record(Map.of("requestId", request.id(), "approvedAmount", request.amount(),
+        "topUp", settlement.topUpNeeded()));
+    submission.route(ChildPathway.VAR_TOP_UP_NEEDED, !settlement.settled());
+  }
+}
