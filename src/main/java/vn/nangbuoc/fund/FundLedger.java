@@ -70,6 +70,10 @@ public class FundLedger {
     return repository.requestsWithStatus(fundId, status);
   }
 
+  public List<FundingRequest> requestsOfFund(String fundId) {
+    return repository.requestsOfFund(fundId);
+  }
+
   public List<LedgerEntry> entries(String fundId, LocalDate from, LocalDate to) {
     return repository.entries(fundId, from, to);
   }

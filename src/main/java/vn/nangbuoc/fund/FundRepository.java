@@ -118,6 +118,11 @@ class FundRepository {
         .params(fundId, status.name()).query(this::mapRequest).list();
   }
 
+  List<FundingRequest> requestsOfFund(String fundId) {
+    return jdbc.sql("select " + REQUEST_COLUMNS + " from funding_request where fund_id = ? order by id").param(fundId)
+        .query(this::mapRequest).list();
+  }
+
   void decide(long id, RequestStatus status, String decidedBy, Instant at, String reason) {
     jdbc.sql("update funding_request set status = ?, decided_by = ?, decided_at = ?, decision_reason = ? where id = ?")
         .params(status.name(), decidedBy, Timestamp.from(at), reason, id).update();

@@ -1,9 +1,12 @@
 package vn.nangbuoc.funding;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
@@ -33,11 +37,15 @@ class FundController {
   private final FundLedger ledger;
   private final FundReceipts receipts;
   private final Roles roles;
+  private final FundExports exports;
+  private final CaseAccessLog accessLog;
 
-  FundController(FundLedger ledger, FundReceipts receipts, Roles roles) {
+  FundController(FundLedger ledger, FundReceipts receipts, Roles roles, FundExports exports, CaseAccessLog accessLog) {
     this.ledger = ledger;
     this.receipts = receipts;
     this.roles = roles;
+    this.exports = exports;
+    this.accessLog = accessLog;
   }
 
   @GetMapping
@@ -69,6 +77,34 @@ class FundController {
       row.put("placeInLine", status == RequestStatus.WAITING ? ledger.placeInLine(request.id()) : 0);
       return row;
     }).toList();
+  }
+
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  @GetMapping("/{fundId}/ledger.xlsx")
+  ResponseEntity<byte[]> ledgerExport(@PathVariable String fundId, @RequestParam(required = false) LocalDate from,
+      @RequestParam(required = false) LocalDate to, Authentication user) {
+    requireReader(user);
+    LocalDate start = from == null ? LocalDate.of(2000, 1, 1) : from;
+    LocalDate end = to == null ? EngineTime.today() : to;
+    return workbook("so-quy-" + fundId + ".xlsx", exports.ledgerWorkbook(fundId, start, end));
+  }
+
+  /** Lists cases by number: each export is a read of those cases and is logged as such. */
+  @GetMapping("/{fundId}/decisions.xlsx")
+  ResponseEntity<byte[]> decisionsExport(@PathVariable String fundId, Authentication user, HttpServletRequest http) {
+    requireReader(user);
+    ledger.requestsOfFund(fundId).stream().map(FundingRequest::caseId).distinct()
+        .forEach(caseId -> accessLog.record(caseId, user.getName(), CaseAccessLog.Channel.EXPORT, http.getRemoteAddr()));
+    return workbook("quyet-dinh-" + fundId + ".xlsx", exports.decisionsWorkbook(fundId));
+  }
+
+  private static ResponseEntity<byte[]> workbook(String fileName, byte[] content) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+        .contentType(XLSX)
+        .body(content);
   }
 
   @PostMapping("/{fundId}/receipts")
