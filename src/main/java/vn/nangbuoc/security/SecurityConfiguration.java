@@ -31,6 +31,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+  static final String[] PAGES = {"/quy", "/quy/**", "/dang-nhap", "/dang-xuat", "/trang/**"};
+  static final String PAGES_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
+      + " form-action 'self'; base-uri 'self'";
   static final String UNAUTHORIZED_JSON =
       "{\"status\":401,\"message\":\"Cần đăng nhập: gửi tên đăng nhập và mật khẩu (HTTP Basic).\"}";
 
@@ -57,8 +60,29 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The application's own pages (fund books; case pages to come): a session login against the same
+   * identity service, CSRF protection on every form, a strict content security policy.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+      IdentityService identityService) throws Exception {
+    return http.securityMatcher(PAGES)
+        .authenticationProvider(identity)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/dang-nhap", "/trang/css/**").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(login -> login.loginPage("/dang-nhap").defaultSuccessUrl("/quy", false)
+            .failureUrl("/dang-nhap?loi"))
+        .logout(logout -> logout.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat"))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
+        .addFilterAfter(new EngineAuthenticationBridge(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     // The webapps and the engine REST API authenticate with their own filters (see class comment);
     // Spring Security adds its security headers here.

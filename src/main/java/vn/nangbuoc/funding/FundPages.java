@@ -1,0 +1,107 @@
+package vn.nangbuoc.funding;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.EntryType;
+import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.LedgerEntry;
+import vn.nangbuoc.fund.ReceiptKind;
+import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.security.Roles;
+
+/** The fund's books as pages: overview, ledger with filters, requests (Vietnamese, server-rendered). */
+@Controller
+class FundPages {
+
+  private final FundLedger ledger;
+  private final Roles roles;
+
+  FundPages(FundLedger ledger, Roles roles) {
+    this.ledger = ledger;
+    this.roles = roles;
+  }
+
+  @GetMapping("/quy")
+  String funds(Model model, Authentication user) {
+    requireReader(user);
+    model.addAttribute("funds", ledger.funds().stream().map(this::overview).toList());
+    return "fund/overview";
+  }
+
+  @GetMapping("/quy/{fundId}/so-cai")
+  String ledger(@PathVariable String fundId, @RequestParam(name = "tu", required = false) LocalDate from,
+      @RequestParam(name = "den", required = false) LocalDate to,
+      @RequestParam(name = "loai", required = false) EntryType type, Model model, Authentication user) {
+    requireReader(user);
+    Fund fund = fund(fundId);
+    LocalDate start = from == null ? EngineTime.today().withDayOfYear(1) : from;
+    LocalDate end = to == null ? EngineTime.today() : to;
+    List<LedgerEntry> entries = ledger.entries(fundId, start, end).stream()
+        .filter(entry -> type == null || entry.type() == type).toList();
+    model.addAttribute("fund", fund);
+    model.addAttribute("entries", entries);
+    model.addAttribute("from", start);
+    model.addAttribute("to", end);
+    model.addAttribute("type", type);
+    model.addAttribute("types", EntryType.values());
+    model.addAttribute("sumAvailable", entries.stream().mapToLong(LedgerEntry::available).sum());
+    model.addAttribute("sumReserved", entries.stream().mapToLong(LedgerEntry::reserved).sum());
+    model.addAttribute("sumDisbursed", entries.stream().mapToLong(LedgerEntry::disbursed).sum());
+    return "fund/ledger";
+  }
+
+  @GetMapping("/quy/{fundId}/de-nghi")
+  String requests(@PathVariable String fundId,
+      @RequestParam(name = "trang-thai", defaultValue = "WAITING") RequestStatus status, Model model,
+      Authentication user) {
+    requireReader(user);
+    model.addAttribute("fund", fund(fundId));
+    model.addAttribute("status", status);
+    model.addAttribute("statuses", RequestStatus.values());
+    model.addAttribute("requests", ledger.requests(fundId, status));
+    return "fund/requests";
+  }
+
+  @ExceptionHandler({ForbiddenException.class, NotFoundException.class})
+  String refused(RuntimeException e, Model model, HttpServletResponse response) {
+    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("message", e.getMessage());
+    return "error-page";
+  }
+
+  private Map<String, Object> overview(Fund fund) {
+    Balance balance = ledger.balance(fund.id());
+    LocalDate yearStart = EngineTime.today().withDayOfYear(1);
+    List<LedgerEntry> thisYear = ledger.entries(fund.id(), yearStart, EngineTime.today());
+    long disbursedThisYear = thisYear.stream().mapToLong(LedgerEntry::disbursed).sum();
+    long donationsThisYear = thisYear.stream().filter(entry -> entry.receiptKind() == ReceiptKind.DONATION)
+        .mapToLong(LedgerEntry::amount).sum();
+    return Map.of("fund", fund, "balance", balance, "disbursedThisYear", disbursedThisYear,
+        "donationsThisYear", donationsThisYear, "waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
+  }
+
+  private Fund fund(String fundId) {
+    return ledger.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
+        .orElseThrow(() -> new NotFoundException("Không có quỹ " + fundId + "."));
+  }
+
+  private void requireReader(Authentication user) {
+    if (!roles.mayReadFunds(user.getName())) {
+      throw new ForbiddenException("Bạn không có quyền xem sổ của Quỹ.");
+    }
+  }
+}
