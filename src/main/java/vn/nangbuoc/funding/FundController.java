@@ -126,6 +126,22 @@ class FundController {
         "servedRequests", served.stream().map(FundingRequest::id).toList()));
   }
 
+  /** A mistake in the books is corrected by a new row with its reason; the wrong row stays as it was. */
+  @PostMapping("/entries/{entryId}/corrections")
+  LedgerEntry correct(@PathVariable long entryId, @RequestBody Map<String, Object> body, Authentication user) {
+    if (!roles.isFinance(user.getName())) {
+      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ điều chỉnh được sổ quỹ.");
+    }
+    FieldReader fields = FieldReader.of(body);
+    long limit = 100_000_000_000L;
+    Long available = fields.requiredWholeNumber("available", "điều chỉnh khả dụng", -limit, limit);
+    Long reserved = fields.requiredWholeNumber("reserved", "điều chỉnh đang giữ", -limit, limit);
+    Long disbursed = fields.requiredWholeNumber("disbursed", "điều chỉnh đã chi", -limit, limit);
+    String reason = fields.requiredText("reason", "lý do điều chỉnh", 1000);
+    fields.throwIfInvalid();
+    return ledger.correct(entryId, available, reserved, disbursed, reason, user.getName());
+  }
+
   private Map<String, Object> overview(Fund fund) {
     Balance balance = ledger.balance(fund.id());
     Map<String, Object> row = new LinkedHashMap<>();

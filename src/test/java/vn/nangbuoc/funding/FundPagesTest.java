@@ -81,6 +81,7 @@ class FundPagesTest {
 
   private String login(String user) {
     ResponseEntity<String> loginPage = http.getForEntity("/dang-nhap", String.class);
+    assertThat(loginPage.getBody()).doesNotContain("Đăng xuất", "anonymousUser");
     Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.getBody());
     assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
     String cookie = session(loginPage);

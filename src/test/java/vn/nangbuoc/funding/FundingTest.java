@@ -142,6 +142,42 @@ class FundingTest {
   }
 
   @Test
+  void shouldReleaseAReservationWhenAnApprovedRequestIsRejectedAfterwards() {
+    ProcessInstance pathway = referred("cvldtbxh", 6_000_000);
+    driver.approve("tpldtbxh", pathway, "APPROVED");
+    Balance before = ledger.balance(fund);
+
+    ledger.reject(requestOf(pathway).id(), "pctubnd", "Hồ sơ không đúng đối tượng");
+
+    assertThat(ledger.balance(fund)).isEqualTo(new Balance(before.available() + 6_000_000,
+        before.reserved() - 6_000_000, before.disbursed()));
+    assertThat(requestOf(pathway).status()).isEqualTo(RequestStatus.REJECTED);
+  }
+
+  @Test
+  void shouldCorrectTheBooksWithAReasonedRowAndKeepTheWrongOne() {
+    Map<?, ?> receipt = as("cvtaichinh").exchange("/api/funds/" + fund + "/receipts", HttpMethod.POST,
+        new HttpEntity<>(Map.of("kind", "BUDGET", "amount", 5_000_000, "date", LocalDate.now().toString())), Map.class)
+        .getBody();
+    long wrong = jdbc.queryForObject("select max(id) from fund_entry where fund_id = ? and entry_type = 'RECEIPT'",
+        Long.class, fund);
+    Balance before = ledger.balance(fund);
+
+    ResponseEntity<String> refused = as("cvtaichinh").exchange("/api/funds/entries/" + wrong + "/corrections",
+        HttpMethod.POST, new HttpEntity<>(Map.of("available", -500_000, "reserved", 0, "disbursed", 0)), String.class);
+    ResponseEntity<String> corrected = as("cvtaichinh").exchange("/api/funds/entries/" + wrong + "/corrections",
+        HttpMethod.POST, new HttpEntity<>(Map.of("available", -500_000, "reserved", 0, "disbursed", 0,
+            "reason", "Nhập nhầm: quyết định cấp 4.500.000 đồng")), String.class);
+
+    assertThat(receipt).isNotNull();
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("Chưa nhập lý do điều chỉnh");
+    assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ledger.balance(fund).available()).isEqualTo(before.available() - 500_000);
+    assertThat(jdbc.queryForObject("select amount from fund_entry where id = ?", Long.class, wrong)).isEqualTo(5_000_000);
+  }
+
+  @Test
   void shouldExportALedgerWhoseTotalsMatchTheFundToTheDong() throws IOException {
     paidInAdvance(8_000_000, 8_000_000);
     assertThat(as("cvtaichinh").exchange("/api/funds/" + fund + "/receipts", HttpMethod.POST, new HttpEntity<>(Map.of(
