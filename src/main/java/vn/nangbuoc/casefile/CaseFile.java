@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** A child's case file: identity and where the case stands. Caregivers and step records hang off it. */
+/**
+ * A child's case file: identity and where the case stands. Caregivers and step records hang off it.
+ *
+ * @param currentStep the user task the pathway waits on, null when it waits on none
+ */
 public record CaseFile(
     long id,
     String caseNumber,
@@ -21,7 +25,11 @@ public record CaseFile(
     String processInstanceId,
     String listedBy,
     Instant listedAt,
-    int version) {
+    int version,
+    HouseholdStatus householdStatus,
+    DisabilityType disabilityType,
+    DisabilityLevel disabilityLevel,
+    String currentStep) {
 
   public int ageOn(LocalDate day) {
     return Period.between(dateOfBirth, day).getYears();

@@ -15,7 +15,7 @@ class CaseFileRepository {
 
   private static final String COLUMNS = "id, case_number, full_name, date_of_birth, sex, ethnicity, personal_id,"
       + " address, commune_code, condition_group, status, closure_outcome, process_instance_id, listed_by,"
-      + " listed_at, version";
+      + " listed_at, version, household_status, disability_type, disability_level, current_step";
 
   private final JdbcClient jdbc;
 
@@ -26,11 +26,12 @@ class CaseFileRepository {
   long insert(String caseNumber, ChildListing child, String listedBy, Instant listedAt) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity, personal_id, address,"
-            + " commune_code, condition_group, status, listed_by, listed_at, version)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+            + " commune_code, condition_group, status, listed_by, listed_at, version, household_status, disability_type,"
+            + " disability_level, name_folded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
         .params(caseNumber, child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(),
             child.personalId(), child.address(), child.communeCode(), child.conditionGroup().name(),
-            CaseStatus.ACTIVE.name(), listedBy, Timestamp.from(listedAt))
+            CaseStatus.ACTIVE.name(), listedBy, Timestamp.from(listedAt), name(child.householdStatus()),
+            name(child.disabilityType()), name(child.disabilityLevel()), NameFolding.fold(child.fullName()))
         .update(key, "id");
     long id = key.getKey().longValue();
     jdbc.sql("insert into case_caregiver (case_id, full_name, relation, phone) values (?, ?, ?, ?)")
@@ -56,10 +57,11 @@ class CaseFileRepository {
   /** Optimistic lock: false when someone else changed the case since {@code version} was read. */
   boolean updateIdentity(long id, int version, ChildListing child) {
     boolean updated = jdbc.sql("update case_file set full_name = ?, date_of_birth = ?, sex = ?, ethnicity = ?,"
-            + " personal_id = ?, address = ?, condition_group = ?, version = version + 1"
-            + " where id = ? and version = ?")
+            + " personal_id = ?, address = ?, condition_group = ?, household_status = ?, disability_type = ?,"
+            + " disability_level = ?, name_folded = ?, version = version + 1 where id = ? and version = ?")
         .params(child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(), child.personalId(),
-            child.address(), child.conditionGroup().name(), id, version)
+            child.address(), child.conditionGroup().name(), name(child.householdStatus()), name(child.disabilityType()),
+            name(child.disabilityLevel()), NameFolding.fold(child.fullName()), id, version)
         .update() == 1;
     if (updated) {
       jdbc.sql("update case_caregiver set full_name = ?, relation = ?, phone = ? where case_id = ?")
@@ -79,12 +81,17 @@ class CaseFileRepository {
         .params(communeCode, id).update();
   }
 
+  void updateCurrentStep(long id, String step) {
+    jdbc.sql("update case_file set current_step = ? where id = ?").params(step, id).update();
+  }
+
   void attachProcess(long id, String processInstanceId) {
     jdbc.sql("update case_file set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }
 
   void close(long id, String outcome, Instant at) {
-    jdbc.sql("update case_file set status = ?, closure_outcome = ?, closed_at = ?, version = version + 1 where id = ?")
+    jdbc.sql("update case_file set status = ?, closure_outcome = ?, closed_at = ?, current_step = null,"
+            + " version = version + 1 where id = ?")
         .params(CaseStatus.CLOSED.name(), outcome, Timestamp.from(at), id).update();
   }
 
@@ -102,6 +109,17 @@ class CaseFileRepository {
         rs.getString("personal_id"), rs.getString("address"), rs.getString("commune_code"),
         ConditionGroup.valueOf(rs.getString("condition_group")), CaseStatus.valueOf(rs.getString("status")),
         closure, rs.getString("process_instance_id"), rs.getString("listed_by"),
-        rs.getTimestamp("listed_at").toInstant(), rs.getInt("version"));
+        rs.getTimestamp("listed_at").toInstant(), rs.getInt("version"),
+        value(HouseholdStatus.class, rs.getString("household_status")),
+        value(DisabilityType.class, rs.getString("disability_type")),
+        value(DisabilityLevel.class, rs.getString("disability_level")), rs.getString("current_step"));
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
+  private static <E extends Enum<E>> E value(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
   }
 }

@@ -18,11 +18,14 @@ public class CaseFileService {
   private final CaseFileRepository repository;
   private final CaseNumberGenerator numbers;
   private final OrganisationDirectory organisation;
+  private final CaseChanges changes;
 
-  CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation) {
+  CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
+      CaseChanges changes) {
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
+    this.changes = changes;
   }
 
   /**
@@ -96,11 +99,14 @@ public class CaseFileService {
   }
 
   /**
-   * The commune completes a listing that was returned. {@code expectedVersion} is the version the
-   * caller read: a change someone else committed since then is not overwritten.
+   * Changes a case file's details (a returned listing completed, an edit on the case page).
+   * {@code expectedVersion} is the version the editor read: when someone else saved in between, the
+   * edit is refused with a conflict and nothing is overwritten. Every changed field is recorded.
    */
   @Transactional
   public void correct(long caseId, int expectedVersion, ChildListing child, String userId) {
+    CaseFile before = get(caseId);
+    Caregiver caregiverBefore = caregiver(caseId).orElse(null);
     if (child.personalId() != null) {
       repository.findByPersonalId(child.personalId()).filter(other -> other.id() != caseId).ifPresent(other -> {
         throw alreadyListed(other, userId);
@@ -108,11 +114,19 @@ public class CaseFileService {
     }
     try {
       if (!repository.updateIdentity(caseId, expectedVersion, child)) {
-        throw new InvalidInputException("Hồ sơ vừa được người khác sửa. Hãy tải lại và nhập lại thay đổi của bạn.");
+        throw new EditConflictException();
       }
     } catch (DuplicateKeyException sameChildAtTheSameMoment) {
       throw new InvalidInputException("Số định danh cá nhân này vừa được ghi cho một hồ sơ khác.");
     }
+    for (CaseChanges.Change change : CaseFileDiff.between(before, caregiverBefore, child, userId, EngineTime.now())) {
+      changes.record(caseId, change);
+    }
+  }
+
+  /** The user task the pathway now waits on; null when it waits on none. */
+  public void currentStep(long caseId, String step) {
+    repository.updateCurrentStep(caseId, step);
   }
 
   /** Names the other case only to someone who may see it; the identity number alone must not reveal it. */

@@ -1,6 +1,16 @@
 package vn.nangbuoc.casefile;
 
 public enum CaseStatus {
-  ACTIVE,
-  CLOSED
+  ACTIVE("Đang hỗ trợ"),
+  CLOSED("Đã đóng");
+
+  private final String label;
+
+  CaseStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
 }

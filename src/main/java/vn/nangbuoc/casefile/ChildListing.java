@@ -19,10 +19,21 @@ public record ChildListing(
     ConditionGroup conditionGroup,
     String caregiverName,
     CaregiverRelation caregiverRelation,
-    String caregiverPhone) {
+    String caregiverPhone,
+    HouseholdStatus householdStatus,
+    DisabilityType disabilityType,
+    DisabilityLevel disabilityLevel) {
+
+  /** What the first listing usually knows; household and disability details come later. */
+  public ChildListing(String fullName, LocalDate dateOfBirth, Sex sex, String ethnicity, String personalId,
+      String address, String communeCode, ConditionGroup conditionGroup, String caregiverName,
+      CaregiverRelation caregiverRelation, String caregiverPhone) {
+    this(fullName, dateOfBirth, sex, ethnicity, personalId, address, communeCode, conditionGroup, caregiverName,
+        caregiverRelation, caregiverPhone, null, null, null);
+  }
 
   public ChildListing withCommuneCode(String code) {
     return new ChildListing(fullName, dateOfBirth, sex, ethnicity, personalId, address, code, conditionGroup,
-        caregiverName, caregiverRelation, caregiverPhone);
+        caregiverName, caregiverRelation, caregiverPhone, householdStatus, disabilityType, disabilityLevel);
   }
 }

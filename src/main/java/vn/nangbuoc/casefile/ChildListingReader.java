@@ -33,7 +33,10 @@ public final class ChildListingReader {
     String caregiverName = fields.requiredText("caregiverName", "họ tên người chăm sóc", 200);
     CaregiverRelation relation = fields.requiredChoice("caregiverRelation", "quan hệ với trẻ", CaregiverRelation.class);
     String phone = fields.optionalPattern("caregiverPhone", "Số điện thoại", PHONE, "10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84");
+    HouseholdStatus household = fields.optionalChoice("householdStatus", "hoàn cảnh hộ gia đình", HouseholdStatus.class);
+    DisabilityType type = fields.optionalChoice("disabilityType", "dạng khuyết tật", DisabilityType.class);
+    DisabilityLevel level = fields.optionalChoice("disabilityLevel", "mức độ khuyết tật", DisabilityLevel.class);
     return new ChildListing(fullName, dateOfBirth, sex, ethnicity, personalId, address, communeCode, condition,
-        caregiverName, relation, phone);
+        caregiverName, relation, phone, household, type, level);
   }
 }

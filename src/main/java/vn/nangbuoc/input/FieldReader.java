@@ -103,6 +103,20 @@ public final class FieldReader {
     }
   }
 
+  public <E extends Enum<E>> E optionalChoice(String name, String label, Class<E> type) {
+    String value = optionalText(name, label, 60);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      errors.add(sentence(label, "không nằm trong danh sách được chọn."));
+      values.remove(name);
+      return null;
+    }
+  }
+
   /** Accepts the ISO form the forms send (2026-11-23), the Vietnamese form (23/11/2026) and dates. */
   public LocalDate requiredDate(String name, String label) {
     Object raw = source.apply(prefix + name);

@@ -28,6 +28,12 @@ public final class ChildPathway {
   public static final String TASK_SETTLE_COSTS = "Task_SettleCosts";
   public static final String TASK_APPROVE_TOP_UP = "Task_ApproveTopUp";
 
+  /** The pathway's user tasks in the order a child meets them: the steps a case list filters by. */
+  public static final List<String> USER_TASKS = List.of(TASK_REVIEW_LISTING, TASK_COMPLETE_LISTING,
+      TASK_RECORD_SCREENING, TASK_PREPARE_REFERRAL, TASK_COUNSEL_FAMILY, TASK_APPROVE_FUNDING, TASK_SEEK_OTHER_FUNDING,
+      TASK_RECORD_DISBURSEMENT, TASK_RECORD_SURGERY_RESULT, TASK_SETTLE_COSTS, TASK_APPROVE_TOP_UP,
+      TASK_ARRANGE_SERVICE, TASK_FOLLOW_UP_VISIT, TASK_CLOSE_CASE);
+
   /**
    * Id of the case_file row, for people reading the process in Cockpit; the business key is its case
    * number. Code never trusts it: a pathway's case is the one whose process_instance_id it is.

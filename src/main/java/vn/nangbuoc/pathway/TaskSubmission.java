@@ -70,6 +70,8 @@ public final class TaskSubmission {
     fields.values().forEach((name, value) -> data.put(stripPrefix(name), value));
     data.putAll(extra);
     services.records().append(caseFile.id(), task.getTaskDefinitionKey(), task.getId(), actor, EngineTime.now(), data);
+    // until the next task starts (and routing names it) the case waits on no one's work
+    services.caseFiles().currentStep(caseFile.id(), null);
     clearSensitiveFields();
   }
 

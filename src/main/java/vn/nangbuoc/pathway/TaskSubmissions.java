@@ -46,6 +46,10 @@ public class TaskSubmissions {
     return records;
   }
 
+  CaseFileService caseFiles() {
+    return caseFiles;
+  }
+
   boolean isMemberOfAny(String userId, List<String> groupIds) {
     return !groupIds.isEmpty()
         && identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds.toArray(String[]::new)).count() > 0;

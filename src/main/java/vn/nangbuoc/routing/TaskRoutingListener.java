@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.ChildPathway;
 
 /**
@@ -19,11 +20,14 @@ class TaskRoutingListener implements TaskListener {
   private final TaskRouting routing;
   private final TaskDeadlines deadlines;
   private final ApplicationEventPublisher events;
+  private final CaseFileService caseFiles;
 
-  TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines, ApplicationEventPublisher events) {
+  TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines, ApplicationEventPublisher events,
+      CaseFileService caseFiles) {
     this.routing = routing;
     this.deadlines = deadlines;
     this.events = events;
+    this.caseFiles = caseFiles;
   }
 
   @Override
@@ -35,6 +39,7 @@ class TaskRoutingListener implements TaskListener {
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
     task.setDescription(describe(route));
+    caseFiles.currentStep(caseFiles.getByProcessInstance(task.getProcessInstanceId()).id(), task.getTaskDefinitionKey());
     events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
         route.agency().groupId(), route.agency().agencyName()));
   }

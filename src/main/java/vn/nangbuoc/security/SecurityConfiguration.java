@@ -31,7 +31,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-  static final String[] PAGES = {"/quy", "/quy/**", "/dang-nhap", "/dang-xuat", "/trang/**"};
+  static final String[] PAGES = {"/trang-chu", "/ho-so", "/ho-so/**", "/quy", "/quy/**", "/dang-nhap", "/dang-xuat",
+      "/trang/**"};
   static final String PAGES_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
   static final String UNAUTHORIZED_JSON =
@@ -61,7 +62,7 @@ class SecurityConfiguration {
   }
 
   /**
-   * The application's own pages (fund books; case pages to come): a session login against the same
+   * The application's own pages (case files, fund books): a session login against the same
    * identity service, CSRF protection on every form, a strict content security policy.
    */
   @Bean
@@ -73,7 +74,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/dang-nhap", "/trang/css/**").permitAll()
             .anyRequest().authenticated())
-        .formLogin(login -> login.loginPage("/dang-nhap").defaultSuccessUrl("/quy", false)
+        .formLogin(login -> login.loginPage("/dang-nhap").defaultSuccessUrl("/trang-chu", false)
             .failureUrl("/dang-nhap?loi"))
         .logout(logout -> logout.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat"))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))

@@ -2,9 +2,6 @@ package vn.nangbuoc.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,13 +9,13 @@ import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Red
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.input.VietnameseFormat;
@@ -32,10 +29,14 @@ class FundPagesTest {
 
   TestRestTemplate http;
 
+  PageBrowser pages;
+
   @BeforeEach
   void noRedirects() {
     http = browser.withRedirects(Redirects.DONT_FOLLOW);
+    pages = new PageBrowser(browser);
   }
+
   @Autowired
   FundLedger ledger;
 
@@ -80,33 +81,10 @@ class FundPagesTest {
   }
 
   private String login(String user) {
-    ResponseEntity<String> loginPage = http.getForEntity("/dang-nhap", String.class);
-    assertThat(loginPage.getBody()).doesNotContain("Đăng xuất", "anonymousUser");
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.getBody());
-    assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-    String cookie = session(loginPage);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", "demo123");
-    form.add("_csrf", csrf.group(1));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, cookie);
-    ResponseEntity<String> done = http.postForEntity("/dang-nhap", new HttpEntity<>(form, headers), String.class);
-    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-    assertThat(done.getHeaders().getLocation().getPath()).isNotEqualTo("/dang-nhap");
-    return session(done);
-  }
-
-  private static String session(ResponseEntity<String> response) {
-    List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-    return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(0, c.indexOf(';')))
-        .findFirst().orElseThrow();
+    return pages.login(user);
   }
 
   private ResponseEntity<String> page(String session, String path) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, session);
-    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return pages.get(session, path);
   }
 }

@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.nangbuoc.pathway.ChildPathway;
 
 /**
  * The rules analysts keep when they edit bpmn/ and forms/ in Camunda Modeler: every human step has
@@ -61,6 +62,12 @@ class ModelsTest {
       }
     }
     assertThat(referenced).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(formsById.keySet());
+  }
+
+  @Test
+  void shouldListEveryUserTaskAmongTheStepsACaseListFiltersBy() {
+    List<String> inModel = pathway.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
+    assertThat(ChildPathway.USER_TASKS).containsExactlyInAnyOrderElementsOf(inModel);
   }
 
   @Test

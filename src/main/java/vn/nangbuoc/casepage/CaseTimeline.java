@@ -1,0 +1,100 @@
+package vn.nangbuoc.casepage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseChanges;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.fund.LedgerEntry;
+import vn.nangbuoc.input.PageFormat;
+
+/**
+ * "Lịch sử" of a case: what each step recorded (who, when, which decision), what the engine's user
+ * operation log says was done to its tasks, every change of the case file, and the fund's movements
+ * for it, newest first.
+ */
+@Component
+class CaseTimeline {
+
+  static final int OPERATION_LOG_LIMIT = 500;
+  private static final Map<String, String> OPERATIONS = Map.of(
+      "Complete", "Hoàn thành công việc", "Claim", "Nhận việc", "Assign", "Giao việc",
+      "Delegate", "Ủy quyền công việc", "SetPriority", "Đổi độ ưu tiên", "SetOwner", "Đổi người chủ trì",
+      "Delete", "Xóa", "Create", "Bắt đầu lộ trình", "CorrelateMessage", "Nhận sự kiện");
+
+  private final CaseStepRecords records;
+  private final CaseChanges changes;
+  private final HistoryService history;
+  private final FundLedger ledger;
+  private final StepNames steps;
+  private final RecordFields fields;
+  private final EngineSystem system;
+  private final PageFormat format;
+
+  CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundLedger ledger,
+      StepNames steps, RecordFields fields, EngineSystem system, PageFormat format) {
+    this.records = records;
+    this.changes = changes;
+    this.history = history;
+    this.ledger = ledger;
+    this.steps = steps;
+    this.fields = fields;
+    this.system = system;
+    this.format = format;
+  }
+
+  List<TimelineItem> of(CaseFile file) {
+    List<TimelineItem> items = new ArrayList<>();
+    items.add(new TimelineItem(file.listedAt(), file.listedBy(), "Lập danh sách, mở hồ sơ " + file.caseNumber(),
+        Map.of()));
+    for (CaseStepRecords.StepRecord record : records.all(file.id())) {
+      items.add(new TimelineItem(record.recordedAt(), record.recordedBy() == null ? "hệ thống" : record.recordedBy(),
+          steps.of(record.step()), fields.shown(record.data())));
+    }
+    for (CaseChanges.Change change : changes.of(file.id())) {
+      items.add(new TimelineItem(change.changedAt(), change.changedBy(), "Sửa " + change.field(),
+          Map.of("Trước", value(change.oldValue()), "Sau", value(change.newValue()))));
+    }
+    if (file.processInstanceId() != null) {
+      for (UserOperationLogEntry entry : operations(file.processInstanceId())) {
+        items.add(new TimelineItem(entry.getTimestamp().toInstant(), entry.getUserId() == null ? "hệ thống"
+            : entry.getUserId(), OPERATIONS.getOrDefault(entry.getOperationType(), entry.getOperationType()),
+            entry.getTaskId() == null ? Map.of() : Map.of("Công việc", entry.getTaskId())));
+      }
+    }
+    for (FundingRequest request : ledger.requestsOfCase(file.id())) {
+      for (LedgerEntry entry : ledger.entries(request.fundId(), LocalDate.of(2000, 1, 1), LocalDate.of(3000, 1, 1))) {
+        if (Long.valueOf(request.id()).equals(entry.requestId())) {
+          items.add(new TimelineItem(entry.recordedAt(), entry.recordedBy(), "Quỹ: " + format.word(entry.type()),
+              Map.of("Số tiền", format.money(entry.amount()), "Đề nghị số", String.valueOf(request.id()))));
+        }
+      }
+    }
+    items.sort(Comparator.comparing(TimelineItem::at).reversed());
+    return items;
+  }
+
+  /** One line per operation: the log writes a row per changed property of it. */
+  private List<UserOperationLogEntry> operations(String processInstanceId) {
+    Map<String, UserOperationLogEntry> byOperation = new LinkedHashMap<>();
+    for (UserOperationLogEntry entry : system.call(() -> history.createUserOperationLogQuery()
+        .processInstanceId(processInstanceId).orderByTimestamp().asc().listPage(0, OPERATION_LOG_LIMIT))) {
+      byOperation.putIfAbsent(entry.getOperationId(), entry);
+    }
+    return List.copyOf(byOperation.values());
+  }
+
+  private static String value(String text) {
+    return text == null ? "(trống)" : text;
+  }
+}

@@ -1,0 +1,217 @@
+package vn.nangbuoc.casepage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.HtmlUtils;
+import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.PageBrowser;
+import vn.nangbuoc.audit.CaseAccessLog;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.CaregiverRelation;
+import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.casefile.ConditionGroup;
+import vn.nangbuoc.casefile.Sex;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.PathwayDriver;
+
+/** The case list and the page per child, as caseworkers, inspectors and strangers to the commune use them. */
+@NangBuocSpringTest
+class CasePagesTest {
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @Autowired
+  CaseFileService caseFiles;
+  @Autowired
+  CaseAccessLog accessLog;
+
+  PageBrowser pages;
+  PathwayDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    pages = new PageBrowser(http);
+    driver = new PathwayDriver(engine, listing);
+  }
+
+  @Test
+  void shouldFindAChildByHerNameWithoutDiacriticsOnlyInTheCommunesOfTheUser() {
+    String given = uniqueGivenName();
+    CaseFile file = list("Nguyễn Thị Ánh " + given);
+
+    String session = pages.login("cbmaipha");
+    String found = pages.get(session, "/ho-so?q=nguyen thi anh " + given.toLowerCase()).getBody();
+    assertThat(found).contains(file.caseNumber(), "Nguyễn Thị Ánh " + given, "Tìm thấy 1 hồ sơ.");
+    assertThat(pages.get(session, "/ho-so?so=" + file.caseNumber().toLowerCase()).getBody()).contains(file.caseNumber());
+
+    String elsewhere = pages.get(pages.login("cbhoangdong"), "/ho-so?q=" + given).getBody();
+    assertThat(elsewhere).doesNotContain(file.caseNumber()).contains("Tìm thấy 0 hồ sơ.");
+  }
+
+  @Test
+  void shouldShowTheWholeCaseWithItsOpenTaskAndHistoryAndLogTheRead() {
+    CaseFile file = list("Hoàng Văn " + uniqueGivenName());
+    ProcessInstance pathway = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(file.processInstanceId()).singleResult();
+    driver.review(pathway, "ACCEPT");
+    int readsBefore = accessLog.of(file.id()).size();
+
+    ResponseEntity<String> response = pages.get(pages.login("thanhtra"), "/ho-so/" + file.id());
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String page = response.getBody();
+    String screeningTask = engine.getTaskService().createTaskQuery().processInstanceId(pathway.getId())
+        .singleResult().getId();
+    assertThat(page).contains(file.fullName(), file.caseNumber(), "Thôn Pò Mỏ", "Người chăm sóc", "Nguyễn Thị Bích",
+        "#/?task=" + screeningTask, "Bước hiện tại: Ghi kết quả khám sàng lọc", "Lịch sử", "Lập danh sách, mở hồ sơ",
+        "Kết quả rà soát", "cvldtbxh", "Hoàn thành công việc");
+    assertThat(page).as("an inspector reads but does not edit").doesNotContain("Sửa thông tin");
+    assertThat(accessLog.of(file.id())).hasSize(readsBefore + 1)
+        .last().satisfies(read -> {
+          assertThat(read.userId()).isEqualTo("thanhtra");
+          assertThat(read.channel()).isEqualTo(CaseAccessLog.Channel.CASE_PAGE);
+        });
+  }
+
+  @Test
+  void shouldNotShowACaseOutsideTheUsersArea() {
+    CaseFile file = list("Lý Thị " + uniqueGivenName());
+
+    ResponseEntity<String> stranger = pages.get(pages.login("cbhoangdong"), "/ho-so/" + file.id());
+
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(stranger.getBody()).doesNotContain(file.fullName());
+    ResponseEntity<String> anonymous = pages.get("JSESSIONID=none", "/ho-so/" + file.id());
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(anonymous.getHeaders().getLocation().getPath()).isEqualTo("/dang-nhap");
+  }
+
+  @Test
+  void shouldSaveAnEditAndShowEveryChangedFieldInTheHistory() {
+    CaseFile file = list("Đinh Văn " + uniqueGivenName());
+    String session = pages.login("cbmaipha");
+    MultiValueMap<String, String> form = editForm(session, file);
+    form.set("address", "Thôn Khòn Chả, xã Mai Pha");
+    form.set("householdStatus", "POOR");
+
+    ResponseEntity<String> saved = pages.post(session, "/ho-so/" + file.id() + "/sua", form);
+
+    assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(saved.getHeaders().getLocation().getPath()).isEqualTo("/ho-so/" + file.id());
+    CaseFile after = caseFiles.get(file.id());
+    assertThat(after.address()).isEqualTo("Thôn Khòn Chả, xã Mai Pha");
+    assertThat(after.version()).isEqualTo(file.version() + 1);
+    String page = pages.get(session, "/ho-so/" + file.id()).getBody();
+    assertThat(page).contains("Sửa Địa chỉ", "Thôn Pò Mỏ", "Thôn Khòn Chả, xã Mai Pha", "Sửa Hoàn cảnh hộ gia đình",
+        "Hộ nghèo");
+  }
+
+  @Test
+  void shouldRefuseTheSecondOfTwoConcurrentEditsAndKeepWhatItsAuthorTyped() {
+    CaseFile file = list("Chu Thị " + uniqueGivenName());
+    String first = pages.login("cbmaipha");
+    String second = pages.login("cbmaipha");
+    MultiValueMap<String, String> firstForm = editForm(first, file);
+    MultiValueMap<String, String> secondForm = editForm(second, file);
+    firstForm.set("caregiverPhone", "0987654321");
+    secondForm.set("address", "Bản Lòng Vài");
+
+    assertThat(pages.post(first, "/ho-so/" + file.id() + "/sua", firstForm).getStatusCode())
+        .isEqualTo(HttpStatus.FOUND);
+    ResponseEntity<String> conflict = pages.post(second, "/ho-so/" + file.id() + "/sua", secondForm);
+
+    assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(conflict.getBody()).contains("Hồ sơ vừa được người khác sửa", "value=\"Bản Lòng Vài\"",
+        "Thông tin mới nhất đã được lưu", "0987654321");
+    CaseFile after = caseFiles.get(file.id());
+    assertThat(after.address()).as("the first edit is not overwritten").isEqualTo("Thôn Pò Mỏ");
+    assertThat(caseFiles.caregiver(file.id()).orElseThrow().phone()).isEqualTo("0987654321");
+  }
+
+  @Test
+  void shouldRefuseBadInputInVietnameseAndChangeNothing() {
+    CaseFile file = list("La Văn " + uniqueGivenName());
+    String session = pages.login("cbmaipha");
+    MultiValueMap<String, String> form = editForm(session, file);
+    form.set("dateOfBirth", "31/02/2020");
+    form.set("personalId", "12345");
+
+    ResponseEntity<String> refused = pages.post(session, "/ho-so/" + file.id() + "/sua", form);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("Ngày sinh", "12 chữ số", "value=\"31/02/2020\"")
+        .doesNotContain("Exception");
+    assertThat(caseFiles.get(file.id()).version()).isEqualTo(file.version());
+  }
+
+  @Test
+  void shouldLetOnlyCaseworkersEditAndRequireTheFormsToken() {
+    CaseFile file = list("Vi Thị " + uniqueGivenName());
+    String caseworker = pages.login("cbmaipha");
+    MultiValueMap<String, String> form = editForm(caseworker, file);
+    String inspector = pages.login("thanhtra");
+
+    ResponseEntity<String> byInspector = pages.get(inspector, "/ho-so/" + file.id() + "/sua");
+    assertThat(byInspector.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byInspector.getBody()).contains("Chỉ cán bộ xã/phường");
+    form.remove("_csrf");
+    assertThat(pages.post(caseworker, "/ho-so/" + file.id() + "/sua", form).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(caseFiles.get(file.id()).version()).isEqualTo(file.version());
+  }
+
+  private CaseFile list(String fullName) {
+    ChildListing child = new ChildListing(fullName, LocalDate.now().minusYears(6), Sex.FEMALE, "Tày", null,
+        "Thôn Pò Mỏ", "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE, "Nguyễn Thị Bích", CaregiverRelation.MOTHER,
+        "0912345678");
+    return driver.as("cbmaipha", () -> listing.list(child, "cbmaipha"));
+  }
+
+  /** The edit form as the page fills it, read back from its inputs and selected options. */
+  private MultiValueMap<String, String> editForm(String session, CaseFile file) {
+    String page = pages.get(session, "/ho-so/" + file.id() + "/sua").getBody();
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    Matcher inputs = Pattern
+        .compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").matcher(page);
+    while (inputs.find()) {
+      form.set(inputs.group(1), HtmlUtils.htmlUnescape(inputs.group(2)));
+    }
+    Matcher selects = Pattern
+        .compile("<select name=\"([^\"]+)\">(.*?)</select>", Pattern.DOTALL).matcher(page);
+    while (selects.find()) {
+      Matcher chosen = Pattern.compile("<option value=\"([^\"]*)\" selected")
+          .matcher(selects.group(2));
+      form.set(selects.group(1), chosen.find() ? chosen.group(1) : "");
+    }
+    assertThat(form).containsKeys("_csrf", "version", "fullName", "sex", "caregiverRelation");
+    return form;
+  }
+
+  /** Letters only, so it is a valid name, and unique, so no other test's child matches it. */
+  private static String uniqueGivenName() {
+    StringBuilder name = new StringBuilder("Ân");
+    for (int i = 0; i < 6; i++) {
+      name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+    }
+    return name.toString();
+  }
+}
