@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,6 +60,30 @@ public final class PageBrowser {
       headers.add(HttpHeaders.COOKIE, session);
     }
     return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+  }
+
+  /** Uploads a file as a multipart form with the page's CSRF token, as the file input sends it. */
+  public ResponseEntity<String> upload(String session, String path, String csrf, String field, String fileName,
+      byte[] content) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("_csrf", csrf);
+    form.add(field, new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.add(HttpHeaders.COOKIE, session);
+    return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+  }
+
+  /** Posts the form of a page: reads its CSRF token first, as the browser would have it. */
+  public ResponseEntity<String> submit(String session, String pagePath, String formPath) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("_csrf", csrfToken(get(session, pagePath).getBody()));
+    return post(session, formPath, form);
   }
 
   public static String csrfToken(String page) {

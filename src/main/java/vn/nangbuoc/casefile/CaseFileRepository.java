@@ -4,7 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -17,10 +24,15 @@ class CaseFileRepository {
       + " address, commune_code, condition_group, status, closure_outcome, process_instance_id, listed_by,"
       + " listed_at, version, household_status, disability_type, disability_level, current_step";
 
-  private final JdbcClient jdbc;
+  /** Rows per JDBC batch and per IN list: well under every driver's parameter limit. */
+  static final int BATCH = 500;
 
-  CaseFileRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+
+  CaseFileRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   long insert(String caseNumber, ChildListing child, String listedBy, Instant listedAt) {
@@ -38,6 +50,75 @@ class CaseFileRepository {
         .params(id, child.caregiverName(), child.caregiverRelation().name(), child.caregiverPhone())
         .update();
     return id;
+  }
+
+  /** Many case files in one go (an import): batched inserts; returns the new ids in the order given. */
+  List<Long> insertAll(List<String> caseNumbers, List<ChildListing> children, String listedBy, Instant listedAt) {
+    Timestamp at = Timestamp.from(listedAt);
+    List<Integer> rows = IntStream.range(0, children.size()).boxed().toList();
+    jdbcTemplate.batchUpdate("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity, personal_id,"
+            + " address, commune_code, condition_group, status, listed_by, listed_at, version, household_status,"
+            + " disability_type, disability_level, name_folded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+        rows, BATCH, (statement, row) -> {
+          ChildListing child = children.get(row);
+          int i = 1;
+          statement.setString(i++, caseNumbers.get(row));
+          statement.setString(i++, child.fullName());
+          statement.setObject(i++, child.dateOfBirth());
+          statement.setString(i++, child.sex().name());
+          statement.setString(i++, child.ethnicity());
+          statement.setString(i++, child.personalId());
+          statement.setString(i++, child.address());
+          statement.setString(i++, child.communeCode());
+          statement.setString(i++, child.conditionGroup().name());
+          statement.setString(i++, CaseStatus.ACTIVE.name());
+          statement.setString(i++, listedBy);
+          statement.setTimestamp(i++, at);
+          statement.setString(i++, name(child.householdStatus()));
+          statement.setString(i++, name(child.disabilityType()));
+          statement.setString(i++, name(child.disabilityLevel()));
+          statement.setString(i, NameFolding.fold(child.fullName()));
+        });
+    Map<String, Long> ids = new HashMap<>();
+    for (int from = 0; from < caseNumbers.size(); from += BATCH) {
+      List<String> chunk = caseNumbers.subList(from, Math.min(caseNumbers.size(), from + BATCH));
+      jdbc.sql("select id, case_number from case_file where case_number in (:numbers)").param("numbers", chunk)
+          .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+    }
+    List<Long> ordered = caseNumbers.stream().map(ids::get).toList();
+    jdbcTemplate.batchUpdate("insert into case_caregiver (case_id, full_name, relation, phone) values (?, ?, ?, ?)",
+        rows, BATCH, (statement, row) -> {
+          ChildListing child = children.get(row);
+          statement.setLong(1, ordered.get(row));
+          statement.setString(2, child.caregiverName());
+          statement.setString(3, child.caregiverRelation().name());
+          statement.setString(4, child.caregiverPhone());
+        });
+    return ordered;
+  }
+
+  /** Case files holding any of these personal IDs, by ID. */
+  Map<String, CaseFile> findByPersonalIds(Collection<String> personalIds) {
+    Map<String, CaseFile> found = new HashMap<>();
+    List<String> all = List.copyOf(personalIds);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      jdbc.sql("select " + COLUMNS + " from case_file where personal_id in (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + BATCH)))
+          .query(this::map).list().forEach(file -> found.put(file.personalId(), file));
+    }
+    return found;
+  }
+
+  /** Case files whose folded name is one of these (the first filter of a likely-duplicate check). */
+  List<CaseFile> findByFoldedNames(Collection<String> foldedNames) {
+    List<CaseFile> found = new ArrayList<>();
+    List<String> all = List.copyOf(foldedNames);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      found.addAll(jdbc.sql("select " + COLUMNS + " from case_file where name_folded in (:names)")
+          .param("names", all.subList(from, Math.min(all.size(), from + BATCH)))
+          .query(this::map).list());
+    }
+    return found;
   }
 
   Optional<CaseFile> find(long id) {

@@ -1,5 +1,11 @@
 package vn.nangbuoc.casefile;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +40,7 @@ public class CaseFileService {
    */
   @Transactional
   public CaseFile open(ChildListing child, String userId) {
-    ChildListing placed = child.withCommuneCode(communeFor(child.communeCode(), userId));
+    ChildListing placed = child.withCommuneCode(communeFor(child.communeCode(), organisation.communesOf(userId)));
     if (placed.personalId() != null) {
       repository.findByPersonalId(placed.personalId()).ifPresent(existing -> {
         throw alreadyListed(existing, userId);
@@ -50,8 +56,66 @@ public class CaseFileService {
     }
   }
 
-  private String communeFor(String requested, String userId) {
+  /** A case file an import opened. */
+  public record Opened(long id, String caseNumber) {
+  }
+
+  /**
+   * Opens many case files at once (an import), all or none. Each listing must be valid and name a
+   * commune in the user's area; the caller has already set aside children listed before (the unique
+   * personal ID index still refuses one listed in between, and then nothing is opened).
+   */
+  @Transactional
+  public List<Opened> openAll(List<ChildListing> children, String userId) {
     Set<String> communes = organisation.communesOf(userId);
+    // thousands of children live in a few communes: look each commune up once
+    Map<String, String> checked = new HashMap<>();
+    Map<String, String> numberingUnits = new HashMap<>();
+    List<ChildListing> placed = children.stream().map(child -> child.withCommuneCode(
+        checked.computeIfAbsent(String.valueOf(child.communeCode()), code -> communeFor(child.communeCode(), communes))))
+        .toList();
+    int year = EngineTime.today().getYear();
+    Map<String, List<Integer>> byNumberingUnit = new LinkedHashMap<>();
+    for (int row = 0; row < placed.size(); row++) {
+      String unit = numberingUnits.computeIfAbsent(placed.get(row).communeCode(),
+          commune -> organisation.numberingUnitOf(commune).code());
+      byNumberingUnit.computeIfAbsent(unit, key -> new ArrayList<>()).add(row);
+    }
+    String[] numbers = new String[placed.size()];
+    byNumberingUnit.forEach((unit, rows) -> {
+      List<String> block = numbers(unit, year, rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        numbers[rows.get(i)] = block.get(i);
+      }
+    });
+    try {
+      List<Long> ids = repository.insertAll(List.of(numbers), placed, userId, EngineTime.now());
+      List<Opened> opened = new ArrayList<>(ids.size());
+      for (int row = 0; row < ids.size(); row++) {
+        opened.add(new Opened(ids.get(row), numbers[row]));
+      }
+      return opened;
+    } catch (DuplicateKeyException listedInBetween) {
+      throw new InvalidInputException("Một số định danh cá nhân trong tệp vừa được lập hồ sơ ở nơi khác trong lúc"
+          + " nhập: chưa hồ sơ nào được tạo. Hãy xem lại bản xem trước rồi xác nhận lại.");
+    }
+  }
+
+  private List<String> numbers(String unit, int year, int count) {
+    return numbers.nextBlock(unit, year, count);
+  }
+
+  /** Case files that already hold any of these personal IDs, by ID (for duplicate checks). */
+  public Map<String, CaseFile> withPersonalIds(Collection<String> personalIds) {
+    return repository.findByPersonalIds(personalIds);
+  }
+
+  /** Case files whose name folds to one of these (for likely-duplicate checks). */
+  public List<CaseFile> withFoldedNames(Collection<String> foldedNames) {
+    return repository.findByFoldedNames(foldedNames);
+  }
+
+  private String communeFor(String requested, Set<String> communes) {
     if (requested == null) {
       if (communes.size() == 1) {
         return communes.iterator().next();

@@ -1,5 +1,7 @@
 package vn.nangbuoc.casefile;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,23 @@ class CaseNumberGenerator {
     int value = jdbc.sql("select last_value from case_number_counter where unit_code = ? and counter_year = ?")
         .params(unitCode, year).query(Integer.class).single();
     return "%s-%d-%05d".formatted(unitCode, year, value);
+  }
+
+  /**
+   * {@code count} consecutive numbers at once, for an import: one counter update instead of one per
+   * child. Same rule as {@link #next}: inside the importing transaction.
+   */
+  List<String> nextBlock(String unitCode, int year, int count) {
+    ensureCounter(unitCode, year);
+    jdbc.sql("update case_number_counter set last_value = last_value + ? where unit_code = ? and counter_year = ?")
+        .params(count, unitCode, year).update();
+    int last = jdbc.sql("select last_value from case_number_counter where unit_code = ? and counter_year = ?")
+        .params(unitCode, year).query(Integer.class).single();
+    List<String> numbers = new ArrayList<>(count);
+    for (int value = last - count + 1; value <= last; value++) {
+      numbers.add("%s-%d-%05d".formatted(unitCode, year, value));
+    }
+    return numbers;
   }
 
   /**

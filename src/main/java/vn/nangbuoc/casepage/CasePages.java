@@ -45,6 +45,7 @@ import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -79,10 +80,11 @@ class CasePages {
   private final EngineSystem system;
   private final CaseAccessLog accessLog;
   private final Roles roles;
+  private final ListingService listing;
 
   CasePages(CaseSearch search, CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline,
       StepNames steps, FundLedger ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
-      CaseAccessLog accessLog, Roles roles) {
+      CaseAccessLog accessLog, Roles roles, ListingService listing) {
     this.search = search;
     this.caseFiles = caseFiles;
     this.sections = sections;
@@ -94,6 +96,7 @@ class CasePages {
     this.system = system;
     this.accessLog = accessLog;
     this.roles = roles;
+    this.listing = listing;
   }
 
   @GetMapping("/ho-so")
@@ -120,6 +123,7 @@ class CasePages {
     model.addAttribute("steps", stepNames);
     model.addAttribute("sorts", SORT_LABELS);
     model.addAttribute("noArea", communes.isEmpty());
+    model.addAttribute("mayImport", roles.isCaseworker(user.getName()));
     return "case/list";
   }
 
@@ -137,6 +141,7 @@ class CasePages {
     model.addAttribute("requests", ledger.requestsOfCase(id));
     model.addAttribute("timeline", timeline.of(file));
     model.addAttribute("mayEdit", mayEdit(file, user));
+    model.addAttribute("pathwayPending", listing.pathwayPending(id));
     return "case/page";
   }
 

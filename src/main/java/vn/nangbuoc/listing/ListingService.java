@@ -1,5 +1,6 @@
 package vn.nangbuoc.listing;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -7,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
 
 /** Lists a child: the case file and its pathway are created together or not at all. */
@@ -15,18 +17,41 @@ public class ListingService {
 
   private final CaseFileService caseFiles;
   private final RuntimeService runtimeService;
+  private final PendingPathways pending;
 
-  ListingService(CaseFileService caseFiles, RuntimeService runtimeService) {
+  ListingService(CaseFileService caseFiles, RuntimeService runtimeService, PendingPathways pending) {
     this.caseFiles = caseFiles;
     this.runtimeService = runtimeService;
+    this.pending = pending;
   }
 
   @Transactional
   public CaseFile list(ChildListing child, String userId) {
     CaseFile file = caseFiles.open(child, userId);
+    startPathway(file);
+    return caseFiles.get(file.id());
+  }
+
+  /**
+   * Lists many children at once (an import): their case files are opened together or not at all,
+   * each with its pathway waiting to start ({@link PathwayStarter}). Starting thousands of pathways
+   * would hold the transaction for minutes; the waiting row makes each start certain instead.
+   */
+  @Transactional
+  public List<CaseFileService.Opened> listAll(List<ChildListing> children, String userId) {
+    List<CaseFileService.Opened> opened = caseFiles.openAll(children, userId);
+    pending.addAll(opened.stream().map(CaseFileService.Opened::id).toList(), userId, EngineTime.now());
+    return opened;
+  }
+
+  /** True while the case's pathway waits to be started. */
+  public boolean pathwayPending(long caseId) {
+    return pending.isPending(caseId);
+  }
+
+  void startPathway(CaseFile file) {
     // the start listener links the pathway to the case and opens it to the agencies of its area
     runtimeService.startProcessInstanceByKey(ChildPathway.PROCESS_KEY, file.caseNumber(),
         Map.of(ChildPathway.VAR_CASE_ID, file.id()));
-    return caseFiles.get(file.id());
   }
 }

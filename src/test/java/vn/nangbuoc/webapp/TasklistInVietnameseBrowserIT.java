@@ -1,18 +1,13 @@
 package vn.nangbuoc.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.nangbuoc.pathway.PathwayDriver.vars;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,18 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.nangbuoc.Chromium;
 import vn.nangbuoc.NangBuocPostgresTest;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -50,8 +41,6 @@ import vn.nangbuoc.pathway.PathwayDriver;
 @NangBuocPostgresTest
 class TasklistInVietnameseBrowserIT {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   /** Words that read the same in both languages. */
   static final Set<String> SAME_IN_BOTH = Set.of("camunda", "platform", "bpmn", "email");
 
@@ -68,8 +57,7 @@ class TasklistInVietnameseBrowserIT {
 
   @BeforeAll
   static void requireChromium() {
-    assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-        "Chromium is not installed: apt-get install -y chromium chromium-driver (.ci/run does it)");
+    Chromium.require();
   }
 
   @AfterEach
@@ -121,20 +109,11 @@ class TasklistInVietnameseBrowserIT {
   }
 
   private WebDriver vietnameseChromium() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=vi",
-        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-vi"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-    return new ChromeDriver(service, options);
+    return Chromium.vietnamese();
   }
 
   private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", "screenshots", name);
-    Files.createDirectories(target.getParent());
-    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Chromium.screenshot(browser, name);
   }
 
   /** English words of Tasklist's own texts (its en.json) that turn up in the page. */

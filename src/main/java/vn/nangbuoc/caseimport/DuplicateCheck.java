@@ -1,0 +1,94 @@
+package vn.nangbuoc.caseimport;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.casefile.NameFolding;
+
+/**
+ * Decides each row of a list: error, duplicate or new. The same personal ID is the same child; a
+ * child without one is taken as listed when a case (or an earlier row) has the same name without
+ * diacritics, birth date and commune. A duplicate outside the uploader's area is reported without
+ * its number.
+ */
+final class DuplicateCheck {
+
+  private DuplicateCheck() {
+  }
+
+  static List<RowResult> decide(List<ImportRowReader.Checked> rows, CaseFileService caseFiles, Set<String> area) {
+    List<ChildListing> valid = rows.stream().filter(ImportRowReader.Checked::valid).map(ImportRowReader.Checked::child)
+        .toList();
+    Map<String, CaseFile> byPersonalId = caseFiles.withPersonalIds(valid.stream().map(ChildListing::personalId)
+        .filter(id -> id != null).collect(Collectors.toSet()));
+    Map<String, CaseFile> byLikeness = new HashMap<>();
+    for (CaseFile file : caseFiles.withFoldedNames(valid.stream().map(child -> NameFolding.fold(child.fullName()))
+        .collect(Collectors.toSet()))) {
+      byLikeness.putIfAbsent(likeness(file.fullName(), file.dateOfBirth(), file.communeCode()), file);
+    }
+    Map<String, Integer> rowOfPersonalId = new HashMap<>();
+    Map<String, Integer> rowOfLikeness = new HashMap<>();
+    List<RowResult> results = new ArrayList<>(rows.size());
+    for (ImportRowReader.Checked row : rows) {
+      Map<String, String> cells = cells(row.row());
+      int number = row.row().number();
+      if (!row.valid()) {
+        results.add(new RowResult(number, RowOutcome.ERROR, String.join(" ", row.errors()), null, null, cells));
+        continue;
+      }
+      ChildListing child = row.child();
+      String likeness = likeness(child.fullName(), child.dateOfBirth(), child.communeCode());
+      CaseFile listed = child.personalId() == null ? null : byPersonalId.get(child.personalId());
+      if (listed != null) {
+        results.add(duplicate(number, listed, area, "cùng số định danh cá nhân", cells));
+      } else if (child.personalId() != null && rowOfPersonalId.containsKey(child.personalId())) {
+        results.add(new RowResult(number, RowOutcome.DUPLICATE, "Cùng số định danh cá nhân với dòng "
+            + rowOfPersonalId.get(child.personalId()) + " của tệp.", null, null, cells));
+      } else if (byLikeness.containsKey(likeness) && sameOrNoId(byLikeness.get(likeness), child)) {
+        results.add(duplicate(number, byLikeness.get(likeness), area, "cùng họ tên, ngày sinh và xã/phường", cells));
+      } else if (rowOfLikeness.containsKey(likeness)) {
+        results.add(new RowResult(number, RowOutcome.DUPLICATE, "Cùng họ tên, ngày sinh và xã/phường với dòng "
+            + rowOfLikeness.get(likeness) + " của tệp.", null, null, cells));
+      } else {
+        results.add(new RowResult(number, RowOutcome.NEW, null, null, null, cells));
+      }
+      if (child.personalId() != null) {
+        rowOfPersonalId.putIfAbsent(child.personalId(), number);
+      }
+      rowOfLikeness.putIfAbsent(likeness, number);
+    }
+    return results;
+  }
+
+  /** Two different personal IDs are two children, however alike their names. */
+  private static boolean sameOrNoId(CaseFile file, ChildListing child) {
+    return file.personalId() == null || child.personalId() == null || file.personalId().equals(child.personalId());
+  }
+
+  private static RowResult duplicate(int number, CaseFile listed, Set<String> area, String why,
+      Map<String, String> cells) {
+    boolean visible = area.contains(listed.communeCode());
+    return new RowResult(number, RowOutcome.DUPLICATE, visible
+        ? "Trẻ đã có hồ sơ " + listed.caseNumber() + " (" + why + ")."
+        : "Trẻ đã có hồ sơ ở địa bàn khác (" + why + "): liên hệ Phòng Lao động – Thương binh và Xã hội.",
+        visible ? listed.id() : null, visible ? listed.caseNumber() : null, cells);
+  }
+
+  static String likeness(String fullName, LocalDate dateOfBirth, String communeCode) {
+    return NameFolding.fold(fullName) + "|" + dateOfBirth + "|" + communeCode;
+  }
+
+  static Map<String, String> cells(SourceRow row) {
+    Map<String, String> cells = new LinkedHashMap<>();
+    row.cells().forEach((column, text) -> cells.put(column.field(), text));
+    return cells;
+  }
+}
