@@ -48,7 +48,8 @@ public class CaseSearch {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("communes", new ArrayList<>(communes));
     if (query.name() != null && !query.name().isBlank()) {
-      where.append(" and name_folded like :name");
+      // the expression PostgreSQL's trigram index is built on (db/vendor/postgresql/V9)
+      where.append(" and (' ' || name_folded || ' ') like :name");
       params.put("name", "%" + NameFolding.fold(query.name()) + "%");
     }
     if (query.caseNumber() != null && !query.caseNumber().isBlank()) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.nangbuoc.NangBuocPostgresTest;
 import vn.nangbuoc.caseimport.CaseImportService;
 import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.CaseFileService;
@@ -39,12 +38,14 @@ import vn.nangbuoc.pathway.ChildPathway;
  * timing assertion would fail on a busy machine and prove nothing). Run with
  * {@code mvn -Pbenchmark verify} (see README).
  */
-@NangBuocPostgresTest
+@NangBuocBenchmark
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseFilesBenchmark {
 
-  static final int IMPORT_ROWS = 10_000;
-  static final int SEARCH_CASES = 100_000;
+  // smaller figures for a quick look: -Dbenchmark.import-rows=1000 -Dbenchmark.search-cases=10000
+  static final int IMPORT_ROWS = Integer.getInteger("benchmark.import-rows", 10_000);
+  static final int SEARCH_CASES = Integer.getInteger("benchmark.search-cases", 100_000);
+  static final int PATHWAY_STARTS = Integer.getInteger("benchmark.pathway-starts", 1_000);
   static final int RUNS = 3;
   static final int QUERY_REPEATS = 40;
   static final String[] FAMILY = {"Nguyễn", "Hoàng", "Lý", "Nông", "Lương", "Vi", "Hà", "Lục", "Đinh", "Triệu", "Mã",
@@ -97,11 +98,11 @@ class CaseFilesBenchmark {
         "preview + confirm", sum(previews, confirms)));
 
     long start = System.nanoTime();
-    int started = starter.startDue(1_000);
+    int started = starter.startDue(PATHWAY_STARTS);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(started).isEqualTo(1_000);
-    System.out.printf("BENCHMARK pathway starts after an import: 1000 in %d ms (%.0f per second)%n", millis,
-        1000 * 1000.0 / millis);
+    assertThat(started).isEqualTo(PATHWAY_STARTS);
+    System.out.printf("BENCHMARK pathway starts after an import: %d in %d ms (%.0f per second)%n", PATHWAY_STARTS,
+        millis, PATHWAY_STARTS * 1000.0 / millis);
   }
 
   @Test
@@ -158,9 +159,11 @@ class CaseFilesBenchmark {
         + " runs each, times in ms: count query + page query)");
     figures.forEach((name, micros) -> System.out.printf("BENCHMARK   %-40s median %6.1f  p95 %6.1f%n", name,
         percentile(micros, 50) / 1000.0, percentile(micros, 95) / 1000.0));
-    explain("select count(*) from case_file where commune_code in ('MAIPHA') and name_folded like '%thi lan%'");
+    explain("select count(*) from case_file where commune_code in ('MAIPHA') and (' ' || name_folded || ' ')"
+        + " like '%thi lan%'");
     explain("select id from case_file where commune_code in ('MAIPHA', 'HOANGDONG') and status = 'ACTIVE'"
         + " and condition_group = 'MOTOR' order by listed_at desc, id desc offset 50 rows fetch next 25 rows only");
+    explain("select id from case_file where process_instance_id = 'no-such-pathway'");
   }
 
   private void explain(String sql) {
