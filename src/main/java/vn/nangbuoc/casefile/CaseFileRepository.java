@@ -200,6 +200,26 @@ class CaseFileRepository {
         .params(CaseStatus.CLOSED.name(), outcome, Timestamp.from(at), id).update();
   }
 
+  /** The case file and what only it refers to; other features have removed their part already. */
+  void delete(long id) {
+    jdbc.sql("delete from case_change where case_id = ?").param(id).update();
+    jdbc.sql("delete from case_step_record where case_id = ?").param(id).update();
+    jdbc.sql("delete from case_caregiver where case_id = ?").param(id).update();
+    jdbc.sql("delete from case_file where id = ?").param(id).update();
+  }
+
+  Optional<CaseFile> findByCaseNumber(String caseNumber) {
+    return jdbc.sql("select " + COLUMNS + " from case_file where case_number = ?").param(caseNumber)
+        .query(this::map).optional();
+  }
+
+  /** Closed case files whose retention ended: closed before {@code cutoff}. */
+  List<Long> closedBefore(Instant cutoff, int limit) {
+    return jdbc.sql("select id from case_file where status = 'CLOSED' and closed_at < ? order by closed_at"
+            + " fetch first ? rows only")
+        .params(Timestamp.from(cutoff), limit).query(Long.class).list();
+  }
+
   Optional<Caregiver> findCaregiver(long caseId) {
     return jdbc.sql("select full_name, relation, phone from case_caregiver where case_id = ? order by id")
         .param(caseId)

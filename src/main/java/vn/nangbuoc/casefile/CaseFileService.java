@@ -1,5 +1,6 @@
 package vn.nangbuoc.casefile;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -220,6 +221,21 @@ public class CaseFileService {
       throw new InvalidInputException("Trẻ đã thuộc " + unit.get().displayName() + ".");
     }
     repository.updateCommune(caseId, communeCode);
+  }
+
+  /** For an administrator, by the number alone: the case wherever it lies, or none. */
+  public Optional<CaseFile> findByCaseNumber(String caseNumber) {
+    return repository.findByCaseNumber(caseNumber == null ? "" : caseNumber.strip().toUpperCase());
+  }
+
+  /** Closed case files whose retention has ended, oldest first. */
+  public List<Long> closedBefore(Instant cutoff, int limit) {
+    return repository.closedBefore(cutoff, limit);
+  }
+
+  /** Deletes the case file with its caregivers, step records and changes (see CaseErasure). */
+  public void delete(long caseId) {
+    repository.delete(caseId);
   }
 
   public void close(long caseId, String outcome) {

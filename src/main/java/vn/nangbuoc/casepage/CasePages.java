@@ -37,6 +37,8 @@ import vn.nangbuoc.casefile.DisabilityType;
 import vn.nangbuoc.casefile.EditConflictException;
 import vn.nangbuoc.casefile.HouseholdStatus;
 import vn.nangbuoc.casefile.Sex;
+import vn.nangbuoc.document.DocumentKind;
+import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
@@ -81,10 +83,11 @@ class CasePages {
   private final CaseAccessLog accessLog;
   private final Roles roles;
   private final ListingService listing;
+  private final DocumentService documents;
 
   CasePages(CaseSearch search, CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline,
       StepNames steps, FundLedger ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
-      CaseAccessLog accessLog, Roles roles, ListingService listing) {
+      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents) {
     this.search = search;
     this.caseFiles = caseFiles;
     this.sections = sections;
@@ -97,6 +100,7 @@ class CasePages {
     this.accessLog = accessLog;
     this.roles = roles;
     this.listing = listing;
+    this.documents = documents;
   }
 
   @GetMapping("/ho-so")
@@ -142,6 +146,9 @@ class CasePages {
     model.addAttribute("timeline", timeline.of(file));
     model.addAttribute("mayEdit", mayEdit(file, user));
     model.addAttribute("pathwayPending", listing.pathwayPending(id));
+    model.addAttribute("documents", documents.of(id));
+    model.addAttribute("documentKinds", DocumentKind.values());
+    model.addAttribute("mayAttach", !roles.isAuditor(user.getName()));
     return "case/page";
   }
 

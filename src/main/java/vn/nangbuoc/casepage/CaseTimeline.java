@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseChanges;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.document.CaseDocument;
+import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
@@ -20,8 +22,8 @@ import vn.nangbuoc.input.PageFormat;
 
 /**
  * "Lịch sử" of a case: what each step recorded (who, when, which decision), what the engine's user
- * operation log says was done to its tasks, every change of the case file, and the fund's movements
- * for it, newest first.
+ * operation log says was done to its tasks, every change of the case file, the fund's movements for
+ * it and the documents added, newest first.
  */
 @Component
 class CaseTimeline {
@@ -40,9 +42,10 @@ class CaseTimeline {
   private final RecordFields fields;
   private final EngineSystem system;
   private final PageFormat format;
+  private final DocumentService documents;
 
   CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundLedger ledger,
-      StepNames steps, RecordFields fields, EngineSystem system, PageFormat format) {
+      StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents) {
     this.records = records;
     this.changes = changes;
     this.history = history;
@@ -51,6 +54,7 @@ class CaseTimeline {
     this.fields = fields;
     this.system = system;
     this.format = format;
+    this.documents = documents;
   }
 
   List<TimelineItem> of(CaseFile file) {
@@ -79,6 +83,10 @@ class CaseTimeline {
               Map.of("Số tiền", format.money(entry.amount()), "Đề nghị số", String.valueOf(request.id()))));
         }
       }
+    }
+    for (CaseDocument document : documents.of(file.id())) {
+      items.add(new TimelineItem(document.uploadedAt(), document.uploadedBy(), "Thêm tài liệu: "
+          + document.kind().label(), Map.of("Tệp", document.fileName())));
     }
     items.sort(Comparator.comparing(TimelineItem::at).reversed());
     return items;

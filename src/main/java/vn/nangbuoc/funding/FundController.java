@@ -95,7 +95,8 @@ class FundController {
   @GetMapping("/{fundId}/decisions.xlsx")
   ResponseEntity<byte[]> decisionsExport(@PathVariable String fundId, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    ledger.requestsOfFund(fundId).stream().map(FundingRequest::caseId).distinct()
+    ledger.requestsOfFund(fundId).stream().filter(request -> !request.caseErased()).map(FundingRequest::caseId)
+        .distinct()
         .forEach(caseId -> accessLog.record(caseId, user.getName(), CaseAccessLog.Channel.EXPORT, http.getRemoteAddr()));
     return workbook("quyet-dinh-" + fundId + ".xlsx", exports.decisionsWorkbook(fundId));
   }

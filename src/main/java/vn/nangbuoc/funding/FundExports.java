@@ -107,7 +107,7 @@ class FundExports {
       for (FundingRequest request : ledger.requestsOfFund(fundId)) {
         Row line = sheet.createRow(row++);
         set(line, 0, request.id());
-        set(line, 1, caseFiles.get(request.caseId()).caseNumber());
+        set(line, 1, request.caseErased() ? "(hồ sơ đã xóa)" : caseFiles.get(request.caseId()).caseNumber());
         set(line, 2, request.amount());
         set(line, 3, request.hospital());
         set(line, 4, request.procedure());

@@ -4,7 +4,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Where a login lands: caseworkers and auditors on the case list, the fund's people on its books. */
+/**
+ * Where a login lands: caseworkers and auditors on the case list, administrators on their page, the
+ * fund's people on its books.
+ */
 @Controller
 class HomePage {
 
@@ -18,6 +21,12 @@ class HomePage {
   String home(Authentication user) {
     String id = user.getName();
     boolean worksOnCases = roles.isCaseworker(id) || roles.isAuditor(id);
-    return !worksOnCases && roles.mayReadFunds(id) ? "redirect:/quy" : "redirect:/ho-so";
+    if (worksOnCases) {
+      return "redirect:/ho-so";
+    }
+    if (roles.isAdministrator(id)) {
+      return "redirect:/quan-tri/xoa-ho-so";
+    }
+    return roles.mayReadFunds(id) ? "redirect:/quy" : "redirect:/ho-so";
   }
 }

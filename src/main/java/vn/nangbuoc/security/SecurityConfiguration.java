@@ -31,8 +31,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-  static final String[] PAGES = {"/trang-chu", "/ho-so", "/ho-so/**", "/quy", "/quy/**", "/dang-nhap", "/dang-xuat",
-      "/trang/**"};
+  static final String[] PAGES = {"/trang-chu", "/ho-so", "/ho-so/**", "/quy", "/quy/**", "/quan-tri/**",
+      "/dang-nhap", "/dang-xuat", "/trang/**"};
   static final String PAGES_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
   static final String UNAUTHORIZED_JSON =

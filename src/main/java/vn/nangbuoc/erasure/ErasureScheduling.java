@@ -1,0 +1,24 @@
+package vn.nangbuoc.erasure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The nightly retention run. Off in tests, which run the job themselves. */
+@Configuration
+@EnableScheduling
+@ConditionalOnProperty(name = "nangbuoc.retention.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+class ErasureScheduling {
+
+  private final RetentionJob job;
+
+  ErasureScheduling(RetentionJob job) {
+    this.job = job;
+  }
+
+  @Scheduled(cron = "${nangbuoc.retention.cron:0 30 0 * * *}", zone = "Asia/Ho_Chi_Minh")
+  void eraseExpiredCaseFiles() {
+    job.eraseExpired();
+  }
+}

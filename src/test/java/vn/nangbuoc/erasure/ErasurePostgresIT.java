@@ -1,0 +1,7 @@
+package vn.nangbuoc.erasure;
+
+import vn.nangbuoc.NangBuocPostgresTest;
+
+@NangBuocPostgresTest
+class ErasurePostgresIT extends ErasureChecks {
+}

@@ -1,0 +1,7 @@
+package vn.nangbuoc.erasure;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class ErasureTest extends ErasureChecks {
+}
