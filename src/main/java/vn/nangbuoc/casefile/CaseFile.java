@@ -8,6 +8,7 @@ import java.time.Period;
  * A child's case file: identity and where the case stands. Caregivers and step records hang off it.
  *
  * @param currentStep the user task the pathway waits on, null when it waits on none
+ * @param mergedInto the case file this one was merged into, when it was found to be the same child
  */
 public record CaseFile(
     long id,
@@ -29,7 +30,8 @@ public record CaseFile(
     HouseholdStatus householdStatus,
     DisabilityType disabilityType,
     DisabilityLevel disabilityLevel,
-    String currentStep) {
+    String currentStep,
+    Long mergedInto) {
 
   public int ageOn(LocalDate day) {
     return Period.between(dateOfBirth, day).getYears();

@@ -23,7 +23,7 @@ class CaseFileRepository {
 
   private static final String COLUMNS = "id, case_number, full_name, date_of_birth, sex, ethnicity, personal_id,"
       + " address, commune_code, condition_group, status, closure_outcome, process_instance_id, listed_by,"
-      + " listed_at, version, household_status, disability_type, disability_level, current_step";
+      + " listed_at, version, household_status, disability_type, disability_level, current_step, merged_into";
 
   /** Rows per JDBC batch and per IN list: well under every driver's parameter limit. */
   static final int BATCH = 500;
@@ -208,6 +208,24 @@ class CaseFileRepository {
     jdbc.sql("delete from case_file where id = ?").param(id).update();
   }
 
+  void markMerged(long mergedId, long keptId) {
+    jdbc.sql("update case_file set status = ?, merged_into = ?, current_step = null, version = version + 1"
+            + " where id = ?")
+        .params(CaseStatus.MERGED.name(), keptId, mergedId).update();
+  }
+
+  /** Moves the personal ID between case files: cleared first, for the unique index. */
+  void movePersonalId(long fromId, long toId, String personalId) {
+    jdbc.sql("update case_file set personal_id = null, version = version + 1 where id = ?").param(fromId).update();
+    jdbc.sql("update case_file set personal_id = ?, version = version + 1 where id = ?").params(personalId, toId)
+        .update();
+  }
+
+  List<CaseFile> mergedInto(long keptId) {
+    return jdbc.sql("select " + COLUMNS + " from case_file where merged_into = ? order by id").param(keptId)
+        .query(this::map).list();
+  }
+
   Optional<CaseFile> findByCaseNumber(String caseNumber) {
     return jdbc.sql("select " + COLUMNS + " from case_file where case_number = ?").param(caseNumber)
         .query(this::map).optional();
@@ -237,7 +255,8 @@ class CaseFileRepository {
         rs.getTimestamp("listed_at").toInstant(), rs.getInt("version"),
         value(HouseholdStatus.class, rs.getString("household_status")),
         value(DisabilityType.class, rs.getString("disability_type")),
-        value(DisabilityLevel.class, rs.getString("disability_level")), rs.getString("current_step"));
+        value(DisabilityLevel.class, rs.getString("disability_level")), rs.getString("current_step"),
+        rs.getObject("merged_into", Long.class));
   }
 
   private static String name(Enum<?> value) {

@@ -223,6 +223,31 @@ public class CaseFileService {
     repository.updateCommune(caseId, communeCode);
   }
 
+  /**
+   * Records that {@code merged} is the same child as {@code kept}: the merged case file stays with its
+   * history, marked and pointing at the kept one, and its personal ID moves over when the kept one has
+   * none. Both case files get a change record. The pathway of the merged case is the caller's.
+   */
+  @Transactional
+  public void merge(long keptId, long mergedId, String userId) {
+    CaseFile kept = get(keptId);
+    CaseFile merged = get(mergedId);
+    Instant now = EngineTime.now();
+    if (kept.personalId() == null && merged.personalId() != null) {
+      repository.movePersonalId(mergedId, keptId, merged.personalId());
+      changes.record(keptId, new CaseChanges.Change("Số định danh cá nhân", null,
+          merged.personalId() + " (từ hồ sơ " + merged.caseNumber() + ")", userId, now));
+    }
+    repository.markMerged(mergedId, keptId);
+    changes.record(keptId, new CaseChanges.Change("Gộp hồ sơ", null, merged.caseNumber(), userId, now));
+    changes.record(mergedId, new CaseChanges.Change("Gộp vào hồ sơ", null, kept.caseNumber(), userId, now));
+  }
+
+  /** Case files merged into this one. */
+  public List<CaseFile> mergedInto(long keptId) {
+    return repository.mergedInto(keptId);
+  }
+
   /** For an administrator, by the number alone: the case wherever it lies, or none. */
   public Optional<CaseFile> findByCaseNumber(String caseNumber) {
     return repository.findByCaseNumber(caseNumber == null ? "" : caseNumber.strip().toUpperCase());

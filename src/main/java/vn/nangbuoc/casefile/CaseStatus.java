@@ -2,7 +2,9 @@ package vn.nangbuoc.casefile;
 
 public enum CaseStatus {
   ACTIVE("Đang hỗ trợ"),
-  CLOSED("Đã đóng");
+  CLOSED("Đã đóng"),
+  /** Found to be the same child as another case file and merged into it (see mergedInto). */
+  MERGED("Đã gộp vào hồ sơ khác");
 
   private final String label;
 

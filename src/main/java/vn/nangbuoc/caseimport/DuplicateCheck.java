@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.NameFolding;
 
@@ -32,6 +33,9 @@ final class DuplicateCheck {
     Map<String, CaseFile> byLikeness = new HashMap<>();
     for (CaseFile file : caseFiles.withFoldedNames(valid.stream().map(child -> NameFolding.fold(child.fullName()))
         .collect(Collectors.toSet()))) {
+      if (file.status() == CaseStatus.MERGED) {
+        continue; // the case it was merged into has the same name, birth date and commune
+      }
       byLikeness.putIfAbsent(likeness(file.fullName(), file.dateOfBirth(), file.communeCode()), file);
     }
     Map<String, Integer> rowOfPersonalId = new HashMap<>();

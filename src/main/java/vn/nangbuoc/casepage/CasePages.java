@@ -38,6 +38,7 @@ import vn.nangbuoc.casefile.EditConflictException;
 import vn.nangbuoc.casefile.HouseholdStatus;
 import vn.nangbuoc.casefile.Sex;
 import vn.nangbuoc.document.DocumentKind;
+import vn.nangbuoc.duplicates.CaseMerge;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
@@ -84,10 +85,12 @@ class CasePages {
   private final Roles roles;
   private final ListingService listing;
   private final DocumentService documents;
+  private final CaseMerge merges;
 
   CasePages(CaseSearch search, CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline,
       StepNames steps, FundLedger ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
-      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents) {
+      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents,
+      CaseMerge merges) {
     this.search = search;
     this.caseFiles = caseFiles;
     this.sections = sections;
@@ -101,6 +104,7 @@ class CasePages {
     this.roles = roles;
     this.listing = listing;
     this.documents = documents;
+    this.merges = merges;
   }
 
   @GetMapping("/ho-so")
@@ -128,6 +132,7 @@ class CasePages {
     model.addAttribute("sorts", SORT_LABELS);
     model.addAttribute("noArea", communes.isEmpty());
     model.addAttribute("mayImport", roles.isCaseworker(user.getName()));
+    model.addAttribute("duplicatePairs", roles.isCaseworker(user.getName()) ? merges.count(user.getName()) : 0);
     return "case/list";
   }
 
@@ -147,6 +152,8 @@ class CasePages {
     model.addAttribute("mayEdit", mayEdit(file, user));
     model.addAttribute("pathwayPending", listing.pathwayPending(id));
     model.addAttribute("documents", documents.of(id));
+    model.addAttribute("mergedInto", file.mergedInto() == null ? null : caseFiles.get(file.mergedInto()));
+    model.addAttribute("mergedHere", caseFiles.mergedInto(id));
     model.addAttribute("documentKinds", DocumentKind.values());
     model.addAttribute("mayAttach", !roles.isAuditor(user.getName()));
     return "case/page";
@@ -216,6 +223,9 @@ class CasePages {
     }
     if (file.status() == CaseStatus.CLOSED) {
       throw new ForbiddenException("Hồ sơ " + file.caseNumber() + " đã đóng: thông tin được giữ nguyên như lúc đóng.");
+    }
+    if (file.status() == CaseStatus.MERGED) {
+      throw new ForbiddenException("Hồ sơ " + file.caseNumber() + " đã được gộp vào hồ sơ khác: hãy sửa ở hồ sơ đó.");
     }
     return file;
   }

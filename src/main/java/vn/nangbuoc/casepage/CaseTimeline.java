@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseChanges;
 import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.document.CaseDocument;
 import vn.nangbuoc.document.DocumentService;
@@ -43,9 +44,11 @@ class CaseTimeline {
   private final EngineSystem system;
   private final PageFormat format;
   private final DocumentService documents;
+  private final CaseFileService caseFiles;
 
   CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundLedger ledger,
-      StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents) {
+      StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents,
+      CaseFileService caseFiles) {
     this.records = records;
     this.changes = changes;
     this.history = history;
@@ -55,9 +58,23 @@ class CaseTimeline {
     this.system = system;
     this.format = format;
     this.documents = documents;
+    this.caseFiles = caseFiles;
   }
 
+  /** The case's history, with the histories of the case files merged into it (each item marked). */
   List<TimelineItem> of(CaseFile file) {
+    List<TimelineItem> items = ownItems(file);
+    for (CaseFile merged : caseFiles.mergedInto(file.id())) {
+      for (TimelineItem item : of(merged)) {
+        items.add(new TimelineItem(item.at(), item.who(), "[" + merged.caseNumber() + "] " + item.what(),
+            item.details()));
+      }
+    }
+    items.sort(Comparator.comparing(TimelineItem::at).reversed());
+    return items;
+  }
+
+  private List<TimelineItem> ownItems(CaseFile file) {
     List<TimelineItem> items = new ArrayList<>();
     items.add(new TimelineItem(file.listedAt(), file.listedBy(), "Lập danh sách, mở hồ sơ " + file.caseNumber(),
         Map.of()));
@@ -88,7 +105,6 @@ class CaseTimeline {
       items.add(new TimelineItem(document.uploadedAt(), document.uploadedBy(), "Thêm tài liệu: "
           + document.kind().label(), Map.of("Tệp", document.fileName())));
     }
-    items.sort(Comparator.comparing(TimelineItem::at).reversed());
     return items;
   }
 

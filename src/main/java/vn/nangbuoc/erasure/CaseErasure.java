@@ -42,14 +42,22 @@ public class CaseErasure {
   public void erase(long caseId, String reason, String userId, ErasureKind kind) {
     CaseFile file = caseFiles.get(caseId);
     String why = checkedReason(reason, file);
+    eraseWithMerged(file);
+    jdbc.sql("insert into case_erasure (kind, reason, erased_by, erased_at) values (?, ?, ?, ?)")
+        .params(kind.name(), why, userId, Timestamp.from(EngineTime.now())).update();
+    log.info("A case file was erased ({}) by {}", kind, userId);
+  }
+
+  /** Case files merged into this one are the same child: they go first, then this one. */
+  private void eraseWithMerged(CaseFile file) {
+    for (CaseFile merged : caseFiles.mergedInto(file.id())) {
+      eraseWithMerged(merged);
+    }
     if (file.processInstanceId() != null) {
       engine.erase(file.processInstanceId());
     }
     erasers.forEach(eraser -> eraser.erase(file));
-    caseFiles.delete(caseId);
-    jdbc.sql("insert into case_erasure (kind, reason, erased_by, erased_at) values (?, ?, ?, ?)")
-        .params(kind.name(), why, userId, Timestamp.from(EngineTime.now())).update();
-    log.info("A case file was erased ({}) by {}", kind, userId);
+    caseFiles.delete(file.id());
   }
 
   /** A reason an auditor can read later, and that does not itself name the child it erases. */

@@ -1,0 +1,103 @@
+package vn.nangbuoc.duplicates;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.nangbuoc.casefile.CaseDataEraser;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+
+/**
+ * Decides a likely duplicate: merge (one child listed twice) or keep apart (two children). A merge
+ * keeps both case files and both histories; the merged one stops its pathway (its history stays in
+ * the engine) and points at the kept one, which shows both. Money in flight for the merged case
+ * stops a merge: the fund's request would lose its pathway.
+ */
+@Service
+@Order(5)
+public class CaseMerge implements CaseDataEraser {
+
+  private static final Set<RequestStatus> IN_FLIGHT = Set.of(RequestStatus.PENDING, RequestStatus.WAITING,
+      RequestStatus.APPROVED);
+
+  private final LikelyDuplicates duplicates;
+  private final CaseFileService caseFiles;
+  private final OrganisationDirectory organisation;
+  private final FundLedger ledger;
+  private final RuntimeService runtime;
+  private final EngineSystem system;
+
+  CaseMerge(LikelyDuplicates duplicates, CaseFileService caseFiles, OrganisationDirectory organisation,
+      FundLedger ledger, RuntimeService runtime, EngineSystem system) {
+    this.duplicates = duplicates;
+    this.caseFiles = caseFiles;
+    this.organisation = organisation;
+    this.ledger = ledger;
+    this.runtime = runtime;
+    this.system = system;
+  }
+
+  @Transactional
+  public void merge(long keptId, long mergedId, String reason, String userId) {
+    CaseFile merged = checkedPair(keptId, mergedId, userId);
+    if (ledger.requestsOfCase(mergedId).stream().anyMatch(request -> IN_FLIGHT.contains(request.status()))) {
+      throw new InvalidInputException("Hồ sơ " + merged.caseNumber() + " đang có đề nghị hỗ trợ từ Quỹ chưa"
+          + " quyết toán: hãy giữ hồ sơ đó và gộp hồ sơ kia vào, hoặc gộp sau khi quyết toán.");
+    }
+    if (merged.processInstanceId() != null) {
+      system.run(() -> {
+        if (runtime.createProcessInstanceQuery().processInstanceId(merged.processInstanceId()).count() > 0) {
+          // no end listeners: the child's pathway goes on in the kept case, nothing is closed or released
+          runtime.deleteProcessInstance(merged.processInstanceId(), "Gộp vào hồ sơ khác", true, true, true, false);
+        }
+      });
+    }
+    caseFiles.merge(keptId, mergedId, userId);
+    duplicates.recordMerge(keptId, mergedId, reason == null || reason.isBlank() ? null : reason.strip(), userId);
+  }
+
+  @Transactional
+  public void keepApart(long firstId, long secondId, String userId) {
+    long older = Math.min(firstId, secondId);
+    long newer = Math.max(firstId, secondId);
+    checkedPair(older, newer, userId);
+    duplicates.keepApart(older, newer, userId);
+  }
+
+  /** How many likely pairs wait in the user's area (up to 200). */
+  public int count(String userId) {
+    return pairs(userId).size();
+  }
+
+  List<LikelyDuplicates.Pair> pairs(String userId) {
+    return duplicates.in(organisation.communesOf(userId), 200);
+  }
+
+  @Override
+  public void erase(CaseFile file) {
+    duplicates.forget(file.id());
+  }
+
+  /** Both case files in the user's area and still a likely pair; returns the second one. */
+  private CaseFile checkedPair(long firstId, long secondId, String userId) {
+    if (firstId == secondId) {
+      throw new InvalidInputException("Không gộp một hồ sơ vào chính nó.");
+    }
+    caseFiles.getForUser(firstId, userId);
+    CaseFile second = caseFiles.getForUser(secondId, userId);
+    if (!duplicates.isPair(Math.min(firstId, secondId), Math.max(firstId, secondId),
+        organisation.communesOf(userId))) {
+      throw new InvalidInputException("Hai hồ sơ này không còn là cặp có thể trùng (đã được gộp hoặc xác định là"
+          + " hai trẻ khác nhau): tải lại trang.");
+    }
+    return second;
+  }
+}

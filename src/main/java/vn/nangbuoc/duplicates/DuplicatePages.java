@@ -1,0 +1,78 @@
+package vn.nangbuoc.duplicates;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.security.Roles;
+
+/** Likely duplicates of the caseworker's area, side by side, to merge or keep apart. */
+@Controller
+class DuplicatePages {
+
+  private final CaseMerge merges;
+  private final CaseFileService caseFiles;
+  private final Roles roles;
+
+  DuplicatePages(CaseMerge merges, CaseFileService caseFiles, Roles roles) {
+    this.merges = merges;
+    this.caseFiles = caseFiles;
+    this.roles = roles;
+  }
+
+  @GetMapping("/ho-so/trung-lap")
+  String pairs(Model model, Authentication user) {
+    requireCaseworker(user);
+    List<Map<String, CaseFile>> pairs = merges.pairs(user.getName()).stream()
+        .map(pair -> Map.of("older", caseFiles.get(pair.olderId()), "newer", caseFiles.get(pair.newerId())))
+        .toList();
+    model.addAttribute("pairs", pairs);
+    return "case/duplicates";
+  }
+
+  @PostMapping("/ho-so/trung-lap/gop")
+  String merge(@RequestParam("giu") long keptId, @RequestParam("gop") long mergedId,
+      @RequestParam(name = "ly-do", required = false) String reason, Authentication user,
+      RedirectAttributes redirect) {
+    requireCaseworker(user);
+    merges.merge(keptId, mergedId, reason, user.getName());
+    redirect.addFlashAttribute("notice", "Đã gộp hồ sơ " + caseFiles.get(mergedId).caseNumber() + " vào hồ sơ "
+        + caseFiles.get(keptId).caseNumber() + ".");
+    return "redirect:/ho-so/trung-lap";
+  }
+
+  @PostMapping("/ho-so/trung-lap/khac-nhau")
+  String keepApart(@RequestParam("a") long first, @RequestParam("b") long second, Authentication user,
+      RedirectAttributes redirect) {
+    requireCaseworker(user);
+    merges.keepApart(first, second, user.getName());
+    redirect.addFlashAttribute("notice", "Đã ghi nhận: hai hồ sơ là hai trẻ khác nhau.");
+    return "redirect:/ho-so/trung-lap";
+  }
+
+  @ExceptionHandler({ForbiddenException.class, NotFoundException.class, InvalidInputException.class})
+  String refused(RuntimeException e, Model model, HttpServletResponse response) {
+    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
+        : e instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_CONFLICT);
+    model.addAttribute("message", e.getMessage());
+    return "error-page";
+  }
+
+  private void requireCaseworker(Authentication user) {
+    if (!roles.isCaseworker(user.getName())) {
+      throw new ForbiddenException("Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được gộp hồ sơ.");
+    }
+  }
+}
