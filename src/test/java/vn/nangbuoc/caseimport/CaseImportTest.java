@@ -196,6 +196,16 @@ class CaseImportTest {
   }
 
   @Test
+  void shouldAnswerAnUploadBeyondEveryLimitWithAPageInVietnamese() {
+    String session = pages.login("cbmaipha");
+
+    ResponseEntity<String> page = upload(session, "qua-lon.csv", new byte[26 * 1024 * 1024]);
+
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(page.getBody()).contains("Tệp quá lớn").doesNotContain("Exception");
+  }
+
+  @Test
   void shouldLeaveNothingBehindWhenTheDatabaseFailsInTheMiddleOfAnImport() {
     ListFiles list = new ListFiles();
     for (int i = 0; i < 5; i++) {

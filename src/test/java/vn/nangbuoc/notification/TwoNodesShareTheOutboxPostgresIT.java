@@ -63,14 +63,14 @@ class TwoNodesShareTheOutboxPostgresIT {
         .profiles("test", "postgres")
         // the second node runs engine and mail without web server: the webapps keep static state per JVM
         .web(WebApplicationType.NONE)
-        .properties("spring.autoconfigure.exclude="
+        // as arguments, which outrank the profile files (config/application-postgres.yaml names its own database)
+        .run("--spring.autoconfigure.exclude="
                 + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
                 + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-            "spring.datasource.url=" + databaseUrl, "spring.datasource.username=postgres",
-            "spring.datasource.password=", "camunda.bpm.process-engine-name=node2",
-            "nangbuoc.mail.local-server.enabled=false", "spring.mail.host=127.0.0.1",
-            "spring.mail.port=" + smtp.getSmtp().getPort(), "spring.mail.properties.mail.smtp.starttls.enable=false")
-        .run();
+            "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+            "--spring.datasource.password=", "--camunda.bpm.process-engine-name=node2",
+            "--nangbuoc.mail.local-server.enabled=false", "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtp.getSmtp().getPort(), "--spring.mail.properties.mail.smtp.starttls.enable=false");
     OutboxSender otherNode = secondNode.getBean(OutboxSender.class);
     firstNode.sendDue();
     int before = smtp.getReceivedMessages().length;
