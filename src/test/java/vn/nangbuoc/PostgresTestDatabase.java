@@ -49,7 +49,13 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
   private static String createDatabaseOn(String serverUrl) {
     String name = "nangbuoc_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
     execute(serverUrl, "create database " + name);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "drop database if exists " + name + " with (force)")));
+    if (Boolean.getBoolean("keep-database")) {
+      // -Dkeep-database=true: kept for a look afterwards (EXPLAIN of a benchmark's queries); drop it by hand
+      System.out.println("PostgreSQL database " + name + " is kept");
+    } else {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "drop database if exists " + name
+          + " with (force)")));
+    }
     String base = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1);
     int query = serverUrl.indexOf('?');
     return base + name + (query >= 0 ? serverUrl.substring(query) : "");

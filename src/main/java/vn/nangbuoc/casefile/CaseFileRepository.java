@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.nangbuoc.database.DatabaseProduct;
 
 @Repository
 class CaseFileRepository {
@@ -30,11 +30,12 @@ class CaseFileRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
-  private Boolean postgres;
+  private final DatabaseProduct database;
 
-  CaseFileRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+  CaseFileRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DatabaseProduct database) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
+    this.database = database;
   }
 
   long insert(String caseNumber, ChildListing child, String listedBy, Instant listedAt) {
@@ -107,18 +108,10 @@ class CaseFileRepository {
    * up within minutes; an import does it at once.
    */
   private void refreshStatisticsAfter(int inserted) {
-    if (inserted >= 1000 && postgres()) {
+    if (inserted >= 1000 && database.postgres()) {
       jdbc.sql("analyze case_file").update();
       jdbc.sql("analyze case_caregiver").update();
     }
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      postgres = jdbcTemplate.execute((ConnectionCallback<Boolean>) connection ->
-          "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-    }
-    return postgres;
   }
 
   /** Case files holding any of these personal IDs, by ID. */

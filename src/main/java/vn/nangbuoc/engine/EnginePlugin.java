@@ -22,4 +22,9 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     pre.add(0, new InvalidInputUnwrappingInterceptor());
     configuration.setCustomPreCommandInterceptorsTxRequired(pre);
   }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    AuthorizedGroupIds.install(configuration);
+  }
 }

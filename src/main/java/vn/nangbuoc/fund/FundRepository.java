@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.nangbuoc.database.DatabaseProduct;
 
 @Repository
 class FundRepository {
@@ -19,14 +20,20 @@ class FundRepository {
       + " decision_reason, actual_cost";
 
   private final JdbcClient jdbc;
+  private final String lockStatement;
 
-  FundRepository(JdbcClient jdbc) {
+  FundRepository(JdbcClient jdbc, DatabaseProduct database) {
     this.jdbc = jdbc;
+    // On PostgreSQL "for update" also blocks every insert that refers to the fund (a foreign key takes
+    // a key-share lock on the row it points at): a new funding request or ledger row of another case
+    // waited for whoever held the fund, up to 600 ms under load (docs/performance.md). "No key
+    // update" serialises the fund's changes all the same and lets those inserts through.
+    this.lockStatement = "select id from fund where id = ? for " + (database.postgres() ? "no key update" : "update");
   }
 
   /** Serialises every change of one fund: whoever changes it holds the fund's row until commit. */
   void lock(String fundId) {
-    jdbc.sql("select id from fund where id = ? for update").param(fundId).query(String.class).single();
+    jdbc.sql(lockStatement).param(fundId).query(String.class).single();
   }
 
   void upsertFund(String id, String name, String unitCode) {

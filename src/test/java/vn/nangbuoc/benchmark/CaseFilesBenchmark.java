@@ -3,13 +3,10 @@ package vn.nangbuoc.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,14 +16,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.nangbuoc.caseimport.CaseImportService;
-import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseQuery;
 import vn.nangbuoc.casefile.CaseSearch;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ConditionGroup;
-import vn.nangbuoc.casefile.Sex;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.listing.PathwayStarter;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -48,12 +43,6 @@ class CaseFilesBenchmark {
   static final int PATHWAY_STARTS = Integer.getInteger("benchmark.pathway-starts", 1_000);
   static final int RUNS = 3;
   static final int QUERY_REPEATS = 40;
-  static final String[] FAMILY = {"Nguyễn", "Hoàng", "Lý", "Nông", "Lương", "Vi", "Hà", "Lục", "Đinh", "Triệu", "Mã",
-      "Chu", "La", "Lăng", "Dương", "Lò"};
-  static final String[] MIDDLE = {"Văn", "Thị", "Đức", "Minh", "Thu", "Hải", "Ngọc", "Quang"};
-  static final String[] GIVEN = {"An", "Bình", "Cường", "Dũng", "Giang", "Hạnh", "Hùng", "Lan", "Linh", "Mai", "Nam",
-      "Nga", "Phúc", "Quân", "Sơn", "Thắng", "Trang", "Tuấn", "Vân", "Yến"};
-
   @Autowired
   CaseImportService imports;
   @Autowired
@@ -67,14 +56,14 @@ class CaseFilesBenchmark {
   @Autowired
   JdbcClient jdbc;
 
-  final Random random = new Random(20261123);
-  List<String> communes;
+  BenchmarkChildren children;
 
-  private List<String> cityCommunes() {
-    if (communes == null) {
-      communes = organisation.communesOf("cvldtbxh").stream().sorted().toList();
+  private ChildListing child(int sequence, boolean withPersonalId) {
+    if (children == null) {
+      children = new BenchmarkChildren(20261123, organisation.communesOf("cvldtbxh").stream().sorted().toList(),
+          100_000_000_000L);
     }
-    return communes;
+    return children.child(sequence, withPersonalId);
   }
 
   @Test
@@ -158,7 +147,7 @@ class CaseFilesBenchmark {
     System.out.println("BENCHMARK case search over " + SEARCH_CASES + " case files (" + QUERY_REPEATS
         + " runs each, times in ms: count query + page query)");
     figures.forEach((name, micros) -> System.out.printf("BENCHMARK   %-40s median %6.1f  p95 %6.1f%n", name,
-        percentile(micros, 50) / 1000.0, percentile(micros, 95) / 1000.0));
+        Figures.percentile(micros, 50) / 1000.0, Figures.percentile(micros, 95) / 1000.0));
     explain("select count(*) from case_file where commune_code in ('MAIPHA') and (' ' || name_folded || ' ')"
         + " like '%thi lan%'");
     explain("select id from case_file where commune_code in ('MAIPHA', 'HOANGDONG') and status = 'ACTIVE'"
@@ -190,30 +179,6 @@ class CaseFilesBenchmark {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A child no other call produces: the sequence number makes the birth date and ID unique enough. */
-  private ChildListing child(int sequence, boolean withPersonalId) {
-    String name = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)] + " "
-        + GIVEN[random.nextInt(GIVEN.length)];
-    LocalDate born = LocalDate.now().minusDays(365 + sequence % 5000);
-    String personalId = withPersonalId ? "%012d".formatted(100_000_000_000L + sequence) : null;
-    List<String> communes = cityCommunes();
-    ConditionGroup[] groups = ConditionGroup.values();
-    return new ChildListing(name + " " + suffix(sequence), born, sequence % 2 == 0 ? Sex.MALE : Sex.FEMALE, "Tày",
-        personalId, "Thôn Pò Mỏ", communes.get(sequence % communes.size()), groups[sequence % groups.length],
-        "Nông Thị Hạnh", CaregiverRelation.MOTHER, null);
-  }
-
-  /** Letters from the sequence number, so every generated name is unique and still a valid name. */
-  private static String suffix(int sequence) {
-    StringBuilder letters = new StringBuilder();
-    int n = sequence;
-    do {
-      letters.append((char) ('a' + n % 26));
-      n /= 26;
-    } while (n > 0);
-    return "Bé" + letters;
-  }
-
   private static List<Long> sum(List<Long> a, List<Long> b) {
     List<Long> sums = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
@@ -225,13 +190,6 @@ class CaseFilesBenchmark {
   private static void print(String title, Map<String, List<Long>> figures) {
     System.out.println("BENCHMARK " + title);
     figures.forEach((name, millis) -> System.out.printf("BENCHMARK   %-40s median %6d ms  runs %s%n", name,
-        percentile(millis, 50), millis));
-  }
-
-  private static long percentile(List<Long> values, int percent) {
-    Long[] sorted = values.toArray(Long[]::new);
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, index)];
+        Figures.percentile(millis, 50), millis));
   }
 }

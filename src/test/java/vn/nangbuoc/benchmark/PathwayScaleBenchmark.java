@@ -1,0 +1,288 @@
+package vn.nangbuoc.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.nangbuoc.casefile.CaseQuery;
+import vn.nangbuoc.casefile.CaseSearch;
+import vn.nangbuoc.casefile.CaseStatus;
+import vn.nangbuoc.casefile.ConditionGroup;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.ReceiptKind;
+import vn.nangbuoc.funding.FundReceipts;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+
+/**
+ * Issue 8: the pathway at province scale on PostgreSQL, against the database's own commit rate.
+ * N children go through the whole surgery path (listing to closure, 15 engine transactions each) with
+ * authorization checks and history on, as in production; then M more are left open at every step
+ * up to the fund's disbursement. With all of them there, the caseworkers' task lists, the case search,
+ * and the start of the application in a JVM of its own are measured. Figures are printed
+ * ("BENCHMARK") and written to target/benchmark/ as JSON and CSV.
+ *
+ * <p>{@code mvn -Ppathway-benchmark verify -Dbenchmark.children=10000} (README, "Benchmarks").
+ */
+@NangBuocBenchmark
+class PathwayScaleBenchmark {
+
+  static final int CHILDREN = Integer.getInteger("benchmark.children", 10_000);
+  static final int OPEN_PATHWAYS = Integer.getInteger("benchmark.open-pathways", CHILDREN);
+  static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+  static final int COMMIT_RATE_SECONDS = Integer.getInteger("benchmark.commit-rate-seconds", 20);
+  static final int QUERY_REPEATS = Integer.getInteger("benchmark.query-repeats", 200);
+  /** Users whose task lists are measured: the city's labour office, its head, the doctors, finance, a commune. */
+  static final List<String> CASEWORKERS = List.of("cvldtbxh", "tpldtbxh", "pctubnd", "bsttyt", "cvtaichinh",
+      "cbmaipha");
+  static final String MY_GROUPS_FILTER = "Việc của nhóm tôi";
+  static final String OVERDUE_FILTER = "Quá hạn";
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @Autowired
+  OrganisationDirectory organisation;
+  @Autowired
+  FundLedger ledger;
+  @Autowired
+  FundReceipts receipts;
+  @Autowired
+  CaseSearch search;
+  @Autowired
+  JdbcClient jdbc;
+  @Value("${spring.datasource.url}")
+  String databaseUrl;
+  @Value("${spring.datasource.username}")
+  String databaseUser;
+  @Value("${spring.datasource.hikari.maximum-pool-size:10}")
+  int poolSize;
+
+  final Figures figures = new Figures("pathway-scale");
+  SurgeryPath path;
+
+  @Test
+  void pathwayAtScale() throws Exception {
+    recordSettings();
+    double commitRate = measureCommitRate();
+    List<String> communes = organisation.communesOf("cvldtbxh").stream().sorted().toList();
+    BenchmarkChildren children = new BenchmarkChildren(20261123, communes, 300_000_000_000L);
+    path = new SurgeryPath(engine, listing, organisation);
+    receipts.receive(ledger.fundServing(communes.get(0)), ReceiptKind.BUDGET,
+        (CHILDREN + OPEN_PATHWAYS) * SurgeryPath.HIGHEST_COST, null, null, LocalDate.now(), "cvtaichinh");
+
+    Load whole = load("whole path", CHILDREN, path, i -> path.walk(path.list(children.surgeryCandidate(i)),
+        SurgeryPath.STEPS.size()));
+    figures.add("completed pathways per second", CHILDREN / whole.seconds(), "/s");
+    figures.add("engine transactions per second", whole.transactions() / whole.seconds(), "/s");
+    figures.add("engine transactions per second / commit rate", 100.0 * whole.transactions() / whole.seconds()
+        / commitRate, "%");
+    figures.add("PostgreSQL commits per second during the whole-path load", whole.databaseCommits() / whole.seconds(),
+        "/s");
+    assertThat(count("select count(*) from act_hi_procinst where end_time_ is not null"))
+        .isGreaterThanOrEqualTo(CHILDREN);
+
+    // open pathways at every step up to the disbursement: the task lists hold every kind of task
+    Load open = load("open pathways", OPEN_PATHWAYS, path, i -> path.walk(
+        path.list(children.surgeryCandidate(CHILDREN + i)), i % 6));
+    figures.add("open pathways listed per second", OPEN_PATHWAYS / open.seconds(), "/s");
+    figures.add("engine transactions per second, open pathways", open.transactions() / open.seconds(), "/s");
+    assertThat(count("select count(*) from act_ru_task")).isGreaterThanOrEqualTo(OPEN_PATHWAYS);
+
+    analyze();
+    measureTaskLists();
+    measureCaseSearch(communes);
+    recordVolumes();
+    measureApplicationProcess();
+    figures.write(Path.of("target", "benchmark"), CHILDREN + "-" + LocalDateTime.now()
+        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+
+  private void recordSettings() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    figures.setting("children through the whole path", CHILDREN);
+    figures.setting("open pathways", OPEN_PATHWAYS);
+    figures.setting("driver threads", THREADS);
+    figures.setting("connection pool", poolSize);
+    figures.setting("history level", configuration.getHistoryLevel().getName());
+    figures.setting("authorization checks", configuration.isAuthorizationEnabled());
+    figures.setting("CMMN / standalone tasks", configuration.isCmmnEnabled() + " / "
+        + configuration.isStandaloneTasksEnabled());
+    figures.setting("cores", Runtime.getRuntime().availableProcessors());
+    for (String setting : List.of("server_version", "shared_buffers", "synchronous_commit", "wal_sync_method",
+        "work_mem", "random_page_cost")) {
+      figures.setting("postgres " + setting, jdbc.sql("show " + setting).query(String.class).single());
+    }
+  }
+
+  private double measureCommitRate() throws Exception {
+    CommitRate rate = new CommitRate(databaseUrl, databaseUser, 4, COMMIT_RATE_SECONDS);
+    double jdbcLoop = rate.jdbcLoop();
+    figures.add("commit rate, JDBC loop (pgbench -N transaction, 4 clients)", jdbcLoop, "tps");
+    OptionalDouble pgbench = rate.pgbench();
+    pgbench.ifPresent(tps -> figures.add("commit rate, pgbench -N -c 4", tps, "tps"));
+    return pgbench.orElse(jdbcLoop);
+  }
+
+  record Load(double seconds, long transactions, long databaseCommits) {
+  }
+
+  /** Runs {@code work} for 0..count-1 on the driver threads; every failure fails the benchmark. */
+  private Load load(String name, int count, SurgeryPath path, IntConsumer work) throws Exception {
+    long transactionsBefore = path.transactions();
+    long commitsBefore = databaseCommits();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> running = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      running.add(threads.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count && failures.isEmpty(); i = next.getAndIncrement()) {
+          try {
+            work.accept(i);
+          } catch (RuntimeException e) {
+            failures.add(e);
+          }
+          int finished = done.incrementAndGet();
+          if (finished % 1000 == 0) {
+            System.out.printf("BENCHMARK progress %s: %d of %d, %.0f s%n", name, finished, count,
+                (System.nanoTime() - start) / 1e9);
+          }
+        }
+      }));
+    }
+    for (Future<?> thread : running) {
+      thread.get();
+    }
+    threads.shutdown();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (!failures.isEmpty()) {
+      throw new AssertionError(failures.size() + " of " + count + " failed in " + name, failures.get(0));
+    }
+    return new Load(seconds, path.transactions() - transactionsBefore, databaseCommits() - commitsBefore);
+  }
+
+  private long databaseCommits() {
+    return count("select xact_commit from pg_stat_database where datname = current_database()");
+  }
+
+  private void analyze() {
+    jdbc.sql("analyze").update();
+  }
+
+  /**
+   * Tasklist's first page of a filter, as each caseworker sees it: the saved filter run by the engine
+   * under the user's authentication, with its expressions (the user's groups) and its order (due date).
+   */
+  private void measureTaskLists() {
+    FilterService filters = engine.getFilterService();
+    for (String filterName : List.of(MY_GROUPS_FILTER, OVERDUE_FILTER)) {
+      Filter filter = filters.createTaskFilterQuery().filterName(filterName).singleResult();
+      List<Long> all = new ArrayList<>();
+      for (String user : CASEWORKERS) {
+        long total = path.as(user, () -> filters.count(filter.getId()));
+        figures.setting("tasks in " + user + "'s list '" + filterName + "'", total);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < QUERY_REPEATS + 20; i++) {
+          long start = System.nanoTime();
+          List<Task> page = path.as(user, () -> filters.<Task>listPage(filter.getId(), 0, 15));
+          long elapsed = (System.nanoTime() - start) / 1_000;
+          assertThat(page).hasSize((int) Math.min(15, total));
+          if (i >= 20) {
+            micros.add(elapsed);
+          }
+        }
+        figures.add("task list '" + filterName + "' " + user + " p95", Figures.percentile(micros, 95) / 1000.0, "ms");
+        all.addAll(micros);
+      }
+      figures.latencies("task list '" + filterName + "', first page, all users", all);
+    }
+  }
+
+  private void measureCaseSearch(List<String> communes) {
+    Set<String> city = Set.copyOf(communes);
+    List<Long> micros = new ArrayList<>();
+    // the given name and the letters that end one of the generated names, as a caseworker types them
+    String name = jdbc.sql("select name_folded from case_file order by id desc fetch first 1 rows only")
+        .query(String.class).single();
+    String[] words = name.split(" ");
+    List<CaseQuery> queries = List.of(
+        new CaseQuery(words[words.length - 2] + " " + words[words.length - 1], null, null, null, null, null, null, "ten", 0, 25),
+        new CaseQuery(null, null, null, null, CaseStatus.ACTIVE, ConditionGroup.CLEFT_LIP_PALATE, null, "moi-nhat", 2, 25),
+        new CaseQuery(null, null, null, null, CaseStatus.CLOSED, null, null, "moi-nhat", 0, 25));
+    for (int i = 0; i < 40 + 5; i++) {
+      for (CaseQuery query : queries) {
+        long start = System.nanoTime();
+        assertThat(search.search(query, city).total()).isPositive();
+        if (i >= 5) {
+          micros.add((System.nanoTime() - start) / 1_000);
+        }
+      }
+    }
+    figures.latencies("case search (name, status + condition, closed; count + page)", micros);
+  }
+
+  private void recordVolumes() {
+    for (String table : List.of("act_ru_task", "act_ru_execution", "act_ru_variable", "act_ru_job",
+        "act_ru_authorization", "act_ru_identitylink", "act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",
+        "act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_op_log", "act_hi_dec_in",
+        "case_file", "case_step_record", "mail_outbox", "case_access_log")) {
+      figures.setting("rows in " + table, count("select count(*) from " + table));
+    }
+    figures.setting("database size", jdbc.sql("select pg_size_pretty(pg_database_size(current_database()))")
+        .query(String.class).single());
+  }
+
+  private void measureApplicationProcess() throws Exception {
+    List<String> jvmOptions = Arrays.stream(System.getProperty("benchmark.app-jvm-options", "").split(" "))
+        .filter(option -> !option.isBlank()).toList();
+    figures.setting("application JVM options", jvmOptions);
+    Path log = Path.of("target", "benchmark", "application-" + CHILDREN + ".log");
+    try (ApplicationProcess application = ApplicationProcess.start(databaseUrl, databaseUser, jvmOptions, log)) {
+      figures.add("application start-up (until health UP)", application.awaitHealthy(Duration.ofMinutes(5)), "s");
+      figures.add("application resident memory after start-up", application.residentMemoryMiB(), "MiB");
+      String filterId = engine.getFilterService().createTaskFilterQuery().filterName(MY_GROUPS_FILTER).singleResult()
+          .getId();
+      List<Long> micros = new ArrayList<>();
+      for (int i = 0; i < QUERY_REPEATS + 20; i++) {
+        long elapsed = application.taskListPage(filterId, "cvldtbxh", "demo123");
+        if (i >= 20) {
+          micros.add(elapsed);
+        }
+      }
+      figures.latencies("task list over REST as Tasklist asks (HAL), cvldtbxh", micros);
+      figures.add("application resident memory after the task lists", application.residentMemoryMiB(), "MiB");
+    }
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+}

@@ -1,0 +1,7 @@
+package vn.nangbuoc.engine;
+
+import vn.nangbuoc.NangBuocPostgresTest;
+
+@NangBuocPostgresTest
+class AuthorizedGroupIdsPostgresIT extends AuthorizedGroupIdsChecks {
+}

@@ -1,0 +1,7 @@
+package vn.nangbuoc.engine;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class AuthorizedGroupIdsTest extends AuthorizedGroupIdsChecks {
+}

@@ -1,0 +1,60 @@
+package vn.nangbuoc.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.pathway.ChildPathway;
+
+@NangBuocSpringTest
+class RoutingTableTest {
+
+  @Autowired
+  RoutingTable table;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void shouldAskTheTableOncePerQuestion() {
+    long before = evaluations();
+
+    RoutingTable.Rule first = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 12_345_678L);
+    RoutingTable.Rule again = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 12_345_678L);
+    RoutingTable.Rule aboveTheTier = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 31_234_567L);
+
+    assertThat(again).isEqualTo(first).isEqualTo(new RoutingTable.Rule("LABOUR_SOCIAL_AFFAIRS", "HEAD", 3));
+    assertThat(aboveTheTier).isEqualTo(new RoutingTable.Rule("CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5));
+    assertThat(evaluations() - before).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAskANewVersionOfTheTableAfresh() throws IOException {
+    RoutingTable.Rule before = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 7_654_321L);
+    String table = Files.readString(Path.of("bpmn/task-routing.dmn"));
+    String fiveDays = table.replaceFirst(
+        "(<rule id=\"Rule_ApproveFundingUpTo30M\">(?s:.*?)<outputEntry id=\"[^\"]+\">\\s*<text>)3(</text>)", "$15$2");
+    assertThat(fiveDays).isNotEqualTo(table);
+    Deployment deployment = repository.createDeployment().name("Hạn phê duyệt 5 ngày")
+        .addString("task-routing.dmn", fiveDays).deploy();
+    try {
+      assertThat(this.table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 7_654_321L).deadlineDays()).isEqualTo(5);
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+    assertThat(this.table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 7_654_321L)).isEqualTo(before);
+  }
+
+  private long evaluations() {
+    return history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(ChildPathway.DECISION_TASK_ROUTING)
+        .count();
+  }
+}
