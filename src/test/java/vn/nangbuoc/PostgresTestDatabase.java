@@ -47,9 +47,14 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
   }
 
   private static String createDatabaseOn(String serverUrl) {
-    String name = "nangbuoc_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-    execute(serverUrl, "create database " + name);
-    if (Boolean.getBoolean("keep-database")) {
+    String reused = System.getProperty("reuse-database", "");
+    // -Dreuse-database=<name>: a database kept by an earlier run (a benchmark adding to its data)
+    String name = reused.isBlank() ? "nangbuoc_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis()
+        : reused;
+    if (reused.isBlank()) {
+      execute(serverUrl, "create database " + name);
+    }
+    if (Boolean.getBoolean("keep-database") || !reused.isBlank()) {
       // -Dkeep-database=true: kept for a look afterwards (EXPLAIN of a benchmark's queries); drop it by hand
       System.out.println("PostgreSQL database " + name + " is kept");
     } else {

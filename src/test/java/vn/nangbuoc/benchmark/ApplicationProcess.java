@@ -48,6 +48,8 @@ final class ApplicationProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", applicationClassPath(), "vn.nangbuoc.NangBuocApplication",
         "--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+        // the operator's settings, as from the project's directory
+        "--spring.config.additional-location=file:" + Path.of("config").toAbsolutePath() + "/",
         "--spring.datasource.username=" + user, "--spring.datasource.password=", "--server.port=" + port,
         // no mail server here: the demo's catcher, the outbox sender and the health check of SMTP stay off
         "--nangbuoc.mail.local-server.enabled=false", "--nangbuoc.mail.scheduling.enabled=false",
