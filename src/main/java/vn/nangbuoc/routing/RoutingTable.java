@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,7 +16,8 @@ import vn.nangbuoc.pathway.ChildPathway;
 /**
  * The deployed task-routing decision table, asked once per question. Its answer depends only on the
  * table's version and the inputs (task, amount), so answers are kept per version: a new version
- * deployed from Camunda Modeler is asked afresh. Evaluating the table costs about as much CPU as
+ * deployed from Camunda Modeler is asked afresh. The amount is part of the question only for the tasks
+ * the version has rules on the amount for ({@link AmountDependence}): every child's amount differs. Evaluating the table costs about as much CPU as
  * the rest of creating a task (the FEEL engine builds its context for every input entry of every
  * rule), and every task is routed twice as it is created (its escalation timer asks for the due
  * date before the task listener asks for the group): see docs/performance.md.
@@ -35,6 +37,7 @@ class RoutingTable {
   private final DecisionService decisions;
   private final RepositoryService repository;
   private final EngineSystem system;
+  private final Map<String, AmountDependence> amountDependence = new ConcurrentHashMap<>();
   private final Map<Question, Rule> answers = Collections.synchronizedMap(
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -52,7 +55,9 @@ class RoutingTable {
   Rule ruleFor(String taskKey, Long estimatedCost) {
     String version = system.call(() -> repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(ChildPathway.DECISION_TASK_ROUTING).latestVersion().singleResult().getId());
-    Question question = new Question(version, taskKey, estimatedCost);
+    AmountDependence dependence = amountDependence.computeIfAbsent(version, id -> AmountDependence.of(
+        system.call(() -> repository.getDmnModelInstance(id)), ChildPathway.DECISION_TASK_ROUTING));
+    Question question = new Question(version, taskKey, dependence.dependsOnAmount(taskKey) ? estimatedCost : null);
     Rule known = answers.get(question);
     if (known != null) {
       return known;
@@ -65,6 +70,7 @@ class RoutingTable {
   private Rule evaluate(Question question) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("taskKey", question.taskKey());
+    // asked without the amount when no rule of the task looks at it: the answer holds for every amount
     inputs.put("estimatedCost", question.estimatedCost());
     DmnDecisionRuleResult rule = system.call(() ->
         decisions.evaluateDecisionTableById(question.decisionDefinitionId(), inputs).getSingleResult());

@@ -37,6 +37,19 @@ class RoutingTableTest {
   }
 
   @Test
+  void shouldAskOnceForAllAmountsWhereNoRuleOfTheTaskLooksAtTheAmount() {
+    long before = evaluations();
+
+    RoutingTable.Rule one = table.ruleFor(ChildPathway.TASK_RECORD_DISBURSEMENT, 11_111_000L);
+    RoutingTable.Rule other = table.ruleFor(ChildPathway.TASK_RECORD_DISBURSEMENT, 39_999_000L);
+
+    assertThat(other).isEqualTo(one);
+    assertThat(evaluations() - before).isLessThanOrEqualTo(1);
+    assertThat(table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 39_999_000L))
+        .isNotEqualTo(table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 11_111_000L));
+  }
+
+  @Test
   void shouldAskANewVersionOfTheTableAfresh() throws IOException {
     RoutingTable.Rule before = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 7_654_321L);
     String table = Files.readString(Path.of("bpmn/task-routing.dmn"));
