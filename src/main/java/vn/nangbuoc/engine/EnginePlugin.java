@@ -2,6 +2,7 @@ package vn.nangbuoc.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -38,7 +39,13 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     AuthorizedGroupIds.install(configuration);
     if ("postgres".equals(configuration.getDatabaseType())) {
       // H2 (demo, tests) has no lateral joins, and holds demo-sized task lists
-      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskAuthorizationJoin());
+      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskQueryRewrite());
     }
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    // after the engine's own schema operations, which create ACT_RU_TASK on a new database
+    TaskDueDateIndex.create((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
   }
 }

@@ -1,18 +1,7 @@
 package vn.nangbuoc.engine;
 
-import java.sql.Connection;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
 
 /**
  * On PostgreSQL, the engine's task queries check authorizations by joining every authorization of the
@@ -21,30 +10,15 @@ import org.apache.ibatis.reflection.SystemMetaObject;
  * seconds (docs/performance.md), and it grows with the square of the group's open tasks. Rewritten as
  * a lateral join, the same condition looks up each task's own authorizations in the resource index:
  * about 0.1 s. Same rows, same permissions: only the join changes. A query the pattern does not match
- * (another engine version) runs unchanged.
+ * (another engine version) runs unchanged. Applied by {@link TaskQueryRewrite}.
  */
-@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
-final class TaskAuthorizationJoin implements Interceptor {
+final class TaskAuthorizationJoin {
 
   private static final Pattern AUTHORIZATION_JOIN = Pattern.compile(
       "inner\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(?<table>\\S*ACT_RU_AUTHORIZATION)\\s+A\\s+WHERE(?<where>.*?)\\)"
           + "\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\((?<resources>[^)]*)\\)\\s*\\)",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern TASK_QUERY = Pattern.compile("from\\s+\\S*ACT_RU_TASK\\s+RES\\b", Pattern.CASE_INSENSITIVE);
-
-  /** Task queries rewritten so far: a test sees that the engine's own query matched the pattern. */
-  final AtomicLong rewritten = new AtomicLong();
-
-  @Override
-  public Object intercept(Invocation invocation) throws Throwable {
-    BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
-    String lateral = rewrite(bound.getSql());
-    if (lateral != null) {
-      SystemMetaObject.forObject(bound).setValue("sql", lateral);
-      rewritten.incrementAndGet();
-    }
-    return invocation.proceed();
-  }
 
   /** The task query with its authorization join made lateral; null for any other statement. */
   static String rewrite(String sql) {
@@ -66,13 +40,6 @@ final class TaskAuthorizationJoin implements Interceptor {
     return result.toString();
   }
 
-  @Override
-  public Object plugin(Object target) {
-    return Plugin.wrap(target, this);
-  }
-
-  @Override
-  public void setProperties(Properties properties) {
-    // nothing to configure
+  private TaskAuthorizationJoin() {
   }
 }

@@ -1,0 +1,57 @@
+package vn.nangbuoc.engine;
+
+import java.sql.Connection;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.SystemMetaObject;
+
+/**
+ * On PostgreSQL, the engine's task queries as PostgreSQL answers them fast: the authorization join
+ * made lateral ({@link TaskAuthorizationJoin}), and a page by due date taken in index order
+ * ({@link TaskPageByDueDate}). Each rewrite keeps the rows and permissions of the engine's query; a
+ * statement neither pattern matches (another engine version, another query) runs unchanged.
+ */
+@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+final class TaskQueryRewrite implements Interceptor {
+
+  /** Statements changed so far, by either rewrite: a test sees that the engine's own queries matched. */
+  final AtomicLong authorizationJoins = new AtomicLong();
+  final AtomicLong pagesByDueDate = new AtomicLong();
+
+  @Override
+  public Object intercept(Invocation invocation) throws Throwable {
+    BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
+    String sql = bound.getSql();
+    String lateral = TaskAuthorizationJoin.rewrite(sql);
+    if (lateral != null) {
+      sql = lateral;
+      authorizationJoins.incrementAndGet();
+    }
+    String page = TaskPageByDueDate.rewrite(sql);
+    if (page != null) {
+      sql = page;
+      pagesByDueDate.incrementAndGet();
+    }
+    if (lateral != null || page != null) {
+      SystemMetaObject.forObject(bound).setValue("sql", sql);
+    }
+    return invocation.proceed();
+  }
+
+  @Override
+  public Object plugin(Object target) {
+    return Plugin.wrap(target, this);
+  }
+
+  @Override
+  public void setProperties(Properties properties) {
+    // nothing to configure
+  }
+}

@@ -1,0 +1,94 @@
+package vn.nangbuoc.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.nangbuoc.NangBuocPostgresTest;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.PathwayDriver;
+
+/** The engine's own task queries are rewritten on PostgreSQL, and still return what they asked for. */
+@NangBuocPostgresTest
+class TaskQueryRewritePostgresIT {
+
+  static final List<String> HEADS_GROUPS = List.of("ldtbxhTpLangSon", "ldtbxhTpLangSonHead");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void shouldRewriteTaskQueriesOnPostgres() {
+    TaskQueryRewrite rewrite = rewrite();
+    long joins = rewrite.authorizationJoins.get();
+    long pages = rewrite.pagesByDueDate.get();
+
+    engine.getIdentityService().setAuthentication("cvldtbxh", List.of("ldtbxhTpLangSon"));
+    try {
+      engine.getTaskService().createTaskQuery().taskCandidateGroup("ldtbxhTpLangSon").orderByDueDate().asc()
+          .listPage(0, 15);
+      engine.getTaskService().createTaskQuery().taskCandidateGroup("ldtbxhTpLangSon").count();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(rewrite.authorizationJoins.get() - joins).isEqualTo(2);
+    assertThat(rewrite.pagesByDueDate.get() - pages).isEqualTo(1);
+  }
+
+  @Test
+  void shouldIndexTasksByDueDateForThePagesToWalk() {
+    assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'nb_idx_task_due_date'").query(String.class)
+        .single()).contains("act_ru_task").contains("(due_date_, id_)");
+  }
+
+  @Test
+  void shouldGiveEachTaskOnceInDueDateOrderWhenTheUserIsInTwoOfItsGroups() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    TaskService tasks = engine.getTaskService();
+    List<Task> listed = List.of(driver.task(driver.listEligibleChild()), driver.task(driver.listEligibleChild()),
+        driver.task(driver.listEligibleChild()));
+    // overdue for decades, so they open the list; the first two due at the same moment
+    dueOn(listed.get(0), "2001-01-01T00:00:00Z");
+    dueOn(listed.get(1), "2001-01-01T00:00:00Z");
+    dueOn(listed.get(2), "2000-06-01T00:00:00Z");
+    tasks.addCandidateGroup(listed.get(0).getId(), "ldtbxhTpLangSonHead");
+    long pages = rewrite().pagesByDueDate.get();
+
+    List<String> page = driver.as("tpldtbxh", () -> tasks.createTaskQuery().taskCandidateGroupIn(HEADS_GROUPS)
+        .orderByDueDate().asc().listPage(0, 15)).stream().map(Task::getId).toList();
+
+    assertThat(rewrite().pagesByDueDate.get() - pages).isEqualTo(1);
+    assertThat(page).doesNotHaveDuplicates().startsWith(listed.get(2).getId()).isEqualTo(jdbc.sql("""
+        select t.id_ from act_ru_task t
+        where t.assignee_ is null and exists (select 1 from act_ru_identitylink i
+          where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ in (:groups))
+        order by t.due_date_, t.id_ fetch first 15 rows only""").param("groups", HEADS_GROUPS)
+        .query(String.class).list());
+    assertThat(page.subList(1, 3)).containsExactlyInAnyOrder(listed.get(0).getId(), listed.get(1).getId());
+  }
+
+  private void dueOn(Task task, String instant) {
+    task.setDueDate(Date.from(Instant.parse(instant)));
+    engine.getTaskService().saveTask(task);
+  }
+
+  private TaskQueryRewrite rewrite() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    return configuration.getSqlSessionFactory().getConfiguration().getInterceptors().stream()
+        .filter(TaskQueryRewrite.class::isInstance).map(TaskQueryRewrite.class::cast).findFirst().orElseThrow();
+  }
+}
