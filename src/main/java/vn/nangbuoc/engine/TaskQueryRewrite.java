@@ -1,6 +1,8 @@
 package vn.nangbuoc.engine;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.executor.statement.StatementHandler;
@@ -29,9 +31,11 @@ final class TaskQueryRewrite implements Interceptor {
   public Object intercept(Invocation invocation) throws Throwable {
     BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
     String sql = bound.getSql();
-    String lateral = TaskAuthorizationJoin.rewrite(sql);
+    TaskAuthorizationJoin.Rewrite lateral = TaskAuthorizationJoin.rewrite(sql);
     if (lateral != null) {
-      sql = lateral;
+      sql = lateral.sql();
+      SystemMetaObject.forObject(bound).setValue("parameterMappings",
+          repeated(bound.getParameterMappings(), lateral.repeats()));
       authorizationJoins.incrementAndGet();
     }
     String page = TaskPageByDueDate.rewrite(sql);
@@ -43,6 +47,20 @@ final class TaskQueryRewrite implements Interceptor {
       SystemMetaObject.forObject(bound).setValue("sql", sql);
     }
     return invocation.proceed();
+  }
+
+  /** The engine's parameters, with each run the rewrite wrote twice asked twice, in place. */
+  static <P> List<P> repeated(List<P> parameters, List<TaskAuthorizationJoin.Repeat> repeats) {
+    List<P> result = new ArrayList<>(parameters.size());
+    int next = 0;
+    for (TaskAuthorizationJoin.Repeat repeat : repeats) {
+      int end = repeat.first() + repeat.count();
+      result.addAll(parameters.subList(next, end));
+      result.addAll(parameters.subList(repeat.first(), end));
+      next = end;
+    }
+    result.addAll(parameters.subList(next, parameters.size()));
+    return result;
   }
 
   @Override

@@ -25,7 +25,7 @@ class TaskPageByDueDateTest {
 
   @Test
   void shouldApplyAfterTheAuthorizationJoinIsMadeLateral() {
-    String both = TaskPageByDueDate.rewrite(TaskAuthorizationJoin.rewrite(PAGE));
+    String both = TaskPageByDueDate.rewrite(TaskAuthorizationJoin.rewrite(PAGE).sql());
 
     assertThat(both).contains("inner join lateral").contains("distinct on (RES.DUE_DATE_, RES.ID_)")
         .contains("order by RES.DUE_DATE_ asc, RES.ID_ asc");
