@@ -62,4 +62,8 @@ class DigestItems {
           .update();
     }
   }
+
+  int deleteDigestedBefore(Instant before) {
+    return jdbc.sql("delete from digest_item where digested_at < ?").param(Timestamp.from(before)).update();
+  }
 }

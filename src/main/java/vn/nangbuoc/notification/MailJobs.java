@@ -1,5 +1,6 @@
 package vn.nangbuoc.notification;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,6 +27,7 @@ class MailJobs {
   static final int REMINDER_BATCH = 1000;
 
   private final DigestItems digest;
+  private final MailOutbox outbox;
   private final Recipients recipients;
   private final Notifications notifications;
   private final TaskService taskService;
@@ -34,9 +36,10 @@ class MailJobs {
   private final MailSettings settings;
   private final WorkingCalendar calendar;
 
-  MailJobs(DigestItems digest, Recipients recipients, Notifications notifications, TaskService taskService,
+  MailJobs(DigestItems digest, MailOutbox outbox, Recipients recipients, Notifications notifications, TaskService taskService,
       CaseFileService caseFiles, EngineSystem system, MailSettings settings, WorkingCalendar calendar) {
     this.digest = digest;
+    this.outbox = outbox;
     this.recipients = recipients;
     this.notifications = notifications;
     this.taskService = taskService;
@@ -89,6 +92,13 @@ class MailJobs {
       }
     }
     return reminders;
+  }
+
+  /** Sent mails and digested lines older than the time they are kept (nangbuoc.mail.keep-sent); how many went. */
+  @Transactional
+  int forgetOldMail() {
+    Instant before = EngineTime.now().minus(settings.keepSent());
+    return outbox.deleteSentBefore(before) + digest.deleteDigestedBefore(before);
   }
 
   private List<Recipient> waitingFor(Task task) {

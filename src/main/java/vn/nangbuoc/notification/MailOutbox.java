@@ -90,6 +90,12 @@ class MailOutbox {
         + " where id = ?").params(status.name(), error, id).update();
   }
 
+  /** Sent mails older than {@code before}; failed ones stay for the administrators to resend or read. */
+  int deleteSentBefore(Instant before) {
+    return jdbc.sql("delete from mail_outbox where status = 'SENT' and sent_at < ?").param(Timestamp.from(before))
+        .update();
+  }
+
   boolean resend(long id, String email, Instant now) {
     return jdbc.sql("update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null,"
             + " recipient_email = ? where id = ? and status in ('FAILED', 'BAD_ADDRESS')")

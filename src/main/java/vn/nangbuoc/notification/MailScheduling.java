@@ -36,4 +36,10 @@ class MailScheduling {
   void reminders() {
     jobs.remindDueSoon();
   }
+
+  /** Every node may run it: a mail already deleted by another is simply not there. */
+  @Scheduled(cron = "${nangbuoc.mail.forget-cron:0 30 2 * * *}", zone = "Asia/Ho_Chi_Minh")
+  void forgetOldMail() {
+    jobs.forgetOldMail();
+  }
 }

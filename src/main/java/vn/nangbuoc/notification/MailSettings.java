@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts after this many failed tries a mail is marked FAILED and shown to administrators
  * @param firstRetryAfter wait before the first retry; it doubles with each try, up to maxRetryAfter
  * @param reminderWorkingDays how many working days before a task's due date its people are reminded
+ * @param keepSent how long a sent mail, and a digested line of a digest, stay in the database: they hold
+ *     the child's case number and initials, and a province's outbox grows by ten mails per pathway
  */
 @ConfigurationProperties("nangbuoc.mail")
 record MailSettings(String from, String baseUrl, String templates, int maxAttempts, Duration firstRetryAfter,
-    Duration maxRetryAfter, int reminderWorkingDays) {
+    Duration maxRetryAfter, int reminderWorkingDays, Duration keepSent) {
 
   MailSettings {
     from = from == null ? "nang-buoc@localhost" : from;
@@ -25,6 +27,7 @@ record MailSettings(String from, String baseUrl, String templates, int maxAttemp
     firstRetryAfter = firstRetryAfter == null ? Duration.ofMinutes(1) : firstRetryAfter;
     maxRetryAfter = maxRetryAfter == null ? Duration.ofHours(1) : maxRetryAfter;
     reminderWorkingDays = reminderWorkingDays <= 0 ? 1 : reminderWorkingDays;
+    keepSent = keepSent == null ? Duration.ofDays(90) : keepSent;
   }
 
   Duration retryAfter(int attemptsSoFar) {
