@@ -51,9 +51,8 @@ final class ApplicationProcess implements AutoCloseable {
         // the operator's settings, as from the project's directory
         "--spring.config.additional-location=file:" + Path.of("config").toAbsolutePath() + "/",
         "--spring.datasource.username=" + user, "--spring.datasource.password=", "--server.port=" + port,
-        // no mail server here: the demo's catcher, the outbox sender and the health check of SMTP stay off
-        "--nangbuoc.mail.local-server.enabled=false", "--nangbuoc.mail.scheduling.enabled=false",
-        "--management.health.mail.enabled=false"));
+        // no mail server here: the demo's catcher and the outbox sender stay off
+        "--nangbuoc.mail.local-server.enabled=false", "--nangbuoc.mail.scheduling.enabled=false"));
     // run in the log's directory, not the project's: nothing there (bpmn/, config/) is picked up by accident
     Files.createDirectories(log.getParent());
     long startedAt = System.nanoTime();

@@ -189,7 +189,8 @@ abstract class SurgeryPathOverRestChecks {
     Map<String, Object> health = http.exchange("/actuator/health", HttpMethod.GET, null, OBJECT).getBody();
 
     assertThat(health).containsEntry("status", "UP");
-    assertThat((Map<String, Object>) health.get("components")).containsKeys("db", "processEngine");
+    assertThat((Map<String, Object>) health.get("components")).containsKeys("db", "processEngine")
+        .containsEntry("mail", Map.of("status", "UP"));
   }
 
   private Map<String, Object> listChild(String user) {
