@@ -46,6 +46,6 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     // after the engine's own schema operations, which create ACT_RU_TASK on a new database
-    TaskDueDateIndex.create((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+    TaskIndexes.create((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
   }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * before the first page (90 ms at 25,000 tasks, growing with them; docs/performance.md). All the columns
  * are the task's own, so one row per task is the same as one row per {@code (DUE_DATE_, ID_)}: as
  * {@code select distinct on (RES.DUE_DATE_, RES.ID_)}, ordered by the same pair, PostgreSQL walks the
- * index {@link TaskDueDateIndex} in order and stops when the page is full. Same rows; tasks due at the
+ * index {@link TaskIndexes} in order and stops when the page is full. Same rows; tasks due at the
  * same moment now come in a fixed order (by id) where the engine left it open.
  */
 final class TaskPageByDueDate {

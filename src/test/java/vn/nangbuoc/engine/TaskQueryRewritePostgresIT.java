@@ -49,9 +49,11 @@ class TaskQueryRewritePostgresIT {
   }
 
   @Test
-  void shouldIndexTasksByDueDateForThePagesToWalk() {
+  void shouldIndexTasksByDueDateForThePagesToWalkAndByParentForTheSubtasksOfACompletion() {
     assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'nb_idx_task_due_date'").query(String.class)
         .single()).contains("act_ru_task").contains("(due_date_, id_)");
+    assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'nb_idx_task_parent'").query(String.class)
+        .single()).contains("act_ru_task").contains("(parent_task_id_)");
   }
 
   @Test
