@@ -55,6 +55,9 @@ class PathwayScaleBenchmark {
   static final int THREADS = Integer.getInteger("benchmark.threads", 4);
   static final int COMMIT_RATE_SECONDS = Integer.getInteger("benchmark.commit-rate-seconds", 20);
   static final int QUERY_REPEATS = Integer.getInteger("benchmark.query-repeats", 200);
+  /** Vacuum and analyze as autovacuum would, where the server runs without it (this project's CI server). */
+  static final boolean AUTOVACUUM_STAND_IN = Boolean.parseBoolean(System.getProperty("benchmark.autovacuum-stand-in",
+      "true"));
   /** Users whose task lists are measured: the city's labour office, its head, the doctors, finance, a commune. */
   static final List<String> CASEWORKERS = List.of("cvldtbxh", "tpldtbxh", "pctubnd", "bsttyt", "cvtaichinh",
       "cbmaipha");
@@ -97,6 +100,24 @@ class PathwayScaleBenchmark {
           (CHILDREN + OPEN_PATHWAYS) * SurgeryPath.HIGHEST_COST, null, null, LocalDate.now(), "cvtaichinh");
     }
 
+    boolean serverAutovacuum = "on".equals(jdbc.sql("show autovacuum").query(String.class).single());
+    try (AutovacuumStandIn standIn = AutovacuumStandIn.startIfServerHasNone(databaseUrl, databaseUser,
+        serverAutovacuum || !AUTOVACUUM_STAND_IN)) {
+      loadPathways(children, commitRate);
+      figures.setting("autovacuum stand-in: vacuums / analyzes during the load", standIn.vacuums.get() + " / "
+          + standIn.analyzes.get());
+    }
+    analyze();
+    measureTaskLists();
+    measureCaseSearch(communes);
+    recordVolumes();
+    measureApplicationProcess();
+    figures.write(Path.of("target", "benchmark"), CHILDREN + "-" + OPEN_PATHWAYS + "-" + LocalDateTime.now()
+        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+
+  /** N children through the whole path, then M open pathways at every step up to the disbursement. */
+  private void loadPathways(BenchmarkChildren children, double commitRate) throws Exception {
     // a database kept from an earlier run (-Dreuse-database) already holds children: these come after them
     int existing = (int) count("select count(*) from case_file");
     figures.setting("case files before the run", existing);
@@ -123,14 +144,6 @@ class PathwayScaleBenchmark {
     figures.setting("open pathways in the database", count("select count(*) from act_hi_procinst"
         + " where end_time_ is null"));
     assertThat(count("select count(*) from act_ru_task")).isGreaterThanOrEqualTo(OPEN_PATHWAYS);
-
-    analyze();
-    measureTaskLists();
-    measureCaseSearch(communes);
-    recordVolumes();
-    measureApplicationProcess();
-    figures.write(Path.of("target", "benchmark"), CHILDREN + "-" + OPEN_PATHWAYS + "-" + LocalDateTime.now()
-        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
 
   private void recordSettings() {
@@ -145,7 +158,7 @@ class PathwayScaleBenchmark {
     figures.setting("CMMN / standalone tasks", configuration.isCmmnEnabled() + " / "
         + configuration.isStandaloneTasksEnabled());
     figures.setting("cores", Runtime.getRuntime().availableProcessors());
-    for (String setting : List.of("server_version", "shared_buffers", "synchronous_commit", "wal_sync_method",
+    for (String setting : List.of("server_version", "autovacuum", "shared_buffers", "synchronous_commit", "wal_sync_method",
         "work_mem", "random_page_cost")) {
       figures.setting("postgres " + setting, jdbc.sql("show " + setting).query(String.class).single());
     }
