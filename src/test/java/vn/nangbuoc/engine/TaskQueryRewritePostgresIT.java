@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +53,10 @@ class TaskQueryRewritePostgresIT {
 
   @Test
   void shouldIndexTasksByDueDateForThePagesToWalkAndByParentForTheSubtasksOfACompletion() {
-    assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'nb_idx_task_due_date'").query(String.class)
-        .single()).contains("act_ru_task").contains("(due_date_, id_)");
+    assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'nb_idx_task_due_priority'")
+        .query(String.class).single()).contains("act_ru_task").contains("(due_date_, priority_ DESC, id_)");
+    assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'nb_idx_task_due_date'").query(Long.class)
+        .single()).as("the index it replaces").isZero();
     assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'nb_idx_task_parent'").query(String.class)
         .single()).contains("act_ru_task").contains("(parent_task_id_)");
   }
@@ -77,9 +82,45 @@ class TaskQueryRewritePostgresIT {
         select t.id_ from act_ru_task t
         where t.assignee_ is null and exists (select 1 from act_ru_identitylink i
           where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ in (:groups))
-        order by t.due_date_, t.id_ fetch first 15 rows only""").param("groups", HEADS_GROUPS)
+        order by t.due_date_, t.priority_ desc, t.id_ fetch first 15 rows only""").param("groups", HEADS_GROUPS)
         .query(String.class).list());
     assertThat(page.subList(1, 3)).containsExactlyInAnyOrder(listed.get(0).getId(), listed.get(1).getId());
+  }
+
+  /**
+   * Tasklist asks a saved filter with its own order, due date first (our script in Tasklist sets it), and
+   * the engine appends that to the filter's order: due date, priority, due date again. That page walks
+   * the index too, and among tasks due at the same moment the escalated one (higher priority) comes first.
+   */
+  @Test
+  void shouldRewriteTasklistsPageOfASavedFilterAndPutTheHigherPriorityFirstAmongEquallyDueTasks() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    TaskService tasks = engine.getTaskService();
+    Task first = driver.task(driver.listEligibleChild());
+    Task escalated = driver.task(driver.listEligibleChild());
+    dueOn(first, "1999-03-01T00:00:00Z");
+    dueOn(escalated, "1999-03-01T00:00:00Z");
+    tasks.setPriority(first.getId(), 50);
+    tasks.setPriority(escalated.getId(), 75);
+    FilterService filters = engine.getFilterService();
+    String myGroups = filters.createTaskFilterQuery().filterName("Việc của nhóm tôi").singleResult().getId();
+    long pages = rewrite().pagesByDueDate.get();
+
+    List<String> page = driver.as("cvldtbxh", () -> filters.<Task, TaskQuery>listPage(myGroups,
+        tasks.createTaskQuery().orderByDueDate().asc(), 0, 15)).stream().map(Task::getId).toList();
+
+    assertThat(rewrite().pagesByDueDate.get() - pages).isEqualTo(1);
+    assertThat(page).doesNotHaveDuplicates().containsSubsequence(escalated.getId(), first.getId());
+    assertThat(page).isEqualTo(jdbc.sql("""
+        select t.id_ from act_ru_task t
+        where t.assignee_ is null and exists (select 1 from act_ru_identitylink i
+          where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ in (:groups))
+        order by t.due_date_, t.priority_ desc, t.id_ fetch first 15 rows only""").param("groups", groupsOf("cvldtbxh"))
+        .query(String.class).list());
+  }
+
+  private List<String> groupsOf(String user) {
+    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   private void dueOn(Task task, String instant) {
