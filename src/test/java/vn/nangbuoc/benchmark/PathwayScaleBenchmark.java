@@ -19,9 +19,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,8 @@ class PathwayScaleBenchmark {
   static final int THREADS = Integer.getInteger("benchmark.threads", 4);
   static final int COMMIT_RATE_SECONDS = Integer.getInteger("benchmark.commit-rate-seconds", 20);
   static final int QUERY_REPEATS = Integer.getInteger("benchmark.query-repeats", 200);
+  /** The open pathways are listed over this many days up to now (0: all now). */
+  static final int LISTING_DAYS = Integer.getInteger("benchmark.listing-days", 365);
   /** Vacuum and analyze as autovacuum would, where the server runs without it (this project's CI server). */
   static final boolean AUTOVACUUM_STAND_IN = Boolean.parseBoolean(System.getProperty("benchmark.autovacuum-stand-in",
       "true"));
@@ -137,14 +142,72 @@ class PathwayScaleBenchmark {
 
     // open pathways at every step up to the disbursement: the task lists hold every kind of task
     if (OPEN_PATHWAYS > 0) {
-      Load open = load("open pathways", OPEN_PATHWAYS, path, i -> path.walk(
-          path.list(children.surgeryCandidate(existing + CHILDREN + i)), i % 6));
+      Load open = loadOverListingDays(i -> path.walk(path.list(children.surgeryCandidate(existing + CHILDREN + i)),
+          i % 6));
       figures.add("open pathways listed per second", OPEN_PATHWAYS / open.seconds(), "/s");
       figures.add("engine transactions per second, open pathways", open.transactions() / open.seconds(), "/s");
+      catchUpOverdueEscalations();
     }
     figures.setting("open pathways in the database", count("select count(*) from act_hi_procinst"
         + " where end_time_ is null"));
     assertThat(count("select count(*) from act_ru_task")).isGreaterThanOrEqualTo(OPEN_PATHWAYS);
+  }
+
+  /**
+   * The open pathways, listed over the last {@link #LISTING_DAYS} days as a province lists its children:
+   * in weekly batches, oldest first, each under the engine's clock set back to its day. Their tasks' due dates
+   * spread over the year and interleave between the agencies, as in life; listed within the hour, every
+   * task of an agency would fall due on the same day (docs/performance.md).
+   */
+  private Load loadOverListingDays(IntConsumer work) throws Exception {
+    int batches = LISTING_DAYS == 0 ? 1 : Math.max(1, Math.min(OPEN_PATHWAYS, LISTING_DAYS / 7));
+    Load total = new Load(0, 0, 0);
+    try {
+      for (int batch = 0; batch < batches; batch++) {
+        int first = (int) ((long) OPEN_PATHWAYS * batch / batches);
+        int end = (int) ((long) OPEN_PATHWAYS * (batch + 1) / batches);
+        long daysAgo = LISTING_DAYS - (long) LISTING_DAYS * batch / batches;
+        // an offset, not a fixed time: the clock goes on, and each pathway is listed at its own moment
+        ClockUtil.offset(-Duration.ofDays(daysAgo).toMillis());
+        Load load = load("open pathways, listed " + daysAgo + " days ago", end - first, path,
+            i -> work.accept(first + i));
+        total = new Load(total.seconds() + load.seconds(), total.transactions() + load.transactions(),
+            total.databaseCommits() + load.databaseCommits());
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    return total;
+  }
+
+  /**
+   * The escalation timers of the tasks that fell due while the pathways were listed in the past: run now,
+   * as the job executor had run them when they fell due, so the application started later finds none
+   * overdue (each run sets the timer to the next day after now). Overdue tasks get their raised priority.
+   */
+  private void catchUpOverdueEscalations() throws Exception {
+    ManagementService management = engine.getManagementService();
+    List<String> due = management.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        .stream().map(Job::getId).toList();
+    long start = System.nanoTime();
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (String job : due) {
+        runs.add(threads.submit(() -> management.executeJob(job)));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+    figures.add("overdue escalations caught up", due.size(), "");
+    if (!due.isEmpty()) {
+      figures.add("overdue escalations per second", due.size() / ((System.nanoTime() - start) / 1e9), "/s");
+    }
+    assertThat(management.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).count())
+        .as("timers still overdue after one run each").isZero();
   }
 
   private void recordSettings() {
@@ -152,6 +215,7 @@ class PathwayScaleBenchmark {
         .getProcessEngineConfiguration();
     figures.setting("children through the whole path", CHILDREN);
     figures.setting("open pathways", OPEN_PATHWAYS);
+    figures.setting("open pathways listed over the last days", LISTING_DAYS);
     figures.setting("driver threads", THREADS);
     figures.setting("connection pool", poolSize);
     figures.setting("history level", configuration.getHistoryLevel().getName());

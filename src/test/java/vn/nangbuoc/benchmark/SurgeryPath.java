@@ -1,6 +1,5 @@
 package vn.nangbuoc.benchmark;
 
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -108,7 +108,8 @@ final class SurgeryPath {
   }
 
   private static Map<String, Object> variables(String taskKey, long cost) {
-    String today = LocalDate.now().toString();
+    // the engine's day: the open pathways are listed under a clock set back (PathwayScaleBenchmark)
+    String today = EngineTime.today().toString();
     return switch (taskKey) {
       case ChildPathway.TASK_REVIEW_LISTING -> Map.of(ChildPathway.VAR_LISTING_DECISION, "ACCEPT");
       case ChildPathway.TASK_RECORD_SCREENING -> Map.of(ChildPathway.VAR_INDICATION, "SURGERY",
