@@ -1,6 +1,8 @@
 package vn.nangbuoc.engine;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 /**
  * Two indexes the engine's schema does not have on its task table, whose absence grows with a
  * province's open tasks (docs/performance.md). Created after the engine has created or upgraded its
- * tables, once ("if not exists"), on H2 and PostgreSQL alike.
+ * tables, once ("if not exists"), on H2 and PostgreSQL alike; on PostgreSQL without locking the table.
  * <ul>
  *   <li>{@value #DUE_DATE}: every task list is read first page first, by due date and then priority
  *       (Tasklist's filters, the overdue filter, the reminders). PostgreSQL read and sorted all of a
@@ -38,6 +40,10 @@ final class TaskIndexes {
     String table = configuration.getDatabaseTablePrefix() + "ACT_RU_TASK";
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
+      if ("postgres".equals(configuration.getDatabaseType())) {
+        createConcurrently(connection, statement, table);
+        return;
+      }
       statement.execute("drop index if exists " + RETIRED_DUE_DATE);
       for (Map.Entry<String, String> index : COLUMNS.entrySet()) {
         statement.execute("create index if not exists " + index.getKey() + " on " + table + " (" + index.getValue() + ")");
@@ -47,6 +53,35 @@ final class TaskIndexes {
       }
     } catch (SQLException e) {
       throw new ProcessEngineException("The indexes of the task table could not be created: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * On PostgreSQL an index is built and dropped without blocking the task table: a province's tasks are
+   * worked on while a new version starts. A concurrent build that failed leaves an invalid index,
+   * which "if not exists" would keep: it is dropped and built again. The replaced index goes last, so
+   * the task lists always have one of the two.
+   */
+  private static void createConcurrently(Connection connection, Statement statement, String table)
+      throws SQLException {
+    connection.setAutoCommit(true); // CREATE INDEX CONCURRENTLY cannot run in a transaction
+    for (Map.Entry<String, String> index : COLUMNS.entrySet()) {
+      if (invalid(connection, index.getKey())) {
+        statement.execute("drop index concurrently if exists " + index.getKey());
+      }
+      statement.execute("create index concurrently if not exists " + index.getKey() + " on " + table + " ("
+          + index.getValue() + ")");
+    }
+    statement.execute("drop index concurrently if exists " + RETIRED_DUE_DATE);
+  }
+
+  private static boolean invalid(Connection connection, String index) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "select not indisvalid from pg_index where indexrelid = to_regclass(?)")) {
+      query.setString(1, index.toLowerCase());
+      try (ResultSet result = query.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
     }
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The task lists every caseworker sees first in Tasklist, overdue work on top, each sorted by due
- * date (earliest first). Global filters, kept in step with this definition at every start: a filter
+ * date (earliest first) unless the caseworker chooses another order in Tasklist. Global filters, kept in step with this definition at every start: a filter
  * an administrator renamed is created again, one with the same name is brought back to this query.
  */
 @Component
@@ -77,7 +77,10 @@ class TasklistFilters implements ApplicationRunner {
     properties.put("description", description);
     properties.put("refresh", true);
     filter.setProperties(properties);
-    filter.setQuery(query.orderByDueDate().asc().orderByTaskPriority().desc());
+    // no order of its own: the engine would put it before Tasklist's, and the caseworker's choice of
+    // order would then only decide ties. Tasklist asks by due date unless the caseworker chose otherwise
+    // (nangbuoc/due-date-first.js); among tasks due together, the escalated come first (TaskPageByDueDate).
+    filter.setQuery(query);
     filters.saveFilter(filter);
     log.debug("Tasklist filter {} ready", name);
   }

@@ -1,12 +1,12 @@
 package vn.nangbuoc.benchmark;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.Sex;
+import vn.nangbuoc.engine.EngineTime;
 
 /**
  * Children for the benchmarks: names as Lạng Sơn's are, spread over the communes, each one unique
@@ -48,7 +48,8 @@ final class BenchmarkChildren {
     String name = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)] + " "
         + GIVEN[random.nextInt(GIVEN.length)] + " " + suffix(sequence);
     String personalId = withPersonalId ? "%012d".formatted(firstPersonalId + sequence) : null;
-    return new ChildListing(name, LocalDate.now().minusDays(ageInDays), sequence % 2 == 0 ? Sex.MALE : Sex.FEMALE,
+    // born that many days before the engine's today: the open pathways are listed under a clock set back
+    return new ChildListing(name, EngineTime.today().minusDays(ageInDays), sequence % 2 == 0 ? Sex.MALE : Sex.FEMALE,
         "Tày", personalId, "Thôn Pò Mỏ", communes.get(sequence % communes.size()), condition, "Nông Thị Hạnh",
         CaregiverRelation.MOTHER, null);
   }

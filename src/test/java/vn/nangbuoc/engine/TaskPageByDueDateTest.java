@@ -46,6 +46,16 @@ class TaskPageByDueDateTest {
   }
 
   @Test
+  void shouldReadTheKeywordsInEitherCaseAndKeepAnIdTheOrderAlreadyNames() {
+    assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "ORDER BY RES.DUE_DATE_ DESC, RES.PRIORITY_ ASC")))
+        .contains("distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_)")
+        .containsPattern("order by RES\\.DUE_DATE_ desc, RES\\.PRIORITY_ asc, RES\\.ID_ desc\\s+LIMIT");
+    assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ asc, RES.ID_ desc, RES.NAME_ asc")))
+        .contains("distinct on (RES.DUE_DATE_, RES.ID_, RES.NAME_)")
+        .containsPattern("order by RES\\.DUE_DATE_ asc, RES\\.ID_ desc, RES\\.NAME_ asc\\s+LIMIT");
+  }
+
+  @Test
   void shouldApplyAfterTheAuthorizationJoinIsMadeLateral() {
     String both = TaskPageByDueDate.rewrite(TaskAuthorizationJoin.rewrite(PAGE).sql());
 
@@ -63,6 +73,9 @@ class TaskPageByDueDateTest {
     assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.NAME_ asc, RES.DUE_DATE_ asc")))
         .isNull();
     assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ asc, I.GROUP_ID_ asc")))
+        .isNull();
+    // the engine's case-insensitive order by name
+    assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ asc, LOWER(RES.NAME_) asc")))
         .isNull();
     assertThat(TaskPageByDueDate.rewrite("SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES"
         + " order by RES.DUE_DATE_ asc LIMIT ? OFFSET ?) c")).isNull();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,32 @@ class TasklistFiltersTest {
     Filter overdue = lists.stream().filter(f -> f.getName().equals(TasklistFilters.OVERDUE)).findFirst().orElseThrow();
     Filter mine = lists.stream().filter(f -> f.getName().equals(TasklistFilters.MINE)).findFirst().orElseThrow();
     assertThat((Integer) overdue.getProperties().get("priority")).isLessThan((Integer) mine.getProperties().get("priority"));
+  }
+
+  /**
+   * The engine puts a filter's saved order before the order Tasklist sends, so a saved order would
+   * leave a caseworker's choice of order (by priority, by creation) only the ties to decide.
+   */
+  @Test
+  void shouldLeaveTheOrderToTasklistSoTheCaseworkersChoiceTakesEffect() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    Task dueFirst = driver.task(driver.listEligibleChild());
+    Task urgent = driver.task(driver.listEligibleChild());
+    dueFirst.setDueDate(new Date(urgent.getDueDate().getTime() - 24 * 3600 * 1000L));
+    engine.getTaskService().saveTask(dueFirst);
+    engine.getTaskService().setPriority(dueFirst.getId(), 10);
+    engine.getTaskService().setPriority(urgent.getId(), 90);
+    String myGroups = filters.createTaskFilterQuery().filterName(TasklistFilters.MY_GROUPS).singleResult().getId();
+
+    List<String> byPriority = driver.as("cvldtbxh", () -> filters.<Task, TaskQuery>listPage(myGroups,
+        engine.getTaskService().createTaskQuery().orderByTaskPriority().desc(), 0, 500)).stream().map(Task::getId)
+        .toList();
+    List<String> byDueDate = driver.as("cvldtbxh", () -> filters.<Task, TaskQuery>listPage(myGroups,
+        engine.getTaskService().createTaskQuery().orderByDueDate().asc(), 0, 500)).stream().map(Task::getId)
+        .toList();
+
+    assertThat(byPriority).containsSubsequence(urgent.getId(), dueFirst.getId());
+    assertThat(byDueDate).containsSubsequence(dueFirst.getId(), urgent.getId());
   }
 
   private List<String> ids(PathwayDriver driver, String user, String filterName) {
