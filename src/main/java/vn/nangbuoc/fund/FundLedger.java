@@ -15,8 +15,8 @@ import vn.nangbuoc.organisation.OrganisationDirectory;
 
 /**
  * The child protection fund's books. Every change of a fund takes the fund's row lock first and
- * then reads its balances from the ledger: two approvals at the same moment are served one after
- * the other, so the fund never promises more than it holds.
+ * then reads its balances, which every ledger row changes in its own transaction: two approvals at the
+ * same moment are served one after the other, so the fund never promises more than it holds.
  */
 @Service
 public class FundLedger {

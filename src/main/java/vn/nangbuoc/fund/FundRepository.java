@@ -52,12 +52,12 @@ class FundRepository {
         .query((rs, n) -> new Fund(rs.getString(1), rs.getString(2), rs.getString(3))).list();
   }
 
+  /** The fund's running balances (a fund not known has none, as an empty ledger). */
   Balance balance(String fundId) {
-    return jdbc.sql("select coalesce(sum(d_available), 0), coalesce(sum(d_reserved), 0), coalesce(sum(d_disbursed), 0)"
-            + " from fund_entry where fund_id = ?")
+    return jdbc.sql("select balance_available, balance_reserved, balance_disbursed from fund where id = ?")
         .param(fundId)
         .query((rs, n) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-        .single();
+        .optional().orElse(new Balance(0, 0, 0));
   }
 
   long reservedFor(long requestId) {
@@ -80,6 +80,11 @@ class FundRepository {
             entry.donor(), entry.earmark(), entry.payee(), entry.voucher(), entry.date(), entry.recordedBy(),
             Timestamp.from(entry.recordedAt()), entry.reason(), entry.correctsEntryId())
         .update(key, "id");
+    // in the same transaction as the row: the running balances stay the sums of the ledger
+    jdbc.sql("update fund set balance_available = balance_available + ?, balance_reserved = balance_reserved + ?,"
+            + " balance_disbursed = balance_disbursed + ? where id = ?")
+        .params(entry.available(), entry.reserved(), entry.disbursed(), entry.fundId())
+        .update();
     return key.getKey().longValue();
   }
 

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.RequestStatus;
@@ -64,6 +66,17 @@ class FundingTest {
   void setUp() {
     driver = new PathwayDriver(engine, listing);
     fund = ledger.fundServing("MAIPHA");
+  }
+
+  /** The fund's running balances, after whatever each test did to the books, are the sums of its ledger. */
+  @AfterEach
+  void balancesAreTheSumsOfTheLedger() {
+    for (Fund each : ledger.funds()) {
+      assertThat(ledger.balance(each.id())).as(each.id()).isEqualTo(jdbc.queryForObject(
+          "select coalesce(sum(d_available), 0), coalesce(sum(d_reserved), 0), coalesce(sum(d_disbursed), 0)"
+              + " from fund_entry where fund_id = ?", (rs, n) -> new Balance(rs.getLong(1), rs.getLong(2),
+              rs.getLong(3)), each.id()));
+    }
   }
 
   @Test
