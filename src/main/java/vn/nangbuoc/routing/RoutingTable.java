@@ -16,11 +16,12 @@ import vn.nangbuoc.pathway.ChildPathway;
 /**
  * The deployed task-routing decision table, asked once per question. Its answer depends only on the
  * table's version and the inputs (task, amount), so answers are kept per version: a new version
- * deployed from Camunda Modeler is asked afresh. The amount is part of the question only for the tasks
- * the version has rules on the amount for ({@link AmountDependence}): every child's amount differs. Evaluating the table costs about as much CPU as
- * the rest of creating a task (the FEEL engine builds its context for every input entry of every
- * rule), and every task is routed twice as it is created (its escalation timer asks for the due
- * date before the task listener asks for the group): see docs/performance.md.
+ * deployed from Camunda Modeler is asked afresh. Of the amount, the question holds only what the
+ * version's rules for the task look at ({@link AmountDependence}): nothing for most tasks, the band
+ * between two limits for the approvals; every child's amount differs. Evaluating the table costs about
+ * as much CPU as the rest of creating a task (the FEEL engine builds its context for every input entry
+ * of every rule), and every task is routed twice as it is created (its escalation timer asks for the
+ * due date before the task listener asks for the group): see docs/performance.md.
  */
 @Component
 class RoutingTable {
@@ -28,10 +29,14 @@ class RoutingTable {
   record Rule(String agencyKind, String staffRole, int deadlineDays) {
   }
 
-  private record Question(String decisionDefinitionId, String taskKey, Long estimatedCost) {
+  /** The amount part is what of the amount the answer depends on: nothing, its band, or itself. */
+  private record Question(String decisionDefinitionId, String taskKey, Object amountPart) {
   }
 
-  /** Amounts differ per child: enough answers for the open approvals of a province, then the oldest go. */
+  /**
+   * Where a table's rules on the amount are more than limits, amounts differ per child: enough answers
+   * for the open approvals of a province, then the oldest go.
+   */
   private static final int ANSWERS_KEPT = 20_000;
 
   private final DecisionService decisions;
@@ -57,26 +62,26 @@ class RoutingTable {
         .decisionDefinitionKey(ChildPathway.DECISION_TASK_ROUTING).latestVersion().singleResult().getId());
     AmountDependence dependence = amountDependence.computeIfAbsent(version, id -> AmountDependence.of(
         system.call(() -> repository.getDmnModelInstance(id)), ChildPathway.DECISION_TASK_ROUTING));
-    Question question = new Question(version, taskKey, dependence.dependsOnAmount(taskKey) ? estimatedCost : null);
+    Question question = new Question(version, taskKey, dependence.amountPart(taskKey, estimatedCost));
     Rule known = answers.get(question);
     if (known != null) {
       return known;
     }
-    Rule rule = evaluate(question);
+    // asked without the amount when no rule of the task looks at it: the answer holds for every amount
+    Rule rule = evaluate(version, taskKey, question.amountPart() == null ? null : estimatedCost);
     answers.put(question, rule);
     return rule;
   }
 
-  private Rule evaluate(Question question) {
+  private Rule evaluate(String decisionDefinitionId, String taskKey, Long estimatedCost) {
     Map<String, Object> inputs = new HashMap<>();
-    inputs.put("taskKey", question.taskKey());
-    // asked without the amount when no rule of the task looks at it: the answer holds for every amount
-    inputs.put("estimatedCost", question.estimatedCost());
+    inputs.put("taskKey", taskKey);
+    inputs.put("estimatedCost", estimatedCost);
     DmnDecisionRuleResult rule = system.call(() ->
-        decisions.evaluateDecisionTableById(question.decisionDefinitionId(), inputs).getSingleResult());
+        decisions.evaluateDecisionTableById(decisionDefinitionId, inputs).getSingleResult());
     if (rule == null) {
       throw new ProcessEngineException("Bảng phân công (task-routing) không có dòng nào cho công việc "
-          + question.taskKey() + ".");
+          + taskKey + ".");
     }
     Number days = rule.getEntry("deadlineDays");
     return new Rule(rule.getEntry("agencyKind"), rule.getEntry("staffRole"), days.intValue());

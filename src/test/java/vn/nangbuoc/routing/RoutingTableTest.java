@@ -24,16 +24,27 @@ class RoutingTableTest {
   HistoryService history;
 
   @Test
-  void shouldAskTheTableOncePerQuestion() {
-    long before = evaluations();
+  void shouldAskTheTableOncePerBandOfAmountsBetweenTheApprovalLimits() throws IOException {
+    // a version of its own, so that no other test's answers are kept for it
+    Deployment deployment = repository.createDeployment().name("Bảng phân công, bản thử")
+        .addString("task-routing.dmn", Files.readString(Path.of("bpmn/task-routing.dmn"))).deploy();
+    try {
+      long before = evaluations();
 
-    RoutingTable.Rule first = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 12_345_678L);
-    RoutingTable.Rule again = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 12_345_678L);
-    RoutingTable.Rule aboveTheTier = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 31_234_567L);
+      RoutingTable.Rule first = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 12_345_678L);
+      RoutingTable.Rule sameBand = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 29_999_000L);
+      RoutingTable.Rule atTheLimit = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 30_000_000L);
+      RoutingTable.Rule aboveTheLimit = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 31_234_567L);
+      RoutingTable.Rule farAbove = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 39_999_000L);
 
-    assertThat(again).isEqualTo(first).isEqualTo(new RoutingTable.Rule("LABOUR_SOCIAL_AFFAIRS", "HEAD", 3));
-    assertThat(aboveTheTier).isEqualTo(new RoutingTable.Rule("CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5));
-    assertThat(evaluations() - before).isEqualTo(2);
+      RoutingTable.Rule labourOfficeHead = new RoutingTable.Rule("LABOUR_SOCIAL_AFFAIRS", "HEAD", 3);
+      assertThat(first).isEqualTo(sameBand).isEqualTo(atTheLimit).isEqualTo(labourOfficeHead);
+      assertThat(aboveTheLimit).isEqualTo(farAbove)
+          .isEqualTo(new RoutingTable.Rule("CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5));
+      assertThat(evaluations() - before).as("below, at and above the limit").isEqualTo(3);
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
