@@ -27,17 +27,25 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * asked once per band instead of once per child (every child's amount differs, and each question runs the
  * FEEL engine for every rule: docs/performance.md). Read from the table itself: a rule on the amount whose
  * task entry is not one plain task name makes every task depend on the exact amount, and so does, for its
- * task, an amount entry that is more than comparisons and intervals of numbers; always right, only slower.
+ * task, an amount entry that is more than comparisons, intervals, lists and not(...) of numbers, and, for
+ * every task, the amount named in an output or in the task's column; always right, only slower.
  */
 record AmountDependence(boolean allTasks, Set<String> taskKeys, Map<String, List<BigDecimal>> limitsOfTask) {
 
-  /** Amounts that meet the same limits the same way: the index counts limits passed, twice, once more if equal. */
+  /**
+   * Amounts that meet the same limits the same way. With the limits ascending, 2·i for an amount below
+   * limit i and above limit i−1, 2·i+1 for an amount equal to limit i.
+   */
   record Band(int index) {
   }
 
-  private static final Pattern ONE_TASK = Pattern.compile("\\s*\"([^\"]*)\"\\s*");
+  private static final Pattern ONE_TASK = Pattern.compile("\\s*\"([A-Za-z0-9_-]+)\"\\s*");
+  /** The amount named in an output or in another column: its answer may then differ within a band. */
+  private static final Pattern NAMES_AMOUNT = Pattern.compile("\\bestimatedCost\\b");
+  /** Types FEEL compares the amount in unchanged; another (integer) would fail for large amounts. */
+  private static final Set<String> AMOUNT_TYPES = Set.of("", "long", "number", "double");
   private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
-  private static final Pattern COMPARISON = Pattern.compile("\\s*(?:<=|>=|<|>|=)?\\s*" + NUMBER + "\\s*");
+  private static final Pattern COMPARISON = Pattern.compile("\\s*(?:<=|>=|<|>)?\\s*" + NUMBER + "\\s*");
   private static final Pattern INTERVAL = Pattern.compile(
       "\\s*[\\[(\\]]\\s*" + NUMBER + "\\s*\\.\\.\\s*" + NUMBER + "\\s*[\\])\\[]\\s*");
   private static final Pattern NEGATION = Pattern.compile("\\s*not\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
@@ -76,10 +84,12 @@ record AmountDependence(boolean allTasks, Set<String> taskKeys, Map<String, List
     if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
       return ALL_TASKS;
     }
-    List<String> inputs = table.getInputs().stream().map(AmountDependence::expressionOf).toList();
+    List<Input> columns = List.copyOf(table.getInputs());
+    List<String> inputs = columns.stream().map(AmountDependence::expressionOf).toList();
     int task = inputs.indexOf("taskKey");
     int amount = inputs.indexOf("estimatedCost");
-    if (task < 0 || amount < 0) {
+    if (task < 0 || amount < 0 || !AMOUNT_TYPES.contains(typeOf(columns.get(amount)))
+        || namesAmountOutsideItsColumn(table, amount)) {
       return ALL_TASKS;
     }
     Map<String, Set<BigDecimal>> limits = new HashMap<>();
@@ -127,6 +137,27 @@ record AmountDependence(boolean allTasks, Set<String> taskKeys, Map<String, List
       }
     }
     return Optional.of(numbers);
+  }
+
+  private static boolean namesAmountOutsideItsColumn(DecisionTable table, int amount) {
+    for (Rule rule : table.getRules()) {
+      List<InputEntry> entries = List.copyOf(rule.getInputEntries());
+      for (int column = 0; column < entries.size(); column++) {
+        if (column != amount && NAMES_AMOUNT.matcher(textOf(entries.get(column))).find()) {
+          return true;
+        }
+      }
+      if (rule.getOutputEntries().stream().anyMatch(output -> output.getText() != null
+          && NAMES_AMOUNT.matcher(output.getText().getTextContent()).find())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String typeOf(Input input) {
+    return input.getInputExpression() == null || input.getInputExpression().getTypeRef() == null ? ""
+        : input.getInputExpression().getTypeRef().trim();
   }
 
   private static String expressionOf(Input input) {
