@@ -18,9 +18,10 @@ import org.apache.ibatis.reflection.SystemMetaObject;
 
 /**
  * On PostgreSQL, the engine's task queries as PostgreSQL answers them fast: the authorization join
- * made lateral ({@link TaskAuthorizationJoin}), and a page by due date taken in index order
- * ({@link TaskPageByDueDate}). Each rewrite keeps the rows and permissions of the engine's query; a
- * statement neither pattern matches (another engine version, another query) runs unchanged.
+ * made lateral ({@link TaskAuthorizationJoin}), a page by due date taken in index order
+ * ({@link TaskPageByDueDate}), and a list of "mine or my groups'" split in two
+ * ({@link MineOrMyGroupsSplit}). Each rewrite keeps the rows and permissions of the engine's query; a
+ * statement no pattern matches (another engine version, another query) runs unchanged.
  */
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 final class TaskQueryRewrite implements Interceptor {
@@ -28,6 +29,7 @@ final class TaskQueryRewrite implements Interceptor {
   /** Statements changed so far, by either rewrite: a test sees that the engine's own queries matched. */
   final AtomicLong authorizationJoins = new AtomicLong();
   final AtomicLong pagesByDueDate = new AtomicLong();
+  final AtomicLong mineOrMyGroupsSplits = new AtomicLong();
 
   /**
    * The outcome for each statement text seen, rewritten or not: the engine prepares the same few texts
@@ -37,10 +39,12 @@ final class TaskQueryRewrite implements Interceptor {
   private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
   static final int OUTCOMES_KEPT = 2_000;
 
-  private record Outcome(String sql, List<TaskAuthorizationJoin.Repeat> repeats, boolean lateral, boolean page) {
+  /** {@code split} is how the split statement asks the parameters, null where it was not split. */
+  private record Outcome(String sql, List<TaskAuthorizationJoin.Repeat> repeats, boolean lateral, boolean page,
+      MineOrMyGroupsSplit.Parameters split) {
 
     boolean changed() {
-      return lateral || page;
+      return lateral || page || split != null;
     }
   }
 
@@ -63,6 +67,11 @@ final class TaskQueryRewrite implements Interceptor {
     if (outcome.page()) {
       pagesByDueDate.incrementAndGet();
     }
+    if (outcome.split() != null) {
+      SystemMetaObject.forObject(bound).setValue("parameterMappings",
+          MineOrMyGroupsSplit.parameters(bound.getParameterMappings(), outcome.split()));
+      mineOrMyGroupsSplits.incrementAndGet();
+    }
     if (outcome.changed()) {
       SystemMetaObject.forObject(bound).setValue("sql", outcome.sql());
     }
@@ -73,8 +82,10 @@ final class TaskQueryRewrite implements Interceptor {
     TaskAuthorizationJoin.Rewrite lateral = TaskAuthorizationJoin.rewrite(sql);
     String afterJoin = lateral == null ? sql : lateral.sql();
     String page = TaskPageByDueDate.rewrite(afterJoin);
-    return new Outcome(page == null ? afterJoin : page, lateral == null ? List.of() : lateral.repeats(),
-        lateral != null, page != null);
+    String afterPage = page == null ? afterJoin : page;
+    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(afterPage);
+    return new Outcome(split == null ? afterPage : split.sql(), lateral == null ? List.of() : lateral.repeats(),
+        lateral != null, page != null, split == null ? null : split.parameters());
   }
 
   /** The engine's parameters, with each run the rewrite wrote twice asked twice, in place. */

@@ -3,6 +3,7 @@ package vn.nangbuoc.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
@@ -125,6 +126,61 @@ class TaskQueryRewritePostgresIT {
           where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ in (:groups))
         order by t.due_date_, t.priority_ desc, t.id_ fetch first 15 rows only""").param("groups", groups)
         .query(String.class).list());
+  }
+
+  /**
+   * "Quá hạn" holds the user's own tasks and their groups' unclaimed ones. Split in two, it still gives
+   * exactly those, in due-date order, page by page, and counts them: not the task a colleague claimed,
+   * nor one due later. A user none of whose tasks is overdue gets an empty list and a count of zero.
+   */
+  @Test
+  void shouldSplitTheOverdueListIntoMineAndMyGroupsAndStillGiveAndCountTheSameTasks() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    TaskService tasks = engine.getTaskService();
+    List<Task> listed = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      listed.add(driver.task(driver.listEligibleChild()));
+    }
+    // after the other tests' (2000, 2001): overdue for decades, in this order; the last one not due yet
+    for (int i = 0; i < 4; i++) {
+      dueOn(listed.get(i), "2002-0" + (i + 1) + "-01T00:00:00Z");
+    }
+    dueOn(listed.get(4), "2100-01-01T00:00:00Z");
+    tasks.claim(listed.get(1).getId(), "cvldtbxh");
+    tasks.claim(listed.get(2).getId(), "tpldtbxh");
+    String overdue = engine.getFilterService().createTaskFilterQuery().filterName("Quá hạn").singleResult().getId();
+    long splits = rewrite().mineOrMyGroupsSplits.get();
+
+    List<String> page = overduePage("cvldtbxh", overdue, 0, 15);
+    List<String> secondAndThird = overduePage("cvldtbxh", overdue, 1, 2);
+    long count = driver.as("cvldtbxh", () -> engine.getFilterService().count(overdue));
+    List<String> nothing = overduePage("cbmaipha", overdue, 0, 15);
+    long none = driver.as("cbmaipha", () -> engine.getFilterService().count(overdue));
+
+    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).isEqualTo(5);
+    List<String> expected = overdueOf("cvldtbxh");
+    assertThat(page).doesNotHaveDuplicates().isEqualTo(expected.subList(0, Math.min(15, expected.size())))
+        .contains(listed.get(0).getId(), listed.get(1).getId(), listed.get(3).getId())
+        .doesNotContain(listed.get(2).getId(), listed.get(4).getId());
+    assertThat(secondAndThird).isEqualTo(expected.subList(1, 3));
+    assertThat(count).isEqualTo(expected.size());
+    assertThat(nothing).isEqualTo(overdueOf("cbmaipha")).isEmpty();
+    assertThat(none).isZero();
+  }
+
+  private List<String> overduePage(String user, String filter, int first, int max) {
+    return new PathwayDriver(engine, listing).as(user, () -> engine.getFilterService().<Task, TaskQuery>listPage(filter,
+        engine.getTaskService().createTaskQuery().orderByDueDate().asc(), first, max)).stream().map(Task::getId).toList();
+  }
+
+  /** The overdue list as the filter defines it, asked without the engine: the user's or their groups' unclaimed. */
+  private List<String> overdueOf(String user) {
+    return jdbc.sql("""
+        select t.id_ from act_ru_task t
+        where t.due_date_ < now() and (t.assignee_ = :user or t.assignee_ is null and exists (
+          select 1 from act_ru_identitylink i where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ in (
+            select m.group_id_ from act_id_membership m where m.user_id_ = :user)))
+        order by t.due_date_, t.priority_ desc, t.id_""").param("user", user).query(String.class).list();
   }
 
   private List<String> groupsOf(String user) {

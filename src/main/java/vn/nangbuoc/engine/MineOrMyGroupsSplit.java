@@ -1,0 +1,127 @@
+package vn.nangbuoc.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The lists "Quá hạn" and "Sắp đến hạn" hold the user's own tasks and their groups' unclaimed ones:
+ * {@code RES.ASSIGNEE_ = ? or (RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and I.GROUP_ID_ IN (...))}.
+ * The two sides of that OR are on two tables (the task, its identity links), so PostgreSQL can use no
+ * index for it: it reads every task due in the list's time, joins each to its links and keeps the
+ * user's. For a commune caseworker with nothing overdue, that is every overdue task of the province, in
+ * the list most users open first (docs/performance.md: 52 ms at 30,000 open pathways, against 0.3 ms
+ * split).
+ *
+ * <p>Split in two, each side is a question PostgreSQL answers from an index: the user's tasks by the
+ * assignee index, the groups' either along the due-date index or from the group's links, whichever the
+ * group's size makes cheaper. The two sides are disjoint (claimed by the user, claimed by nobody), so
+ * the page is the first rows of the two pages merged, and the count their sum. Each side is the engine's
+ * own statement with the other side of the OR made false ({@code 1 = 0 and}), which PostgreSQL drops
+ * before planning: every parameter stays in its place, and the statement's parameters are simply asked
+ * once per side. A statement whose OR is anything else (more alternatives, claimed tasks included) runs
+ * unchanged.
+ */
+final class MineOrMyGroupsSplit {
+
+  private static final String ASSIGNEE = "RES\\.ASSIGNEE_\\s*=\\s*\\?";
+  private static final String CANDIDATE = "RES\\.ASSIGNEE_\\s+is\\s+null\\s+and\\s+I\\.TYPE_\\s*=\\s*'candidate'\\s+and\\s*"
+      + "\\(\\s*I\\.GROUP_ID_\\s+IN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)\\s*\\)";
+  /** The engine's or-query: {@code ( 1 = 1 and <mine> or ( <my groups'> ) )}, nothing else in it. */
+  private static final Pattern EITHER = Pattern.compile("\\(\\s*1\\s*=\\s*1\\s+and\\s+(?<mine>" + ASSIGNEE
+      + ")\\s+or\\s*\\(\\s*(?<groups>" + CANDIDATE + ")\\s*\\)\\s*\\)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COUNT = Pattern.compile(
+      "^\\s*SELECT\\s+COUNT\\(\\*\\)\\s+FROM\\s+\\(\\s*SELECT\\s+DISTINCT\\s+RES\\.ID_\\b.*\\)\\s*countDistinct\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern PAGE = Pattern.compile(
+      "^(?<query>\\s*select\\s.*)\\s(?<order>order\\s+by\\s+RES\\.\\w+\\s+(?:asc|desc)(?:\\s*,\\s*RES\\.\\w+\\s+(?:asc|desc))*)"
+          + "\\s+LIMIT\\s+\\?\\s+OFFSET\\s+\\?\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern SELECT_LIST = Pattern.compile(
+      "^\\s*select\\s+distinct\\s+(?:on\\s*\\([^)]*\\)\\s*)?(?<columns>RES\\.\\w+(?:\\s*,\\s*RES\\.\\w+)*)\\s+from\\s",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ORDER_COLUMN = Pattern.compile("RES\\.\\w+", Pattern.CASE_INSENSITIVE);
+  private static final String NEVER = "1 = 0 and ";
+
+  /** How the split statement asks the engine's parameters. */
+  enum Parameters {
+    /** Each side asks all of them: the count. */
+    TWICE,
+    /** Each side asks all of them, then the merged page its limit and offset (the last two) again. */
+    TWICE_THEN_PAGE
+  }
+
+  record Split(String sql, Parameters parameters) {
+  }
+
+  private MineOrMyGroupsSplit() {
+  }
+
+  /** The statement split into the user's tasks and the groups'; null for any other statement. */
+  static Split rewrite(String sql) {
+    if (!sql.contains("'candidate'")) {
+      return null;
+    }
+    Matcher either = EITHER.matcher(sql);
+    if (!either.find()) {
+      return null;
+    }
+    int from = either.start();
+    if (either.find()) {
+      return null; // two such ORs: splitting one would not be enough, splitting both is not worth it
+    }
+    either.find(from);
+    String mine = sql.substring(0, either.start("groups")) + NEVER + sql.substring(either.start("groups"));
+    String groups = sql.substring(0, either.start("mine")) + NEVER + sql.substring(either.start("mine"));
+    if (COUNT.matcher(sql).matches()) {
+      return new Split("SELECT (" + mine + ") + (" + groups + ")", Parameters.TWICE);
+    }
+    Matcher page = PAGE.matcher(sql);
+    if (!page.matches() || !selectsEveryColumnOf(page.group("query"), page.group("order"))) {
+      return null;
+    }
+    String order = page.group("order");
+    return new Split("select * from ((" + sidePage(mine) + ") union all (" + sidePage(groups) + ")) RES "
+        + order + " LIMIT ? OFFSET ?", Parameters.TWICE_THEN_PAGE);
+  }
+
+  /** A side's first rows up to the end of the page asked: {@code LIMIT max OFFSET first} becomes {@code LIMIT max + first}. */
+  private static String sidePage(String side) {
+    Matcher page = PAGE.matcher(side);
+    page.matches();
+    return page.group("query") + " " + page.group("order") + " LIMIT ? + ?";
+  }
+
+  /** The merged page is ordered by the sides' columns: each column of the order must be one of them. */
+  private static boolean selectsEveryColumnOf(String query, String order) {
+    Matcher select = SELECT_LIST.matcher(query);
+    if (!select.find()) {
+      return false;
+    }
+    Set<String> columns = new HashSet<>();
+    for (String column : select.group("columns").split(",")) {
+      columns.add(column.trim().toUpperCase());
+    }
+    Matcher ordered = ORDER_COLUMN.matcher(order);
+    while (ordered.find()) {
+      if (!columns.contains(ordered.group().toUpperCase())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The parameters of the split statement, from the engine's (after any other rewrite). */
+  static <P> List<P> parameters(List<P> engine, Parameters order) {
+    List<P> result = new ArrayList<>(engine.size() * 2 + 2);
+    result.addAll(engine);
+    result.addAll(engine);
+    if (order == Parameters.TWICE_THEN_PAGE) {
+      result.addAll(engine.subList(engine.size() - 2, engine.size()));
+    }
+    return result;
+  }
+}
