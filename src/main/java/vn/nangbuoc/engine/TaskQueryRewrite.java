@@ -19,7 +19,7 @@ import org.apache.ibatis.reflection.SystemMetaObject;
 /**
  * On PostgreSQL, the engine's task queries as PostgreSQL answers them fast: the authorization join
  * made lateral ({@link TaskAuthorizationJoin}), a page by due date taken in index order
- * ({@link TaskPageByDueDate}), and a list of "mine or my groups'" split in two
+ * ({@link TaskPageByDueDate}), and a page of "mine or my groups'" split in two
  * ({@link MineOrMyGroupsSplit}). Each rewrite keeps the rows and permissions of the engine's query; a
  * statement no pattern matches (another engine version, another query) runs unchanged.
  */
@@ -39,12 +39,11 @@ final class TaskQueryRewrite implements Interceptor {
   private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
   static final int OUTCOMES_KEPT = 2_000;
 
-  /** {@code split} is how the split statement asks the parameters, null where it was not split. */
   private record Outcome(String sql, List<TaskAuthorizationJoin.Repeat> repeats, boolean lateral, boolean page,
-      MineOrMyGroupsSplit.Parameters split) {
+      boolean split) {
 
     boolean changed() {
-      return lateral || page || split != null;
+      return lateral || page || split;
     }
   }
 
@@ -67,9 +66,9 @@ final class TaskQueryRewrite implements Interceptor {
     if (outcome.page()) {
       pagesByDueDate.incrementAndGet();
     }
-    if (outcome.split() != null) {
+    if (outcome.split()) {
       SystemMetaObject.forObject(bound).setValue("parameterMappings",
-          MineOrMyGroupsSplit.parameters(bound.getParameterMappings(), outcome.split()));
+          MineOrMyGroupsSplit.parameters(bound.getParameterMappings()));
       mineOrMyGroupsSplits.incrementAndGet();
     }
     if (outcome.changed()) {
@@ -83,9 +82,9 @@ final class TaskQueryRewrite implements Interceptor {
     String afterJoin = lateral == null ? sql : lateral.sql();
     String page = TaskPageByDueDate.rewrite(afterJoin);
     String afterPage = page == null ? afterJoin : page;
-    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(afterPage);
-    return new Outcome(split == null ? afterPage : split.sql(), lateral == null ? List.of() : lateral.repeats(),
-        lateral != null, page != null, split == null ? null : split.parameters());
+    String split = MineOrMyGroupsSplit.rewrite(afterPage);
+    return new Outcome(split == null ? afterPage : split, lateral == null ? List.of() : lateral.repeats(),
+        lateral != null, page != null, split != null);
   }
 
   /** The engine's parameters, with each run the rewrite wrote twice asked twice, in place. */

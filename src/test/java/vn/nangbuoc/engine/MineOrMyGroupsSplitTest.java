@@ -24,9 +24,8 @@ class MineOrMyGroupsSplitTest {
 
   @Test
   void shouldMergeTheFirstRowsOfMyPageAndMyGroupsPage() {
-    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(PAGE);
+    String sql = MineOrMyGroupsSplit.rewrite(PAGE);
 
-    String sql = split.sql();
     assertThat(sql).startsWith("select * from ((select distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_)")
         .endsWith(") RES order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     int union = sql.indexOf(") union all (");
@@ -37,19 +36,15 @@ class MineOrMyGroupsSplitTest {
             + " order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     // each side asks the engine's parameters (its page up to the end of the one asked), the merged page its own
     assertThat(count(sql, '?')).isEqualTo(2 * count(PAGE, '?') + 2);
-    assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1", "g2", "max", "first"), split.parameters()))
+    assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1", "g2", "max", "first")))
         .containsExactly("user", "due", "me", "g1", "g2", "max", "first", "user", "due", "me", "g1", "g2", "max", "first",
             "max", "first");
   }
 
   @Test
-  void shouldAddTheCountsOfMineAndMyGroups() {
-    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(COUNT);
-
-    assertThat(split.sql()).isEqualTo("SELECT (" + COUNT.replace("( RES.ASSIGNEE_ is null", "( 1 = 0 and RES.ASSIGNEE_ is null")
-        + ") + (" + COUNT.replace("1 = 1 and RES.ASSIGNEE_ = ?", "1 = 1 and 1 = 0 and RES.ASSIGNEE_ = ?") + ")");
-    assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1"), split.parameters()))
-        .containsExactly("user", "due", "me", "g1", "user", "due", "me", "g1");
+  void shouldLeaveTheCountAsTheEngineWroteIt() {
+    // split, it took one plan for all users and was no faster (MineOrMyGroupsSplit)
+    assertThat(MineOrMyGroupsSplit.rewrite(COUNT)).isNull();
   }
 
   @Test
@@ -75,9 +70,8 @@ class MineOrMyGroupsSplitTest {
     // no distinct: no column list the merged page could be checked against
     assertThat(MineOrMyGroupsSplit.rewrite(PAGE.replace("distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_) ", "")))
         .isNull();
-    // neither a page nor the engine's count
+    // not a page
     assertThat(MineOrMyGroupsSplit.rewrite(PAGE.replace(" LIMIT ? OFFSET ?", ""))).isNull();
-    assertThat(MineOrMyGroupsSplit.rewrite(COUNT.replace("countDistinct", "counted"))).isNull();
   }
 
   private static long count(String text, char c) {

@@ -129,12 +129,12 @@ class TaskQueryRewritePostgresIT {
   }
 
   /**
-   * "Quá hạn" holds the user's own tasks and their groups' unclaimed ones. Split in two, it still gives
-   * exactly those, in due-date order, page by page, and counts them: not the task a colleague claimed,
-   * nor one due later. A user none of whose tasks is overdue gets an empty list and a count of zero.
+   * "Quá hạn" holds the user's own tasks and their groups' unclaimed ones. Its page split in two still
+   * gives exactly those, in due-date order, page by page, as many as its count says: not the task a
+   * colleague claimed, nor one due later. A user none of whose tasks is overdue gets an empty list.
    */
   @Test
-  void shouldSplitTheOverdueListIntoMineAndMyGroupsAndStillGiveAndCountTheSameTasks() {
+  void shouldSplitTheOverdueListIntoMineAndMyGroupsAndStillGiveTheSameTasks() {
     PathwayDriver driver = new PathwayDriver(engine, listing);
     TaskService tasks = engine.getTaskService();
     List<Task> listed = new ArrayList<>();
@@ -157,7 +157,7 @@ class TaskQueryRewritePostgresIT {
     List<String> nothing = overduePage("cbmaipha", overdue, 0, 15);
     long none = driver.as("cbmaipha", () -> engine.getFilterService().count(overdue));
 
-    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).isEqualTo(5);
+    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).as("the pages, not the counts").isEqualTo(3);
     List<String> expected = overdueOf("cvldtbxh");
     assertThat(page).doesNotHaveDuplicates().isEqualTo(expected.subList(0, Math.min(15, expected.size())))
         .contains(listed.get(0).getId(), listed.get(1).getId(), listed.get(3).getId())
