@@ -72,16 +72,30 @@ final class MineOrMyGroupsSplit {
     either.find(from);
     String mine = sql.substring(0, either.start("groups")) + NEVER + sql.substring(either.start("groups"));
     String groups = sql.substring(0, either.start("mine")) + NEVER + sql.substring(either.start("mine"));
-    String order = page.group("order");
-    return "select * from ((" + sidePage(mine) + ") union all (" + sidePage(groups) + ")) RES " + order
+    String order = closedById(page.group("order"));
+    return "select * from ((" + sidePage(mine, order) + ") union all (" + sidePage(groups, order) + ")) RES " + order
         + " LIMIT ? OFFSET ?";
   }
 
-  /** A side's first rows up to the end of the page asked: {@code LIMIT max OFFSET first} becomes {@code LIMIT max + first}. */
-  private static String sidePage(String side) {
+  /**
+   * A side's first rows up to the end of the page asked: {@code LIMIT max OFFSET first} becomes
+   * {@code LIMIT max + first}, added as bigint: both are integers, and a page asked far enough (or
+   * without a size, {@code Integer.MAX_VALUE}, as the engine's own unbounded lists do) would overflow
+   * their integer sum.
+   */
+  private static String sidePage(String side, String order) {
     Matcher page = PAGE.matcher(side);
     page.matches();
-    return page.group("query") + " " + page.group("order") + " LIMIT ? + ?";
+    return page.group("query") + " " + order + " LIMIT cast(? as bigint) + ?";
+  }
+
+  /**
+   * The order closed by the task's id where it is not yet: the sides' first rows and the merged page
+   * must break ties alike, on every page, or a task could be shown on two pages and another on none.
+   */
+  private static String closedById(String order) {
+    return ORDER_COLUMN.matcher(order).results().anyMatch(column -> column.group().equalsIgnoreCase("RES.ID_"))
+        ? order : order + ", RES.ID_ asc";
   }
 
   /** The merged page is ordered by the sides' columns: each column of the order must be one of them. */

@@ -30,15 +30,29 @@ class MineOrMyGroupsSplitTest {
         .endsWith(") RES order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     int union = sql.indexOf(") union all (");
     assertThat(sql.substring(0, union)).contains(MINE).doesNotContain(MY_GROUPS)
-        .endsWith("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? + ?");
+        .endsWith("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT cast(? as bigint) + ?");
     assertThat(sql.substring(union)).contains(MY_GROUPS).doesNotContain(MINE)
-        .endsWith("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? + ?)) RES"
+        .endsWith("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT cast(? as bigint) + ?)) RES"
             + " order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     // each side asks the engine's parameters (its page up to the end of the one asked), the merged page its own
     assertThat(count(sql, '?')).isEqualTo(2 * count(PAGE, '?') + 2);
     assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1", "g2", "max", "first")))
         .containsExactly("user", "due", "me", "g1", "g2", "max", "first", "user", "due", "me", "g1", "g2", "max", "first",
             "max", "first");
+  }
+
+  @Test
+  void shouldCloseAnotherOrderByTheIdSoThatTheSidesAndTheMergedPageBreakTiesAlike() {
+    // by creation time, as a caseworker may choose in Tasklist: no due-date walk, plain distinct
+    String byCreation = PAGE.replace("distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_) ", "")
+        .replace("select RES.ID_", "select distinct RES.ID_, RES.CREATE_TIME_")
+        .replace("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc", "order by RES.CREATE_TIME_ desc");
+
+    String sql = MineOrMyGroupsSplit.rewrite(byCreation);
+
+    assertThat(sql).endsWith(") RES order by RES.CREATE_TIME_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
+    assertThat(sql.split("order by RES\\.CREATE_TIME_ desc, RES\\.ID_ asc LIMIT cast\\(\\? as bigint\\) \\+ \\?", -1))
+        .as("both sides").hasSize(3);
   }
 
   @Test

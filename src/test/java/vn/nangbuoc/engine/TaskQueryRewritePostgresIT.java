@@ -148,21 +148,32 @@ class TaskQueryRewritePostgresIT {
     dueOn(listed.get(4), "2100-01-01T00:00:00Z");
     tasks.claim(listed.get(1).getId(), "cvldtbxh");
     tasks.claim(listed.get(2).getId(), "tpldtbxh");
+    // a candidate of both the head's groups: once in the head's list
+    tasks.addCandidateGroup(listed.get(3).getId(), "ldtbxhTpLangSonHead");
     String overdue = engine.getFilterService().createTaskFilterQuery().filterName("Quá hạn").singleResult().getId();
     long splits = rewrite().mineOrMyGroupsSplits.get();
 
     List<String> page = overduePage("cvldtbxh", overdue, 0, 15);
     List<String> secondAndThird = overduePage("cvldtbxh", overdue, 1, 2);
+    List<String> fromTheSecond = overduePage("cvldtbxh", overdue, 1, 2_000);
+    // the sides ask for the rows up to the end of the page: more than an integer holds
+    List<String> farBeyond = overduePage("cvldtbxh", overdue, Integer.MAX_VALUE - 5, 2_000);
+    List<String> heads = overduePage("tpldtbxh", overdue, 0, 15);
     long count = driver.as("cvldtbxh", () -> engine.getFilterService().count(overdue));
     List<String> nothing = overduePage("cbmaipha", overdue, 0, 15);
     long none = driver.as("cbmaipha", () -> engine.getFilterService().count(overdue));
 
-    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).as("the pages, not the counts").isEqualTo(3);
+    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).as("the pages, not the counts").isEqualTo(6);
     List<String> expected = overdueOf("cvldtbxh");
     assertThat(page).doesNotHaveDuplicates().isEqualTo(expected.subList(0, Math.min(15, expected.size())))
         .contains(listed.get(0).getId(), listed.get(1).getId(), listed.get(3).getId())
         .doesNotContain(listed.get(2).getId(), listed.get(4).getId());
     assertThat(secondAndThird).isEqualTo(expected.subList(1, 3));
+    assertThat(fromTheSecond).isEqualTo(expected.subList(1, expected.size()));
+    assertThat(farBeyond).isEmpty();
+    List<String> headsExpected = overdueOf("tpldtbxh");
+    assertThat(heads).doesNotHaveDuplicates().isEqualTo(headsExpected.subList(0, Math.min(15, headsExpected.size())))
+        .contains(listed.get(2).getId(), listed.get(3).getId());
     assertThat(count).isEqualTo(expected.size());
     assertThat(nothing).isEqualTo(overdueOf("cbmaipha")).isEmpty();
     assertThat(none).isZero();
