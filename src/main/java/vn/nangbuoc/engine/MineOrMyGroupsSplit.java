@@ -19,17 +19,16 @@ import java.util.regex.Pattern;
  * <p>Split in two, each side is a question PostgreSQL answers from an index: the user's tasks by the
  * assignee index, the groups' either along the due-date index or from the group's links, whichever the
  * group's size makes cheaper. The two sides are disjoint (claimed by the user, claimed by nobody), so
- * the page is the first rows of the two pages merged. Each side is the engine's own statement with the
- * other side of the OR made false ({@code 1 = 0 and}), which PostgreSQL drops before planning: every
- * parameter stays in its place, and the statement's parameters are simply asked once per side. A
- * statement whose OR is anything else (more alternatives, claimed tasks included) runs unchanged.
+ * the page is the first rows of the two pages merged, and the count their sum. Each side is the engine's
+ * own statement with the other side of the OR made false ({@code 1 = 0 and}), which PostgreSQL drops
+ * before planning: every parameter stays in its place, and the statement's parameters are simply asked
+ * once per side. A statement whose OR is anything else (more alternatives, claimed tasks included) runs
+ * unchanged.
  *
- * <p>Only the page is split, not the count. The count of the two sides added up is as fast as the page
- * when planned for the user's own groups, but the connection's prepared statement soon switches to one
- * plan for all users: PostgreSQL compares it with the cost of the custom plans so far, which the large
- * groups' counts make high, and the shared plan sorts every overdue task whatever the group. Measured
- * in the benchmark, the split count was no faster for the empty list and slower for the others
- * (docs/performance.md).
+ * <p>Which way in is cheaper depends on the user's groups, so a split statement must be planned for its
+ * parameters ({@link TaskQueryRewrite} asks for that). A connection's prepared statement otherwise
+ * switches to one plan for all users after five runs, and for the count that plan was the large groups':
+ * it sorted every overdue task, whatever the group (docs/performance.md).
  */
 final class MineOrMyGroupsSplit {
 
@@ -39,6 +38,9 @@ final class MineOrMyGroupsSplit {
   /** The engine's or-query: {@code ( 1 = 1 and <mine> or ( <my groups'> ) )}, nothing else in it. */
   private static final Pattern EITHER = Pattern.compile("\\(\\s*1\\s*=\\s*1\\s+and\\s+(?<mine>" + ASSIGNEE
       + ")\\s+or\\s*\\(\\s*(?<groups>" + CANDIDATE + ")\\s*\\)\\s*\\)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COUNT = Pattern.compile(
+      "^\\s*SELECT\\s+COUNT\\(\\*\\)\\s+FROM\\s+\\(\\s*SELECT\\s+DISTINCT\\s+RES\\.ID_\\b.*\\)\\s*countDistinct\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern PAGE = Pattern.compile(
       "^(?<query>\\s*select\\s.*)\\s(?<order>order\\s+by\\s+RES\\.\\w+\\s+(?:asc|desc)(?:\\s*,\\s*RES\\.\\w+\\s+(?:asc|desc))*)"
           + "\\s+LIMIT\\s+\\?\\s+OFFSET\\s+\\?\\s*$",
@@ -49,11 +51,19 @@ final class MineOrMyGroupsSplit {
   private static final Pattern ORDER_COLUMN = Pattern.compile("RES\\.\\w+", Pattern.CASE_INSENSITIVE);
   private static final String NEVER = "1 = 0 and ";
 
+  /** What was split: its parameters are asked differently. */
+  enum Kind {
+    PAGE, COUNT
+  }
+
+  record Split(String sql, Kind kind) {
+  }
+
   private MineOrMyGroupsSplit() {
   }
 
-  /** The page split into the user's tasks and the groups'; null for any other statement. */
-  static String rewrite(String sql) {
+  /** The page or count split into the user's tasks and the groups'; null for any other statement. */
+  static Split rewrite(String sql) {
     if (!sql.contains("'candidate'")) {
       return null;
     }
@@ -65,16 +75,19 @@ final class MineOrMyGroupsSplit {
     if (either.find()) {
       return null; // two such ORs: splitting one would not be enough, splitting both is not worth it
     }
+    either.find(from);
+    String mine = sql.substring(0, either.start("groups")) + NEVER + sql.substring(either.start("groups"));
+    String groups = sql.substring(0, either.start("mine")) + NEVER + sql.substring(either.start("mine"));
+    if (COUNT.matcher(sql).matches()) {
+      return new Split("SELECT (" + mine + ") + (" + groups + ")", Kind.COUNT);
+    }
     Matcher page = PAGE.matcher(sql);
     if (!page.matches() || !selectsEveryColumnOf(page.group("query"), page.group("order"))) {
       return null;
     }
-    either.find(from);
-    String mine = sql.substring(0, either.start("groups")) + NEVER + sql.substring(either.start("groups"));
-    String groups = sql.substring(0, either.start("mine")) + NEVER + sql.substring(either.start("mine"));
     String order = closedById(page.group("order"));
-    return "select * from ((" + sidePage(mine, order) + ") union all (" + sidePage(groups, order) + ")) RES " + order
-        + " LIMIT ? OFFSET ?";
+    return new Split("select * from ((" + sidePage(mine, order) + ") union all (" + sidePage(groups, order) + ")) RES "
+        + order + " LIMIT ? OFFSET ?", Kind.PAGE);
   }
 
   /**
@@ -118,14 +131,17 @@ final class MineOrMyGroupsSplit {
   }
 
   /**
-   * The parameters of the split page, from the engine's (after any other rewrite): each side asks all of
-   * them, its page up to the end of the one asked included, then the merged page its limit and offset.
+   * The parameters of the split statement, from the engine's (after any other rewrite): each side asks
+   * all of them (a page's side its page up to the end of the one asked), then the merged page its limit
+   * and offset.
    */
-  static <P> List<P> parameters(List<P> engine) {
+  static <P> List<P> parameters(List<P> engine, Kind kind) {
     List<P> result = new ArrayList<>(engine.size() * 2 + 2);
     result.addAll(engine);
     result.addAll(engine);
-    result.addAll(engine.subList(engine.size() - 2, engine.size()));
+    if (kind == Kind.PAGE) {
+      result.addAll(engine.subList(engine.size() - 2, engine.size()));
+    }
     return result;
   }
 }

@@ -1,6 +1,8 @@
 package vn.nangbuoc.engine;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.apache.ibatis.reflection.SystemMetaObject;
 /**
  * On PostgreSQL, the engine's task queries as PostgreSQL answers them fast: the authorization join
  * made lateral ({@link TaskAuthorizationJoin}), a page by due date taken in index order
- * ({@link TaskPageByDueDate}), and a page of "mine or my groups'" split in two
+ * ({@link TaskPageByDueDate}), and a list of "mine or my groups'" split in two
  * ({@link MineOrMyGroupsSplit}). Each rewrite keeps the rows and permissions of the engine's query; a
  * statement no pattern matches (another engine version, another query) runs unchanged.
  */
@@ -30,6 +32,7 @@ final class TaskQueryRewrite implements Interceptor {
   final AtomicLong authorizationJoins = new AtomicLong();
   final AtomicLong pagesByDueDate = new AtomicLong();
   final AtomicLong mineOrMyGroupsSplits = new AtomicLong();
+  final AtomicLong plannedForTheirParameters = new AtomicLong();
 
   /**
    * The outcome for each statement text seen, rewritten or not: the engine prepares the same few texts
@@ -39,11 +42,12 @@ final class TaskQueryRewrite implements Interceptor {
   private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
   static final int OUTCOMES_KEPT = 2_000;
 
+  /** {@code split} is what was split in two, null where nothing was. */
   private record Outcome(String sql, List<TaskAuthorizationJoin.Repeat> repeats, boolean lateral, boolean page,
-      boolean split) {
+      MineOrMyGroupsSplit.Kind split) {
 
     boolean changed() {
-      return lateral || page || split;
+      return lateral || page || split != null;
     }
   }
 
@@ -66,9 +70,10 @@ final class TaskQueryRewrite implements Interceptor {
     if (outcome.page()) {
       pagesByDueDate.incrementAndGet();
     }
-    if (outcome.split()) {
+    if (outcome.split() != null) {
       SystemMetaObject.forObject(bound).setValue("parameterMappings",
-          MineOrMyGroupsSplit.parameters(bound.getParameterMappings()));
+          MineOrMyGroupsSplit.parameters(bound.getParameterMappings(), outcome.split()));
+      planForTheseParameters((Connection) invocation.getArgs()[0]);
       mineOrMyGroupsSplits.incrementAndGet();
     }
     if (outcome.changed()) {
@@ -82,9 +87,25 @@ final class TaskQueryRewrite implements Interceptor {
     String afterJoin = lateral == null ? sql : lateral.sql();
     String page = TaskPageByDueDate.rewrite(afterJoin);
     String afterPage = page == null ? afterJoin : page;
-    String split = MineOrMyGroupsSplit.rewrite(afterPage);
-    return new Outcome(split == null ? afterPage : split, lateral == null ? List.of() : lateral.repeats(),
-        lateral != null, page != null, split != null);
+    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(afterPage);
+    return new Outcome(split == null ? afterPage : split.sql(), lateral == null ? List.of() : lateral.repeats(),
+        lateral != null, page != null, split == null ? null : split.kind());
+  }
+
+  /**
+   * A split statement is planned for the user's own groups, not with the plan the connection's prepared
+   * statement settles on after five runs (MineOrMyGroupsSplit). Set for the rest of the transaction only,
+   * the engine's command that asks it: the other statements of the pooled connection keep their plans.
+   * The engine runs every command in a transaction; outside one the setting would outlive the statement,
+   * so it is left unset there, and the statement is answered right, only more slowly.
+   */
+  private void planForTheseParameters(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set local plan_cache_mode = force_custom_plan");
+      }
+      plannedForTheirParameters.incrementAndGet();
+    }
   }
 
   /** The engine's parameters, with each run the rewrite wrote twice asked twice, in place. */

@@ -24,8 +24,10 @@ class MineOrMyGroupsSplitTest {
 
   @Test
   void shouldMergeTheFirstRowsOfMyPageAndMyGroupsPage() {
-    String sql = MineOrMyGroupsSplit.rewrite(PAGE);
+    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(PAGE);
 
+    String sql = split.sql();
+    assertThat(split.kind()).isEqualTo(MineOrMyGroupsSplit.Kind.PAGE);
     assertThat(sql).startsWith("select * from ((select distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_)")
         .endsWith(") RES order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     int union = sql.indexOf(") union all (");
@@ -36,7 +38,7 @@ class MineOrMyGroupsSplitTest {
             + " order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     // each side asks the engine's parameters (its page up to the end of the one asked), the merged page its own
     assertThat(count(sql, '?')).isEqualTo(2 * count(PAGE, '?') + 2);
-    assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1", "g2", "max", "first")))
+    assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1", "g2", "max", "first"), split.kind()))
         .containsExactly("user", "due", "me", "g1", "g2", "max", "first", "user", "due", "me", "g1", "g2", "max", "first",
             "max", "first");
   }
@@ -48,7 +50,7 @@ class MineOrMyGroupsSplitTest {
         .replace("select RES.ID_", "select distinct RES.ID_, RES.CREATE_TIME_")
         .replace("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc", "order by RES.CREATE_TIME_ desc");
 
-    String sql = MineOrMyGroupsSplit.rewrite(byCreation);
+    String sql = MineOrMyGroupsSplit.rewrite(byCreation).sql();
 
     assertThat(sql).endsWith(") RES order by RES.CREATE_TIME_ desc, RES.ID_ asc LIMIT ? OFFSET ?");
     assertThat(sql.split("order by RES\\.CREATE_TIME_ desc, RES\\.ID_ asc LIMIT cast\\(\\? as bigint\\) \\+ \\?", -1))
@@ -56,9 +58,14 @@ class MineOrMyGroupsSplitTest {
   }
 
   @Test
-  void shouldLeaveTheCountAsTheEngineWroteIt() {
-    // split, it took one plan for all users and was no faster (MineOrMyGroupsSplit)
-    assertThat(MineOrMyGroupsSplit.rewrite(COUNT)).isNull();
+  void shouldAddTheCountsOfMineAndMyGroups() {
+    MineOrMyGroupsSplit.Split split = MineOrMyGroupsSplit.rewrite(COUNT);
+
+    assertThat(split.kind()).isEqualTo(MineOrMyGroupsSplit.Kind.COUNT);
+    assertThat(split.sql()).isEqualTo("SELECT (" + COUNT.replace("( RES.ASSIGNEE_ is null", "( 1 = 0 and RES.ASSIGNEE_ is null")
+        + ") + (" + COUNT.replace("1 = 1 and RES.ASSIGNEE_ = ?", "1 = 1 and 1 = 0 and RES.ASSIGNEE_ = ?") + ")");
+    assertThat(MineOrMyGroupsSplit.parameters(List.of("user", "due", "me", "g1"), split.kind()))
+        .containsExactly("user", "due", "me", "g1", "user", "due", "me", "g1");
   }
 
   @Test
@@ -84,8 +91,9 @@ class MineOrMyGroupsSplitTest {
     // no distinct: no column list the merged page could be checked against
     assertThat(MineOrMyGroupsSplit.rewrite(PAGE.replace("distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_) ", "")))
         .isNull();
-    // not a page
+    // neither a page nor the engine's count
     assertThat(MineOrMyGroupsSplit.rewrite(PAGE.replace(" LIMIT ? OFFSET ?", ""))).isNull();
+    assertThat(MineOrMyGroupsSplit.rewrite(COUNT.replace("countDistinct", "counted"))).isNull();
   }
 
   private static long count(String text, char c) {

@@ -129,9 +129,9 @@ class TaskQueryRewritePostgresIT {
   }
 
   /**
-   * "Quá hạn" holds the user's own tasks and their groups' unclaimed ones. Its page split in two still
-   * gives exactly those, in due-date order, page by page, as many as its count says: not the task a
-   * colleague claimed, nor one due later. A user none of whose tasks is overdue gets an empty list.
+   * "Quá hạn" holds the user's own tasks and their groups' unclaimed ones. Split in two, it still gives
+   * exactly those, in due-date order, page by page, and counts them: not the task a colleague claimed,
+   * nor one due later. A user none of whose tasks is overdue gets an empty list and a count of zero.
    */
   @Test
   void shouldSplitTheOverdueListIntoMineAndMyGroupsAndStillGiveTheSameTasks() {
@@ -152,6 +152,7 @@ class TaskQueryRewritePostgresIT {
     tasks.addCandidateGroup(listed.get(3).getId(), "ldtbxhTpLangSonHead");
     String overdue = engine.getFilterService().createTaskFilterQuery().filterName("Quá hạn").singleResult().getId();
     long splits = rewrite().mineOrMyGroupsSplits.get();
+    long planned = rewrite().plannedForTheirParameters.get();
 
     List<String> page = overduePage("cvldtbxh", overdue, 0, 15);
     List<String> secondAndThird = overduePage("cvldtbxh", overdue, 1, 2);
@@ -163,7 +164,8 @@ class TaskQueryRewritePostgresIT {
     List<String> nothing = overduePage("cbmaipha", overdue, 0, 15);
     long none = driver.as("cbmaipha", () -> engine.getFilterService().count(overdue));
 
-    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).as("the pages, not the counts").isEqualTo(6);
+    assertThat(rewrite().mineOrMyGroupsSplits.get() - splits).as("six pages, two counts").isEqualTo(8);
+    assertThat(rewrite().plannedForTheirParameters.get() - planned).as("each in the engine's transaction").isEqualTo(8);
     List<String> expected = overdueOf("cvldtbxh");
     assertThat(page).doesNotHaveDuplicates().isEqualTo(expected.subList(0, Math.min(15, expected.size())))
         .contains(listed.get(0).getId(), listed.get(1).getId(), listed.get(3).getId())
