@@ -28,7 +28,10 @@ import org.apache.ibatis.reflection.SystemMetaObject;
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 final class TaskQueryRewrite implements Interceptor {
 
-  /** Statements changed so far, by either rewrite: a test sees that the engine's own queries matched. */
+  /**
+   * Statements changed so far by each rewrite, and split statements planned for their parameters: a test
+   * sees that the engine's own queries matched.
+   */
   final AtomicLong authorizationJoins = new AtomicLong();
   final AtomicLong pagesByDueDate = new AtomicLong();
   final AtomicLong mineOrMyGroupsSplits = new AtomicLong();
