@@ -1,6 +1,5 @@
 package vn.nangbuoc.casepage;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -94,11 +93,9 @@ class CaseTimeline {
       }
     }
     for (FundingRequest request : ledger.requestsOfCase(file.id())) {
-      for (LedgerEntry entry : ledger.entries(request.fundId(), LocalDate.of(2000, 1, 1), LocalDate.of(3000, 1, 1))) {
-        if (Long.valueOf(request.id()).equals(entry.requestId())) {
-          items.add(new TimelineItem(entry.recordedAt(), entry.recordedBy(), "Quỹ: " + format.word(entry.type()),
-              Map.of("Số tiền", format.money(entry.amount()), "Đề nghị số", String.valueOf(request.id()))));
-        }
+      for (LedgerEntry entry : ledger.entriesOfRequest(request.id())) {
+        items.add(new TimelineItem(entry.recordedAt(), entry.recordedBy(), "Quỹ: " + format.word(entry.type()),
+            Map.of("Số tiền", format.money(entry.amount()), "Đề nghị số", String.valueOf(request.id()))));
       }
     }
     for (CaseDocument document : documents.of(file.id())) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -85,7 +84,7 @@ class DemoUsersLoader implements ApplicationRunner {
   /** The demo's funds start with the city's budget allocation for the year, once. */
   private void openingBalances() {
     for (Fund fund : ledger.funds()) {
-      if (ledger.entries(fund.id(), LocalDate.of(2000, 1, 1), EngineTime.today()).isEmpty()) {
+      if (!ledger.hasEntries(fund.id())) {
         ledger.receive(fund.id(), ReceiptKind.BUDGET, OPENING_BUDGET, null, null, EngineTime.today(), "quantri");
       }
     }

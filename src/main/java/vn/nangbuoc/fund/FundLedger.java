@@ -74,8 +74,18 @@ public class FundLedger {
     return repository.requestsOfFund(fundId);
   }
 
+  /** Whether the fund's ledger has any row, without reading the ledger: a province's holds hundreds of thousands. */
+  public boolean hasEntries(String fundId) {
+    return repository.hasEntries(fundId);
+  }
+
   public List<LedgerEntry> entries(String fundId, LocalDate from, LocalDate to) {
     return repository.entries(fundId, from, to);
+  }
+
+  /** The ledger's rows of one request (its reservation, payment, settlement…), by its index. */
+  public List<LedgerEntry> entriesOfRequest(long requestId) {
+    return repository.entriesOfRequest(requestId);
   }
 
   /** A new request, frozen as the approver will see it. */

@@ -88,11 +88,25 @@ class FundRepository {
     return key.getKey().longValue();
   }
 
+  boolean hasEntries(String fundId) {
+    return jdbc.sql("select exists (select 1 from fund_entry where fund_id = ?)").param(fundId).query(Boolean.class)
+        .single();
+  }
+
   List<LedgerEntry> entries(String fundId, LocalDate from, LocalDate to) {
     return jdbc.sql("select id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
             + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
             + " corrects_entry_id from fund_entry where fund_id = ? and entry_date between ? and ? order by id")
         .params(fundId, from, to)
+        .query(this::mapEntry)
+        .list();
+  }
+
+  List<LedgerEntry> entriesOfRequest(long requestId) {
+    return jdbc.sql("select id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
+            + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
+            + " corrects_entry_id from fund_entry where request_id = ? order by id")
+        .param(requestId)
         .query(this::mapEntry)
         .list();
   }

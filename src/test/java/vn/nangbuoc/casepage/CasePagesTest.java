@@ -26,6 +26,7 @@ import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.Sex;
+import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
 
@@ -43,6 +44,8 @@ class CasePagesTest {
   CaseFileService caseFiles;
   @Autowired
   CaseAccessLog accessLog;
+  @Autowired
+  FundLedger ledger;
 
   PageBrowser pages;
   PathwayDriver driver;
@@ -90,6 +93,31 @@ class CasePagesTest {
           assertThat(read.userId()).isEqualTo("thanhtra");
           assertThat(read.channel()).isEqualTo(CaseAccessLog.Channel.CASE_PAGE);
         });
+  }
+
+  @Test
+  void shouldShowTheMoneyOfTheChildsOwnFundingRequestOnly() {
+    CaseFile file = list("Mã Thị " + uniqueGivenName());
+    CaseFile other = list("Mã Văn " + uniqueGivenName());
+    fundAndPay(file, 7_300_000);
+    fundAndPay(other, 8_400_000);
+    long request = ledger.requestsOfCase(file.id()).get(0).id();
+    long otherRequest = ledger.requestsOfCase(other.id()).get(0).id();
+
+    String page = pages.get(pages.login("thanhtra"), "/ho-so/" + file.id()).getBody();
+
+    assertThat(page).contains("Quỹ: Giữ kinh phí", "Quỹ: Chi", "<dd>" + request + "</dd>", "7.300.000")
+        .doesNotContain("<dd>" + otherRequest + "</dd>", "8.400.000");
+  }
+
+  private void fundAndPay(CaseFile file, long cost) {
+    ProcessInstance pathway = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(file.processInstanceId()).singleResult();
+    driver.review(pathway, "ACCEPT");
+    driver.screen(pathway, "SURGERY");
+    driver.prepareReferral("cvldtbxh", pathway, cost, true);
+    driver.approve("tpldtbxh", pathway, "APPROVED");
+    driver.disburse(pathway, cost);
   }
 
   @Test
