@@ -83,6 +83,11 @@ public class FundLedger {
     return repository.entries(fundId, from, to);
   }
 
+  /** Paid out and donated between two dates (both included), without reading the rows. */
+  public PeriodTotals totals(String fundId, LocalDate from, LocalDate to) {
+    return repository.totals(fundId, from, to);
+  }
+
   /** The ledger's rows of one request (its reservation, payment, settlement…), by its index. */
   public List<LedgerEntry> entriesOfRequest(long requestId) {
     return repository.entriesOfRequest(requestId);

@@ -102,6 +102,15 @@ class FundRepository {
         .list();
   }
 
+  PeriodTotals totals(String fundId, LocalDate from, LocalDate to) {
+    return jdbc.sql("select coalesce(sum(d_disbursed), 0) as disbursed,"
+            + " coalesce(sum(case when receipt_kind = 'DONATION' then amount else 0 end), 0) as donations"
+            + " from fund_entry where fund_id = ? and entry_date between ? and ?")
+        .params(fundId, from, to)
+        .query((rs, n) -> new PeriodTotals(rs.getLong("disbursed"), rs.getLong("donations")))
+        .single();
+  }
+
   List<LedgerEntry> entriesOfRequest(long requestId) {
     return jdbc.sql("select id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
             + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"

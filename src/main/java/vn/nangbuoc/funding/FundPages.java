@@ -17,7 +17,7 @@ import vn.nangbuoc.fund.EntryType;
 import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.LedgerEntry;
-import vn.nangbuoc.fund.ReceiptKind;
+import vn.nangbuoc.fund.PeriodTotals;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.NotFoundException;
@@ -85,13 +85,9 @@ class FundPages {
 
   private Map<String, Object> overview(Fund fund) {
     Balance balance = ledger.balance(fund.id());
-    LocalDate yearStart = EngineTime.today().withDayOfYear(1);
-    List<LedgerEntry> thisYear = ledger.entries(fund.id(), yearStart, EngineTime.today());
-    long disbursedThisYear = thisYear.stream().mapToLong(LedgerEntry::disbursed).sum();
-    long donationsThisYear = thisYear.stream().filter(entry -> entry.receiptKind() == ReceiptKind.DONATION)
-        .mapToLong(LedgerEntry::amount).sum();
-    return Map.of("fund", fund, "balance", balance, "disbursedThisYear", disbursedThisYear,
-        "donationsThisYear", donationsThisYear, "waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
+    PeriodTotals thisYear = ledger.totals(fund.id(), EngineTime.today().withDayOfYear(1), EngineTime.today());
+    return Map.of("fund", fund, "balance", balance, "disbursedThisYear", thisYear.disbursed(),
+        "donationsThisYear", thisYear.donations(), "waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
   }
 
   private Fund fund(String fundId) {

@@ -2,6 +2,8 @@ package vn.nangbuoc.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +19,10 @@ import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.LedgerEntry;
+import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.input.VietnameseFormat;
 
 /** The fund's pages behind a session login: what an inspector reads, and who may not. */
@@ -54,6 +59,25 @@ class FundPagesTest {
     assertThat(page(session, "/quy/" + fund + "/de-nghi?trang-thai=APPROVED").getBody()).contains("Đề nghị hỗ trợ");
     ResponseEntity<String> headers = page(session, "/quy");
     assertThat(headers.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'none'");
+  }
+
+  @Test
+  void shouldSumTheYearsPaymentsAndDonationsOnTheOverviewAsTheLedgerHasThem() {
+    String fund = ledger.fundServing("MAIPHA");
+    LocalDate today = EngineTime.today();
+    ledger.receive(fund, ReceiptKind.DONATION, 3_141_000, "Hội Liên hiệp Phụ nữ thành phố", null, today, "cvtaichinh");
+    ledger.receive(fund, ReceiptKind.BUDGET, 2_000_000, null, null, today, "cvtaichinh");
+    ledger.receive(fund, ReceiptKind.DONATION, 1_000_000, "Năm trước", null, today.withDayOfYear(1).minusDays(1),
+        "cvtaichinh");
+    List<LedgerEntry> thisYear = ledger.entries(fund, today.withDayOfYear(1), today);
+    long disbursed = thisYear.stream().mapToLong(LedgerEntry::disbursed).sum();
+    long donations = thisYear.stream().filter(entry -> entry.receiptKind() == ReceiptKind.DONATION)
+        .mapToLong(LedgerEntry::amount).sum();
+
+    String overview = page(login("thanhtra"), "/quy").getBody();
+
+    assertThat(overview).contains("Đã chi trong năm", VietnameseFormat.money(disbursed), "Ủng hộ nhận trong năm",
+        VietnameseFormat.money(donations));
   }
 
   @Test
