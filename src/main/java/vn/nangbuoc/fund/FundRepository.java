@@ -19,6 +19,10 @@ class FundRepository {
       + " procedure_text, finding, requested_by, requested_at, status, queued_at, decided_by, decided_at,"
       + " decision_reason, actual_cost";
 
+  private static final String ENTRY_COLUMNS = "id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed,"
+      + " request_id, receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
+      + " corrects_entry_id";
+
   private final JdbcClient jdbc;
   private final String lockStatement;
 
@@ -94,9 +98,8 @@ class FundRepository {
   }
 
   List<LedgerEntry> entries(String fundId, LocalDate from, LocalDate to) {
-    return jdbc.sql("select id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
-            + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
-            + " corrects_entry_id from fund_entry where fund_id = ? and entry_date between ? and ? order by id")
+    return jdbc.sql("select " + ENTRY_COLUMNS
+            + " from fund_entry where fund_id = ? and entry_date between ? and ? order by id")
         .params(fundId, from, to)
         .query(this::mapEntry)
         .list();
@@ -112,18 +115,15 @@ class FundRepository {
   }
 
   List<LedgerEntry> entriesOfRequest(long requestId) {
-    return jdbc.sql("select id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
-            + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
-            + " corrects_entry_id from fund_entry where request_id = ? order by id")
+    return jdbc.sql("select " + ENTRY_COLUMNS + " from fund_entry where request_id = ? order by id")
         .param(requestId)
         .query(this::mapEntry)
         .list();
   }
 
   Optional<LedgerEntry> entry(long id) {
-    return jdbc.sql("select id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
-            + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
-            + " corrects_entry_id from fund_entry where id = ?").param(id).query(this::mapEntry).optional();
+    return jdbc.sql("select " + ENTRY_COLUMNS + " from fund_entry where id = ?").param(id).query(this::mapEntry)
+        .optional();
   }
 
   long insertRequest(FundingRequest request) {
