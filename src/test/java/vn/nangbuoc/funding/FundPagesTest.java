@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,12 +22,14 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
-import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.input.VietnameseFormat;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.PathwayDriver;
 
 /** The fund's pages behind a session login: what an inspector reads, and who may not. */
 @NangBuocSpringTest
@@ -44,6 +50,12 @@ class FundPagesTest {
 
   @Autowired
   FundLedger ledger;
+  @Autowired
+  FundReceipts receipts;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
 
   @Test
   void shouldShowTheFundToAnInspectorAfterLogin() {
@@ -65,9 +77,16 @@ class FundPagesTest {
   void shouldSumTheYearsPaymentsAndDonationsOnTheOverviewAsTheLedgerHasThem() {
     String fund = ledger.fundServing("MAIPHA");
     LocalDate today = EngineTime.today();
-    ledger.receive(fund, ReceiptKind.DONATION, 3_141_000, "Hội Liên hiệp Phụ nữ thành phố", null, today, "cvtaichinh");
-    ledger.receive(fund, ReceiptKind.BUDGET, 2_000_000, null, null, today, "cvtaichinh");
-    ledger.receive(fund, ReceiptKind.DONATION, 1_000_000, "Năm trước", null, today.withDayOfYear(1).minusDays(1),
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    ProcessInstance pathway = driver.listEligibleChild();
+    driver.review(pathway, "ACCEPT");
+    driver.screen(pathway, "SURGERY");
+    driver.prepareReferral("cvldtbxh", pathway, 4_270_000, true);
+    driver.approve("tpldtbxh", pathway, "APPROVED");
+    driver.disburse(pathway, 4_270_000);
+    receipts.receive(fund, ReceiptKind.DONATION, 3_141_000, "Hội Liên hiệp Phụ nữ thành phố", null, today, "cvtaichinh");
+    receipts.receive(fund, ReceiptKind.BUDGET, 2_000_000, null, null, today, "cvtaichinh");
+    receipts.receive(fund, ReceiptKind.DONATION, 1_000_000, "Năm trước", null, today.withDayOfYear(1).minusDays(1),
         "cvtaichinh");
     List<LedgerEntry> thisYear = ledger.entries(fund, today.withDayOfYear(1), today);
     long disbursed = thisYear.stream().mapToLong(LedgerEntry::disbursed).sum();
@@ -76,8 +95,18 @@ class FundPagesTest {
 
     String overview = page(login("thanhtra"), "/quy").getBody();
 
-    assertThat(overview).contains("Đã chi trong năm", VietnameseFormat.money(disbursed), "Ủng hộ nhận trong năm",
-        VietnameseFormat.money(donations));
+    String name = ledger.funds().stream().filter(f -> f.id().equals(fund)).findFirst().orElseThrow().name();
+    String section = overview.substring(overview.indexOf("<h2>" + name + "</h2>"));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertThat(card(section, "Đã chi trong năm")).isEqualTo(VietnameseFormat.money(disbursed));
+    assertThat(card(section, "Ủng hộ nhận trong năm")).isEqualTo(VietnameseFormat.money(donations));
+    assertThat(disbursed).isGreaterThanOrEqualTo(4_270_000);
+  }
+
+  private static String card(String html, String label) {
+    Matcher card = Pattern.compile(Pattern.quote(label) + "</div><div class=\"amount\">([^<]*)</div>").matcher(html);
+    assertThat(card.find()).as(label).isTrue();
+    return card.group(1);
   }
 
   @Test
