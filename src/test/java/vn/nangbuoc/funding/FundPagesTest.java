@@ -84,7 +84,8 @@ class FundPagesTest {
     driver.prepareReferral("cvldtbxh", pathway, 4_270_000, true);
     driver.approve("tpldtbxh", pathway, "APPROVED");
     driver.disburse(pathway, 4_270_000);
-    receipts.receive(fund, ReceiptKind.DONATION, 3_141_000, "Hội Liên hiệp Phụ nữ thành phố", null, today, "cvtaichinh");
+    receipts.receive(fund, ReceiptKind.DONATION, 3_141_000, "Hội Liên hiệp Phụ nữ thành phố", null, today,
+        "cvtaichinh");
     receipts.receive(fund, ReceiptKind.BUDGET, 2_000_000, null, null, today, "cvtaichinh");
     receipts.receive(fund, ReceiptKind.DONATION, 1_000_000, "Năm trước", null, today.withDayOfYear(1).minusDays(1),
         "cvtaichinh");
