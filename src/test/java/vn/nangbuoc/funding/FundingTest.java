@@ -31,6 +31,7 @@ import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -58,6 +59,8 @@ class FundingTest {
   TestRestTemplate http;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  FundReceipts receipts;
 
   PathwayDriver driver;
   String fund;
@@ -238,6 +241,30 @@ class FundingTest {
     }
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where case_id = ? and user_id = 'thanhtra'"
         + " and channel = 'EXPORT'", Long.class, caseOf(pathway).id())).isEqualTo(1);
+  }
+
+  @Test
+  void shouldListTheWaitingLineWithEachRequestsPlace() {
+    ProcessInstance first = referred("cvldtbxh", 6_100_000);
+    ProcessInstance second = referred("cvldtbxh", 6_200_000);
+    driver.approve("tpldtbxh", first, "WAITING");
+    driver.approve("tpldtbxh", second, "WAITING");
+
+    List<Map<String, Object>> line = as("thanhtra").exchange("/api/funds/" + fund + "/requests?status=WAITING",
+        HttpMethod.GET, null, LIST).getBody();
+
+    assertThat(line).hasSizeGreaterThanOrEqualTo(2);
+    for (int i = 0; i < line.size(); i++) {
+      long id = ((Number) line.get(i).get("id")).longValue();
+      assertThat(((Number) line.get(i).get("placeInLine")).intValue()).as("request " + id)
+          .isEqualTo(i + 1).isEqualTo(ledger.placeInLine(id));
+    }
+    assertThat(line).extracting(row -> ((Number) row.get("id")).longValue()).containsSubsequence(
+        requestOf(first).id(), requestOf(second).id());
+    // the money arrives: the line is served and the two pathways go on, as they would for the next test
+    receipts.receive(fund, ReceiptKind.DONATION, line.stream().mapToLong(row -> ((Number) row.get("amount"))
+        .longValue()).sum(), "Hội Chữ thập đỏ thành phố", null, LocalDate.now(), "cvtaichinh");
+    assertThat(ledger.requests(fund, RequestStatus.WAITING)).isEmpty();
   }
 
   private ProcessInstance referred(String preparer, long cost) {
