@@ -71,13 +71,13 @@ final class MineOrMyGroupsSplit {
     if (!either.find()) {
       return null;
     }
-    int from = either.start();
+    int mineAt = either.start("mine");
+    int groupsAt = either.start("groups");
     if (either.find()) {
       return null; // two such ORs: splitting one would not be enough, splitting both is not worth it
     }
-    either.find(from);
-    String mine = sql.substring(0, either.start("groups")) + NEVER + sql.substring(either.start("groups"));
-    String groups = sql.substring(0, either.start("mine")) + NEVER + sql.substring(either.start("mine"));
+    String mine = sql.substring(0, groupsAt) + NEVER + sql.substring(groupsAt);
+    String groups = sql.substring(0, mineAt) + NEVER + sql.substring(mineAt);
     if (COUNT.matcher(sql).matches()) {
       return new Split("SELECT (" + mine + ") + (" + groups + ")", Kind.COUNT);
     }
