@@ -19,6 +19,21 @@ class MailOutbox {
     PENDING, SENDING, SENT, FAILED, BAD_ADDRESS
   }
 
+  /** What one try came to, as the row's history (mail_attempt) keeps it. */
+  enum Outcome {
+    SENT,
+    /** The server had the whole mail when the try failed: it may have arrived; sent again with the same id. */
+    MAYBE_SENT,
+    /** An earlier try by {@code node} was never reported (the node died or lost the database). */
+    TAKEN_OVER,
+    FAILED,
+    BAD_ADDRESS
+  }
+
+  /** A row due to be sent; {@code claimedBy} is set when an earlier try's claim ran out unreported. */
+  record Due(long id, String claimedBy) {
+  }
+
   record Row(long id, String dedupKey, String kind, String recipientUser, String recipientEmail, String subject,
       String bodyText, String bodyHtml, Status status, int attempts, String lastError, Instant createdAt,
       Instant sentAt) {
@@ -29,11 +44,13 @@ class MailOutbox {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final TransactionTemplate transaction;
 
   MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -55,11 +72,12 @@ class MailOutbox {
     }
   }
 
-  List<Long> due(Instant now, int limit) {
-    return jdbc.sql("select id from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
+  List<Due> due(Instant now, int limit) {
+    return jdbc.sql("select id, status, claimed_by from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
             + " or (status = 'SENDING' and claimed_until < ?) order by id fetch first ? rows only")
         .params(Timestamp.from(now), Timestamp.from(now), limit)
-        .query(Long.class)
+        .query((rs, n) -> new Due(rs.getLong("id"),
+            "SENDING".equals(rs.getString("status")) ? rs.getString("claimed_by") : null))
         .list();
   }
 
@@ -75,19 +93,56 @@ class MailOutbox {
     return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = ?").param(id).query(this::map).single();
   }
 
-  void sent(long id, Instant at) {
-    jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null"
-        + " where id = ?").params(Timestamp.from(at), id).update();
+  void sent(long id, Instant at, String node) {
+    transaction.executeWithoutResult(status -> {
+      jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null"
+          + " where id = ?").params(Timestamp.from(at), id).update();
+      attempted(id, Outcome.SENT, node, at, null);
+    });
   }
 
-  void retryLater(long id, Instant next, String error) {
-    jdbc.sql("update mail_outbox set status = 'PENDING', attempts = attempts + 1, next_attempt_at = ?,"
-        + " last_error = ?, claimed_until = null where id = ?").params(Timestamp.from(next), error, id).update();
+  void retryLater(long id, Instant next, Outcome outcome, String node, Instant at, String error) {
+    transaction.executeWithoutResult(status -> {
+      jdbc.sql("update mail_outbox set status = 'PENDING', attempts = attempts + 1, next_attempt_at = ?,"
+          + " last_error = ?, claimed_until = null where id = ?").params(Timestamp.from(next), error, id).update();
+      attempted(id, outcome, node, at, error);
+    });
   }
 
-  void giveUp(long id, Status status, String error) {
-    jdbc.sql("update mail_outbox set status = ?, attempts = attempts + 1, last_error = ?, claimed_until = null"
-        + " where id = ?").params(status.name(), error, id).update();
+  void giveUp(long id, Status status, Outcome outcome, String node, Instant at, String error) {
+    transaction.executeWithoutResult(tx -> {
+      jdbc.sql("update mail_outbox set status = ?, attempts = attempts + 1, last_error = ?, claimed_until = null"
+          + " where id = ?").params(status.name(), error, id).update();
+      attempted(id, outcome, node, at, error);
+    });
+  }
+
+  /** A try that was never reported, found when its claim ran out: the mail may already be out. */
+  void takenOver(long id, String previousNode, String node, Instant at) {
+    transaction.executeWithoutResult(tx -> {
+      jdbc.sql("update mail_outbox set attempts = attempts + 1 where id = ?").param(id).update();
+      attempted(id, Outcome.TAKEN_OVER, node, at, "Lần gửi trước (" + previousNode + ") không báo kết quả: thư có"
+          + " thể đã tới người nhận; gửi lại với cùng Message-ID.");
+    });
+  }
+
+  private void attempted(long id, Outcome outcome, String node, Instant at, String detail) {
+    jdbc.sql("insert into mail_attempt (mail_id, attempt, outcome, node, attempted_at, detail)"
+            + " select id, attempts, ?, ?, ?, ? from mail_outbox where id = ?")
+        .params(outcome.name(), node, Timestamp.from(at), detail, id).update();
+  }
+
+  record Attempt(int attempt, Outcome outcome, String node, Instant at, String detail) {
+  }
+
+  /** The row's history, oldest first. */
+  List<Attempt> attempts(long id) {
+    return jdbc.sql("select attempt, outcome, node, attempted_at, detail from mail_attempt where mail_id = ?"
+            + " order by id")
+        .param(id)
+        .query((rs, n) -> new Attempt(rs.getInt("attempt"), Outcome.valueOf(rs.getString("outcome")),
+            rs.getString("node"), rs.getTimestamp("attempted_at").toInstant(), rs.getString("detail")))
+        .list();
   }
 
   /** Sent mails older than {@code before}; failed ones stay for the administrators to resend or read. */

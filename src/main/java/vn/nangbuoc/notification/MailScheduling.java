@@ -22,7 +22,7 @@ class MailScheduling {
     this.jobs = jobs;
   }
 
-  @Scheduled(fixedDelayString = "${nangbuoc.mail.send-every:PT15S}", initialDelayString = "PT10S")
+  @Scheduled(fixedDelayString = "${nangbuoc.mail.send-every:PT5S}", initialDelayString = "PT10S")
   void sendOutbox() {
     sender.sendDue();
   }

@@ -14,10 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderWorkingDays how many working days before a task's due date its people are reminded
  * @param keepSent how long a sent mail, and a digested line of a digest, stay in the database: they hold
  *     the child's case number and initials, and a province's outbox grows by ten mails per pathway
+ * @param batch how many mails one run of the sender takes, over one SMTP connection
+ * @param claimFor how long a node holds a mail it is sending; a mail held longer (its node died or lost
+ *     the database) is taken over by another node. Keep it above the longest one mail can take: the
+ *     SMTP connection timeout plus twice the read timeout (spring.mail.properties.mail.smtp.*)
+ * @param databaseRetries how often "sent" is written before the sender gives up on a database that is away
+ * @param databaseRetryWait the first wait between those writes; it doubles each time
  */
 @ConfigurationProperties("nangbuoc.mail")
 record MailSettings(String from, String baseUrl, String templates, int maxAttempts, Duration firstRetryAfter,
-    Duration maxRetryAfter, int reminderWorkingDays, Duration keepSent) {
+    Duration maxRetryAfter, int reminderWorkingDays, Duration keepSent, int batch, Duration claimFor,
+    int databaseRetries, Duration databaseRetryWait) {
 
   MailSettings {
     from = from == null ? "nang-buoc@localhost" : from;
@@ -28,6 +35,10 @@ record MailSettings(String from, String baseUrl, String templates, int maxAttemp
     maxRetryAfter = maxRetryAfter == null ? Duration.ofHours(1) : maxRetryAfter;
     reminderWorkingDays = reminderWorkingDays <= 0 ? 1 : reminderWorkingDays;
     keepSent = keepSent == null ? Duration.ofDays(90) : keepSent;
+    batch = batch <= 0 ? 200 : batch;
+    claimFor = claimFor == null ? Duration.ofMinutes(2) : claimFor;
+    databaseRetries = databaseRetries <= 0 ? 5 : databaseRetries;
+    databaseRetryWait = databaseRetryWait == null ? Duration.ofSeconds(1) : databaseRetryWait;
   }
 
   Duration retryAfter(int attemptsSoFar) {

@@ -1,10 +1,12 @@
 package vn.nangbuoc.notification;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.engine.EngineTime;
 
 /**
  * The "mail" part of /actuator/health. Spring's own check of the SMTP server is off
@@ -35,6 +37,10 @@ class OutboxHealth implements HealthIndicator {
           Timestamp oldest = rs.getTimestamp(3);
           if (oldest != null) {
             health.withDetail("oldestWaitingSince", oldest.toInstant().toString());
+            // how far sending lags behind writing: grows when the outbox fills faster than it drains
+            health.withDetail("lagSeconds", Math.max(0, Duration.between(oldest.toInstant(), EngineTime.now()).toSeconds()));
+          } else {
+            health.withDetail("lagSeconds", 0);
           }
           return health.build();
         })
