@@ -50,6 +50,8 @@ class NotificationsTest {
   JdbcTemplate jdbc;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  MailSettings mailSettings;
 
   PathwayDriver driver;
 
@@ -259,9 +261,19 @@ class NotificationsTest {
     engine.getManagementService().executeJob(job.getId());
   }
 
+  /** Every mail a test looks at, of every kind, also carries the Message-ID of its outbox row. */
   private List<Message> mailsAbout(String caseNumber) {
-    return Arrays.stream((Message[]) smtp.getReceivedMessages()).filter(m -> subject(m).contains(caseNumber)
+    List<Message> mails = Arrays.stream((Message[]) smtp.getReceivedMessages()).filter(m -> subject(m).contains(caseNumber)
         || bodyContains(m, caseNumber)).toList();
+    for (Message mail : mails) {
+      try {
+        assertThat(((jakarta.mail.internet.MimeMessage) mail).getMessageID()).as("Message-ID of " + dedupKey(mail))
+            .isEqualTo(OutgoingMail.messageId(dedupKey(mail), mailSettings.from()));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return mails;
   }
 
   private List<Message> mailsTo(String address) {
