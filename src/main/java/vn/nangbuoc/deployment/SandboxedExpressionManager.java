@@ -1,5 +1,6 @@
 package vn.nangbuoc.deployment;
 
+import java.util.Set;
 import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
@@ -14,17 +15,24 @@ import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MethodNotFoundException;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotFoundException;
+import org.joda.time.DateTime;
 import org.springframework.context.ApplicationContext;
 
 /**
  * The second wall behind {@link DeploymentPolicy}, at evaluation time: expressions resolve only the
  * exposed beans ({@link ExpressionBeans}) instead of the whole application context, and call no
- * method and read no property of an object except the shipped timers' calls. It also holds for a
- * model deployed before the policy existed, and for expressions of stored task queries (filters).
- * Variables, lists, maps and the engine's functions ({@code currentUser()}, {@code now()}) are
- * resolved as before.
+ * method and read no property of an object except the shipped timers' calls and date arithmetic on
+ * the engine's {@code dateTime()} (Tasklist's filters: {@code ${dateTime().plusDays(2).toDate()}}). It
+ * also holds for a model deployed before the policy existed, and for the expressions of stored task
+ * queries (filters), which any Tasklist user may write. Variables, lists, maps and the engine's
+ * functions ({@code currentUser()}, {@code now()}) are resolved as before.
  */
 public class SandboxedExpressionManager extends SpringExpressionManager {
+
+  /** What a filter may do with {@code dateTime()}: move it and turn it into a date, nothing else. */
+  static final Set<String> DATE_ARITHMETIC = Set.of("plusMinutes", "minusMinutes", "plusHours", "minusHours",
+      "plusDays", "minusDays", "plusWeeks", "minusWeeks", "plusMonths", "minusMonths", "plusYears", "minusYears",
+      "withTimeAtStartOfDay", "toDate");
 
   private final ExpressionBeans exposed;
 
@@ -60,7 +68,8 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
 
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
-      if (base != null && method != null && exposed.allowsCall(base, method.toString())) {
+      if (base != null && method != null && (exposed.allowsCall(base, method.toString())
+          || base instanceof DateTime && DATE_ARITHMETIC.contains(method.toString()))) {
         return super.invoke(context, base, method, paramTypes, params);
       }
       if (base == null) {

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,8 @@ abstract class DeploymentPolicyChecks {
   RepositoryService repository;
   @Autowired
   DeploymentPolicy policy;
+  @Autowired
+  DecisionService decisions;
 
   static Stream<Arguments> refusedModels() {
     return Stream.of(
@@ -223,6 +227,30 @@ abstract class DeploymentPolicyChecks {
       if (deploymentId != null) {
         repository.deleteDeployment(deploymentId, true);
       }
+    }
+  }
+
+  @Test
+  void shouldNotLetFeelCallJava() {
+    // FEEL passes the policy: the engine builds its FEEL engine with external (Java) functions disabled
+    String decision = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+            id="Definitions_FeelProbe" name="Bản thử" namespace="http://nangbuoc.vn/dmn">
+          <decision id="feel-probe" name="Bản thử FEEL" camunda:historyTimeToLive="1">
+            <variable id="Variable_Home" name="home" typeRef="string" />
+            <literalExpression id="LiteralExpression_Home">
+              <text>{home: function(key) external {java: {class: "java.lang.System",
+                method signature: "getProperty(java.lang.String)"}}, value: home("user.home")}.value</text>
+            </literalExpression>
+          </decision>
+        </definitions>""".strip();
+    Deployment deployment = repository.createDeployment().name(PROBE).addString("feel-probe.dmn", decision).deploy();
+    try {
+      assertThatThrownBy(() -> decisions.evaluateDecisionByKey("feel-probe").evaluate())
+          .rootCause().hasMessageContaining("External functions are disabled");
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
     }
   }
 

@@ -36,7 +36,10 @@ class SandboxedExpressionsTest {
       "${'x'.class}",
       "${'x'.bytes}",
       "${taskDeadlines.toString()}",
-      "${taskRoutingListener.class.classLoader}"})
+      "${taskRoutingListener.class.classLoader}",
+      "${dateTime().getClass()}",
+      "${dateTime().getChronology()}",
+      "${dateTime().toDate().toInstant()}"})
   void shouldRefuseBeansMethodsAndPropertiesNotShipped(String expression) {
     assertThatThrownBy(() -> evaluate(expression)).as(expression).isInstanceOf(ELException.class);
   }
@@ -46,6 +49,7 @@ class SandboxedExpressionsTest {
     assertThat(evaluate("${indication == 'SURGERY' && !familyConsent}")).isEqualTo(true);
     assertThat(evaluate("${taskRoutingListener}")).isInstanceOf(TaskListener.class);
     assertThat(evaluate("${items[0]}")).isEqualTo("một");
+    assertThat(evaluate("${dateTime().plusDays(2).toDate()}")).isInstanceOf(java.util.Date.class);
   }
 
   private Object evaluate(String expression) {
