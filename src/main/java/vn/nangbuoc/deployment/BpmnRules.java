@@ -17,8 +17,8 @@ import org.w3c.dom.NamedNodeMap;
  */
 class BpmnRules {
 
-  /** Elements that run a script or call out of the application. */
-  private static final Set<String> REFUSED_ELEMENTS = Set.of("scriptTask", "script", "connector");
+  /** Elements that run a script. */
+  private static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
   /** Attributes that name a Java class. */
   private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
   /** Attributes that choose a script language. */
@@ -42,8 +42,11 @@ class BpmnRules {
     for (Element element : ModelXml.elements(document)) {
       String name = element.getLocalName();
       String where = Where.of(element);
-      if (REFUSED_ELEMENTS.contains(name)) {
-        problems.add(where + ": có mã lệnh (script" + ("connector".equals(name) ? ", connector" : "") + ")");
+      if (SCRIPT_ELEMENTS.contains(name)) {
+        problems.add(where + ": có mã lệnh (script)");
+      }
+      if ("connector".equals(name)) {
+        problems.add(where + ": gọi dịch vụ bên ngoài (camunda:connector)");
       }
       NamedNodeMap attributes = element.getAttributes();
       for (int i = 0; i < attributes.getLength(); i++) {
@@ -85,5 +88,4 @@ class BpmnRules {
     }
     return Optional.empty();
   }
-
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -92,10 +93,8 @@ public class ExpressionBeans {
 
       @Override
       public Set<Entry<Object, Object>> entrySet() {
-        return beans.getBeansOfType(Object.class, true, false).entrySet().stream()
-            .filter(bean -> isExposed(bean.getKey()))
-            .map(bean -> Map.entry((Object) bean.getKey(), bean.getValue()))
-            .collect(Collectors.toUnmodifiableSet());
+        return Stream.concat(delegates().stream(), TIMER_CALLS.keySet().stream()).filter(beans::containsBean)
+            .map(name -> Map.entry((Object) name, beans.getBean(name))).collect(Collectors.toUnmodifiableSet());
       }
     };
   }

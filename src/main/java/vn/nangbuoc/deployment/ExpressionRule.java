@@ -74,7 +74,7 @@ class ExpressionRule {
     }
   }
 
-  /** The parser's canonical form of a node, e.g. {@code a.b(c)} for {@code a [ 'b' ]( c )} minus brackets. */
+  /** The parser's canonical form of a node: {@code a.b(c)} for {@code a . b ( c )}. */
   static String canonical(Node node) {
     StringBuilder text = new StringBuilder();
     ((AstNode) node).appendStructure(text, null);

@@ -4,13 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.impl.juel.AstMethod;
+import org.camunda.bpm.impl.juel.Builder;
+import org.camunda.bpm.impl.juel.Node;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.w3c.dom.Element;
 
 /** The rules of each kind of file, without Spring's application or the engine. */
 class DeploymentRulesTest {
@@ -79,6 +91,37 @@ class DeploymentRulesTest {
     loaded.addResource(resource);
 
     assertThatCode(() -> policy.deploy(loaded)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldAllowExactlyTheCallsTheShippedModelsMake() throws IOException {
+    Set<String> calls = new TreeSet<>();
+    for (Path model : shippedProcesses()) {
+      for (Element element : ModelXml.elements(ModelXml.parse(Files.readAllBytes(model)))) {
+        List<String> texts = new ArrayList<>(List.of(ModelXml.ownText(element)));
+        for (int i = 0; i < element.getAttributes().getLength(); i++) {
+          texts.add(element.getAttributes().item(i).getNodeValue());
+        }
+        texts.stream().filter(ExpressionRule::isExpression)
+            .forEach(text -> collectCalls(new Builder(Builder.Feature.METHOD_INVOCATIONS).build(text).getRoot(), calls));
+      }
+    }
+    assertThat(calls).isEqualTo(new TreeSet<>(ExpressionBeans.allowedCalls()));
+  }
+
+  private static void collectCalls(Node node, Set<String> calls) {
+    if (node instanceof AstMethod) {
+      calls.add(ExpressionRule.canonical(node));
+    }
+    for (int i = 0; i < node.getCardinality(); i++) {
+      collectCalls(node.getChild(i), calls);
+    }
+  }
+
+  private static List<Path> shippedProcesses() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      return files.filter(file -> file.toString().endsWith(".bpmn")).toList();
+    }
   }
 
   private static byte[] bpmn(String serviceTaskAttributes) {
