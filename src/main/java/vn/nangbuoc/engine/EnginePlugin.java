@@ -6,7 +6,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.deployment.DeploymentPolicy;
+import vn.nangbuoc.deployment.ExpressionBeans;
+import vn.nangbuoc.deployment.SandboxedExpressionManager;
 
 /** Engine settings that cannot be expressed as camunda.bpm.* properties. */
 @Component
@@ -15,6 +20,16 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
   /** JAXP's lookup key for the DatatypeFactory implementation, and the JDK's own implementation. */
   static final String DATATYPE_FACTORY = "javax.xml.datatype.DatatypeFactory";
   static final String JDK_DATATYPE_FACTORY = "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl";
+
+  private final ApplicationContext context;
+  private final DeploymentPolicy deploymentPolicy;
+  private final ExpressionBeans expressionBeans;
+
+  EnginePlugin(ApplicationContext context, DeploymentPolicy deploymentPolicy, ExpressionBeans expressionBeans) {
+    this.context = context;
+    this.deploymentPolicy = deploymentPolicy;
+    this.expressionBeans = expressionBeans;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,6 +47,16 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     }
     pre.add(0, new InvalidInputUnwrappingInterceptor());
     configuration.setCustomPreCommandInterceptorsTxRequired(pre);
+
+    // No model runs code an administrator chose: checked when deployed, and sandboxed when evaluated
+    List<Deployer> preDeployers = new ArrayList<>();
+    preDeployers.add(deploymentPolicy);
+    if (configuration.getCustomPreDeployers() != null) {
+      preDeployers.addAll(configuration.getCustomPreDeployers());
+    }
+    configuration.setCustomPreDeployers(preDeployers);
+    configuration.setBeans(expressionBeans.asMap());
+    configuration.setExpressionManager(new SandboxedExpressionManager(context, expressionBeans));
   }
 
   @Override

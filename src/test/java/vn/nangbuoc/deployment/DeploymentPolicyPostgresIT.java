@@ -1,0 +1,7 @@
+package vn.nangbuoc.deployment;
+
+import vn.nangbuoc.NangBuocPostgresTest;
+
+@NangBuocPostgresTest
+class DeploymentPolicyPostgresIT extends DeploymentPolicyChecks {
+}

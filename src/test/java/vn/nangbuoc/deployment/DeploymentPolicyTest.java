@@ -1,0 +1,7 @@
+package vn.nangbuoc.deployment;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class DeploymentPolicyTest extends DeploymentPolicyChecks {
+}
