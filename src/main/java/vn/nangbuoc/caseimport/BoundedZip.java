@@ -85,7 +85,8 @@ final class BoundedZip implements ZipEntrySource {
   @Override
   public ZipArchiveEntry getEntry(String path) {
     String name = path.replace('\\', '/');
-    return entries.stream().filter(entry -> entry.getName().equalsIgnoreCase(name)).findFirst().orElse(null);
+    return entries.stream().filter(entry -> entry.getName().equals(name)).findFirst()
+        .or(() -> entries.stream().filter(entry -> entry.getName().equalsIgnoreCase(name)).findFirst()).orElse(null);
   }
 
   @Override

@@ -26,24 +26,34 @@ final class XlsxListReader {
   }
 
   static List<SourceRow> read(byte[] content, int maxRows, long maxExpanded) {
-    try (BoundedZip zip = BoundedZip.open(content, maxExpanded); OPCPackage pkg = OPCPackage.open(zip)) {
-      XSSFReader reader = new XSSFReader(pkg);
-      FirstSheet workbook = parse(reader.getWorkbookData(), new FirstSheet());
-      if (workbook.relationId == null) {
-        throw unreadable();
+    try (BoundedZip zip = BoundedZip.open(content, maxExpanded)) {
+      OPCPackage pkg = OPCPackage.open(zip);
+      try {
+        return rows(new XSSFReader(pkg), maxRows);
+      } finally {
+        // a package closed normally may try to save itself: this one was only read
+        pkg.revert();
       }
-      XlsxSharedStrings strings = new XlsxSharedStrings(maxRows);
-      InputStream stringsPart = sharedStrings(reader);
-      if (stringsPart != null) {
-        parse(stringsPart, strings);
-      }
-      XlsxDateStyles styles = parse(reader.getStylesData(), new XlsxDateStyles());
-      ListRows rows = new ListRows(maxRows);
-      parse(reader.getSheet(workbook.relationId), new XlsxSheet(rows, strings, styles, workbook.date1904));
-      return rows.rows();
     } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
       throw refusal(e);
     }
+  }
+
+  private static List<SourceRow> rows(XSSFReader reader, int maxRows)
+      throws IOException, OpenXML4JException, SAXException {
+    FirstSheet workbook = parse(reader.getWorkbookData(), new FirstSheet());
+    if (workbook.relationId == null) {
+      throw unreadable();
+    }
+    XlsxSharedStrings strings = new XlsxSharedStrings(maxRows);
+    InputStream stringsPart = sharedStrings(reader);
+    if (stringsPart != null) {
+      parse(stringsPart, strings);
+    }
+    XlsxDateStyles styles = parse(reader.getStylesData(), new XlsxDateStyles());
+    ListRows rows = new ListRows(maxRows);
+    parse(reader.getSheet(workbook.relationId), new XlsxSheet(rows, strings, styles, workbook.date1904));
+    return rows.rows();
   }
 
   /** What the user is told: the reason given inside the parse if there is one, else that the file is broken. */

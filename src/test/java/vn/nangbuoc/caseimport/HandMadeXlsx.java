@@ -31,13 +31,16 @@ final class HandMadeXlsx {
           <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
           <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
           <Default Extension="xml" ContentType="application/xml"/>
-          <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-          <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+          <Override PartName="/xl/workbook.xml" \
+          ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+          <Override PartName="/xl/worksheets/sheet1.xml" \
+          ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
           </Types>""");
       part(zip, "_rels/.rels", """
           <?xml version="1.0" encoding="UTF-8"?>
           <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+          <Relationship Id="rId1" Target="xl/workbook.xml" \
+          Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>
           </Relationships>""");
       part(zip, "xl/workbook.xml", """
           <?xml version="1.0" encoding="UTF-8"?>
@@ -47,7 +50,8 @@ final class HandMadeXlsx {
       part(zip, "xl/_rels/workbook.xml.rels", """
           <?xml version="1.0" encoding="UTF-8"?>
           <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+          <Relationship Id="rId1" Target="worksheets/sheet1.xml" \
+          Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>
           </Relationships>""");
       zip.putNextEntry(new ZipEntry(SHEET));
       zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"

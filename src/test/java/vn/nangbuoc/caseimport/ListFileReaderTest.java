@@ -132,7 +132,8 @@ class ListFileReaderTest {
     assertThat(rows.get(1).cell(ImportColumn.ADDRESS)).isEqualTo("Thôn3");
     assertThat(rows.get(2).cell(ImportColumn.CAREGIVER_PHONE)).isNull();
 
-    String tabs = header.replace(';', '\t') + "\nNguyễn Văn An\t01/01/2020\tNam\t\t\tThôn 1\tMai Pha\t\t\t\tSứt môi\tChị\tMẹ\n";
+    String tabs = header.replace(';', '\t')
+        + "\nNguyễn Văn An\t01/01/2020\tNam\t\t\tThôn 1\tMai Pha\t\t\t\tSứt môi\tChị\tMẹ\n";
     assertThat(ListFileReader.read("ds.csv", tabs.getBytes(StandardCharsets.UTF_8), 10)).singleElement()
         .satisfies(row -> assertThat(row.cell(ImportColumn.FULL_NAME)).isEqualTo("Nguyễn Văn An"));
     byte[] withControl = (header + "\nAn\u0001;01/01/2020\n").getBytes(StandardCharsets.UTF_8);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -135,7 +135,7 @@ class PdfCheckTest {
   @Test
   void shouldRefuseWhatCannotBeCheckedWithAClearReason() throws IOException {
     byte[] encrypted;
-    try (PDDocument document = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document.addPage(new PDPage());
       StandardProtectionPolicy policy = new StandardProtectionPolicy("chu", "", new AccessPermission());
       document.protect(policy);
@@ -143,7 +143,7 @@ class PdfCheckTest {
       encrypted = out.toByteArray();
     }
     byte[] locked;
-    try (PDDocument document = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document.addPage(new PDPage());
       document.protect(new StandardProtectionPolicy("chu", "matkhau", new AccessPermission()));
       document.save(out);
@@ -166,7 +166,8 @@ class PdfCheckTest {
         .hasMessageContaining("khi giải nén lớn hơn 32 MB");
     long millis = (System.nanoTime() - start) / 1_000_000;
 
-    System.out.printf("PDF of %d bytes whose cross-reference inflates to 200 MB refused in %d ms%n", bomb.length, millis);
+    System.out.printf("PDF of %d bytes whose cross-reference inflates to 200 MB refused in %d ms%n", bomb.length,
+        millis);
     assertThat(millis).isLessThan(2000);
     assertThatCode(() -> PdfCheck.check(PdfFiles.structureBomb(0))).as("the same frame, small")
         .doesNotThrowAnyException();
@@ -192,7 +193,4 @@ class PdfCheckTest {
     }
   }
 
-  static List<String> names() {
-    return List.copyOf(active().keySet());
-  }
 }

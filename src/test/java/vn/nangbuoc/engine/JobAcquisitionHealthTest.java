@@ -15,7 +15,7 @@ import vn.nangbuoc.NangBuocSpringTest;
 
 /**
  * Health says DOWN when the job acquisition thread has stopped while the executor still calls itself
- * active. The executor under test is one of its own, registered with no engine: the shared context's
+ * active, and the watchdog starts it again. The executor under test is one of its own, registered with no engine: the shared context's
  * executor (off in tests) is never touched.
  */
 @NangBuocSpringTest
@@ -25,7 +25,7 @@ class JobAcquisitionHealthTest {
   TestRestTemplate http;
 
   @Test
-  void shouldReportDownWhenTheAcquisitionThreadHasStopped() throws InterruptedException {
+  void shouldReportDownWhenTheAcquisitionThreadHasStoppedAndRestartIt() throws InterruptedException {
     JobExecutor executor = new DefaultJobExecutor();
     executor.start();
     try {
@@ -37,6 +37,10 @@ class JobAcquisitionHealthTest {
 
       assertThat(executor.isActive()).as("Camunda's own indicator reads this flag").isTrue();
       assertThat(JobAcquisitionHealth.of(executor).getStatus()).isEqualTo(Status.DOWN);
+
+      assertThat(JobAcquisitionWatchdog.restartIfStopped(executor)).isTrue();
+      assertThat(JobAcquisitionHealth.of(executor).getStatus()).as("timers fire again").isEqualTo(Status.UP);
+      assertThat(JobAcquisitionWatchdog.restartIfStopped(executor)).as("a running acquisition is left alone").isFalse();
     } finally {
       executor.shutdown();
     }
