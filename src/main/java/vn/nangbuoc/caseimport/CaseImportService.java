@@ -58,7 +58,8 @@ public class CaseImportService {
           + " MB: hãy chia danh sách thành nhiều tệp.");
     }
     imports.expireBefore(EngineTime.now().minus(settings.previewKeptFor()), EngineTime.now());
-    List<SourceRow> rows = ListFileReader.read(fileName, content, settings.maxRows());
+    List<SourceRow> rows = ListFileReader.read(fileName, content, settings.maxRows(),
+        settings.maxExpandedSize().toBytes());
     List<RowResult> results = decide(rows, userId);
     return imports.create(safeName(fileName), sha256(content), userId, EngineTime.now(), results);
   }

@@ -1,20 +1,17 @@
 package vn.nangbuoc.document;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import vn.nangbuoc.input.InvalidInputException;
 
 /**
  * The kinds of file a case accepts, recognised by their first bytes, never by the name alone: a
  * program renamed "anh.jpg" is refused. A PDF that would run script or launch a program when opened
- * is refused too: these files are opened on the offices' computers.
+ * is refused too, by its structure ({@link PdfCheck}): these files are opened on the offices' computers.
  */
 public enum DocumentType {
   PDF("application/pdf", "pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
   PNG("image/png", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}),
   JPEG("image/jpeg", "jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-
-  private static final String[] ACTIVE_PDF = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile"};
 
   private final String contentType;
   private final String extension;
@@ -48,13 +45,7 @@ public enum DocumentType {
     DocumentType type = of(content).orElseThrow(() -> new InvalidInputException(
         "Chỉ nhận tài liệu PDF, ảnh JPG hoặc PNG: nội dung tệp đã gửi không phải các loại đó."));
     if (type == PDF) {
-      String text = new String(content, StandardCharsets.ISO_8859_1);
-      for (String action : ACTIVE_PDF) {
-        if (text.contains(action)) {
-          throw new InvalidInputException("Tệp PDF có chứa mã tự chạy hoặc tệp đính kèm, không an toàn để lưu:"
-              + " hãy in ra PDF thường (Microsoft Print to PDF) hoặc chụp ảnh tài liệu.");
-        }
-      }
+      PdfCheck.check(content);
     }
     return type;
   }

@@ -196,6 +196,22 @@ class CaseImportTest {
   }
 
   @Test
+  void shouldRefuseAListThatWouldExpandPastTheLimitOnThePageAndSaveNothing() {
+    long importsBefore = jdbc.sql("select count(*) from case_import").query(Long.class).single();
+    String session = pages.login("cbmaipha");
+
+    ResponseEntity<String> bomb = upload(session, "danh-sach.xlsx", ListFileReaderTest.bomb());
+    ResponseEntity<String> lying = upload(session, "danh-sach.xlsx",
+        HandMadeXlsx.lyingAboutTheSheet(ListFileReaderTest.bomb(), 1000));
+
+    for (ResponseEntity<String> page : List.of(bomb, lying)) {
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(page.getBody()).contains("Tệp Excel khi giải nén lớn hơn 50 MB").doesNotContain("Exception");
+    }
+    assertThat(jdbc.sql("select count(*) from case_import").query(Long.class).single()).isEqualTo(importsBefore);
+  }
+
+  @Test
   void shouldAnswerAnUploadBeyondEveryLimitWithAPageInVietnamese() {
     String session = pages.login("cbmaipha");
 

@@ -33,7 +33,8 @@ class DocumentsTest {
 
   static final byte[] PNG = bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13},
       "IHDR ảnh chụp giấy đồng ý");
-  static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.ISO_8859_1);
+  /** A PDF as PDFBox writes it: a bare "%PDF-" with a catalog is no longer enough, the file is parsed. */
+  static final byte[] PDF = PdfFiles.plain();
 
   @Autowired
   TestRestTemplate http;
@@ -89,8 +90,7 @@ class DocumentsTest {
   @Test
   void shouldRefuseWhatIsNotAPdfJpegOrPngWhateverItsName() {
     byte[] program = bytes(new byte[] {'M', 'Z', (byte) 0x90, 0}, "This program cannot be run in DOS mode");
-    byte[] activePdf = "%PDF-1.7\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] activePdf = PdfCheckTest.active().get("script on opening");
 
     assertThatThrownBy(() -> documents.attach(file.id(), DocumentKind.PHOTO, "anh.jpg", program, "cbmaipha"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Chỉ nhận tài liệu PDF, ảnh JPG hoặc PNG");
@@ -108,6 +108,27 @@ class DocumentsTest {
     pages.upload(session, "/ho-so/" + file.id() + "/tai-lieu?loai=PHOTO", csrf, "tep", "anh.jpg", program);
     assertThat(pages.get(session, "/ho-so/" + file.id()).getBody()).contains("Chỉ nhận tài liệu PDF, ảnh JPG hoặc PNG");
     assertThat(documents.of(file.id())).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseEveryPdfThatRunsOrOpensSomethingAndSaveNothing() {
+    PdfCheckTest.active().forEach((name, pdf) -> assertThatThrownBy(() -> documents.attach(file.id(),
+        DocumentKind.MEDICAL_REPORT, "ket-qua.pdf", pdf, "cbmaipha")).as(name)
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("không an toàn để lưu"));
+    assertThatThrownBy(() -> documents.attach(file.id(), DocumentKind.MEDICAL_REPORT, "ket-qua.pdf",
+        PdfFiles.structureBomb(200), "cbmaipha")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("khi giải nén lớn hơn 32 MB");
+    assertThat(documents.of(file.id())).isEmpty();
+
+    String session = pages.login("cbmaipha");
+    String csrf = PageBrowser.csrfToken(pages.get(session, "/ho-so/" + file.id()).getBody());
+    pages.upload(session, "/ho-so/" + file.id() + "/tai-lieu?loai=MEDICAL_REPORT", csrf, "tep", "ket-qua.pdf",
+        PdfCheckTest.active().get("script, names hex-escaped"));
+    assertThat(pages.get(session, "/ho-so/" + file.id()).getBody()).contains("không an toàn để lưu");
+    assertThat(documents.of(file.id())).isEmpty();
+
+    documents.attach(file.id(), DocumentKind.MEDICAL_REPORT, "ket-qua.pdf", PDF, "cbmaipha");
+    assertThat(documents.of(file.id())).hasSize(1);
   }
 
   @Test

@@ -98,7 +98,7 @@ abstract class ErasureChecks {
         Sex.FEMALE, "Nùng", personalId, address, "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE,
         "Hoàng Văn " + word, CaregiverRelation.FATHER, phone), "cbmaipha");
     documents.attach(file.id(), DocumentKind.MEDICAL_REPORT, "ket-qua-" + word + ".pdf",
-        ("%PDF-1.4\n(" + name + ", " + personalId + ")").getBytes(StandardCharsets.UTF_8), "cbmaipha");
+        pdfNaming(name + ", " + personalId), "cbmaipha");
     FundingRequest request = ledger.requestsOfCase(file.id()).get(0);
     Balance before = ledger.balance(request.fundId());
     List<String> needles = List.of(name, NameFolding.fold(name), word, personalId, phone, address,
@@ -224,5 +224,16 @@ abstract class ErasureChecks {
       word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
     }
     return word.toString();
+  }
+
+  /** A PDF that passes the document check, the child's details in its last line (a comment after %%EOF). */
+  private static byte[] pdfNaming(String details) throws java.io.IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      pdf.save(out);
+      out.write(("%" + details + "\n").getBytes(StandardCharsets.UTF_8));
+      return out.toByteArray();
+    }
   }
 }
