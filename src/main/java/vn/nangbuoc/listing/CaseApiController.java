@@ -91,8 +91,10 @@ class CaseApiController {
   ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
     requireCaseworker(user);
     caseFiles.getForUser(id, user.getName());
-    Object reason = body.get("reason");
-    events.familyWithdrew(id, reason instanceof String text ? text : null, user.getName());
+    FieldReader fields = FieldReader.of(body);
+    String reason = fields.requiredText("reason", "lý do gia đình rút khỏi chương trình", 1000);
+    fields.throwIfInvalid();
+    events.familyWithdrew(id, reason, user.getName());
     return ResponseEntity.noContent().build();
   }
 
