@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -61,6 +64,16 @@ public abstract class EngineRestErrors<E extends Throwable> implements Exception
   }
 
   private static int statusOf(Throwable error) {
+    // Camunda answers what a resource caught as 500 ("Cannot complete task x: task is null"): the cause says more
+    if (ErrorAnswers.find(error, AuthorizationException.class) != null) {
+      return 403;
+    }
+    if (ErrorAnswers.find(error, NullValueException.class) != null) {
+      return 404;
+    }
+    if (ErrorAnswers.find(error, BadUserRequestException.class) != null) {
+      return 400;
+    }
     if (error instanceof WebApplicationException web && web.getResponse() != null) {
       return web.getResponse().getStatus();
     }

@@ -12,13 +12,18 @@ import vn.nangbuoc.casefile.NameFolding;
 
 /**
  * Whether an erasure's reason, kept after the case is gone, would still say who the child was:
- * two words of the child's name in any order, with or without diacritics, in any case; the
- * personal ID or the caregiver's phone however its digits are grouped ("001 219 000 601",
- * "0912.345.678", "+84 912 345 678"); the case number.
+ * two words of the child's name (not counting "Văn", "Thị") in any order, with or without
+ * diacritics, in any case; the personal ID or the caregiver's phone however its digits are grouped
+ * ("001 219 000 601", "0912.345.678", "+84 912 345 678"); the case number.
  */
 final class ReasonNamesTheChild {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  /**
+   * Middle names half the children share, and words of every official letter ("văn bản", "thi
+   * hành"): they do not count towards the two words.
+   */
+  private static final Set<String> COMMON = Set.of("van", "thi");
   /** Digits with spaces, dots, dashes or slashes between them: one number as people write it. */
   private static final Pattern NUMBER = Pattern.compile("\\+?\\d(?:[\\s.\\-/()]*\\d)*");
 
@@ -35,6 +40,7 @@ final class ReasonNamesTheChild {
 
   private static boolean twoWordsOfName(String foldedReason, String fullName) {
     Set<String> nameWords = new HashSet<>(words(NameFolding.fold(fullName)));
+    nameWords.removeAll(COMMON);
     if (nameWords.size() < 2) {
       return nameWords.stream().anyMatch(words(foldedReason)::contains);
     }
