@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -68,7 +69,9 @@ public abstract class EngineRestErrors<E extends Throwable> implements Exception
     if (ErrorAnswers.find(error, AuthorizationException.class) != null) {
       return 403;
     }
-    if (ErrorAnswers.find(error, NullValueException.class) != null) {
+    // the engine's "Cannot find task with id …: task is null" is a NullValueException
+    if (ErrorAnswers.find(error, NotFoundException.class) != null
+        || ErrorAnswers.find(error, NullValueException.class) != null) {
       return 404;
     }
     if (ErrorAnswers.find(error, BadUserRequestException.class) != null) {

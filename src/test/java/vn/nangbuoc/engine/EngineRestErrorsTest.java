@@ -51,6 +51,8 @@ class EngineRestErrorsTest {
   ListingService listing;
   @Autowired
   PlatformTransactionManager transactions;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void shouldAnswerARefusedStartWithOurMessageOnly() {
@@ -93,13 +95,14 @@ class EngineRestErrorsTest {
     Task review = driver.task(pathway);
     AtomicReference<CompletableFuture<ResponseEntity<Map<String, Object>>>> second = new AtomicReference<>();
 
-    // the first completion holds its transaction open while the second one reads the same task
+    as("cvldtbxh").getForEntity("/engine-rest/task/" + review.getId(), String.class); // logged in once: quick now
+    // the first completion holds its transaction open until the second one, having read the same task, waits for it
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
       driver.complete("cvldtbxh", pathway, "Task_ReviewListing", PathwayDriver.vars("listingDecision", "ACCEPT"));
       second.set(CompletableFuture.supplyAsync(() -> as("cvldtbxh").exchange(
           "/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST,
           new HttpEntity<>(Map.of("variables", Map.of("listingDecision", Map.of("value", "ACCEPT")))), OBJECT)));
-      sleep(1500);
+      waitUntilASessionIsBlocked();
     });
     ResponseEntity<Map<String, Object>> lost = second.get().get();
 
@@ -164,6 +167,18 @@ class EngineRestErrorsTest {
     Object mapper = error instanceof RestException ? new EngineRestErrors.RestError()
         : error instanceof ProcessEngineException ? new EngineRestErrors.EngineError() : new EngineRestErrors.AnyError();
     return (jakarta.ws.rs.ext.ExceptionMapper<Throwable>) mapper;
+  }
+
+  /** H2 names the session a blocked one waits for. */
+  private void waitUntilASessionIsBlocked() {
+    for (int i = 0; i < 200; i++) {
+      Long blocked = jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null",
+          Long.class);
+      if (blocked != null && blocked > 0) {
+        return;
+      }
+      sleep(50);
+    }
   }
 
   private static void sleep(long millis) {
