@@ -55,11 +55,6 @@ public class HeldListings implements CaseDataEraser {
         .list();
   }
 
-  public long countFor(long caseId) {
-    return jdbc.sql("select count(*) from held_listing where matched_case_id = ?").param(caseId).query(Long.class)
-        .single();
-  }
-
   /** Resolved: the typed details are no longer needed and go. */
   public boolean resolve(long id, Collection<String> communes, String userId, Instant at) {
     return !communes.isEmpty() && jdbc.sql("update held_listing set resolved_by = :user, resolved_at = :at,"

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
@@ -48,13 +49,10 @@ class DeclaredVariablesInterceptor extends CommandInterceptor {
   private static final Set<String> START_EXTRAS = Set.of(ChildPathway.VAR_CASE_ID);
 
   private final DeclaredFields declared = new DeclaredFields();
-  private final IdentityServiceSource identity;
+  /** The engine's identity service exists only once the engine is built, after this is installed. */
+  private final Supplier<IdentityService> identity;
 
-  interface IdentityServiceSource {
-    IdentityService get();
-  }
-
-  DeclaredVariablesInterceptor(IdentityServiceSource identity) {
+  DeclaredVariablesInterceptor(Supplier<IdentityService> identity) {
     this.identity = identity;
   }
 
