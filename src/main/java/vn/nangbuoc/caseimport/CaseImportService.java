@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,10 @@ import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
@@ -40,14 +43,19 @@ public class CaseImportService {
   private final ListingService listing;
   private final OrganisationDirectory organisation;
   private final ImportSettings settings;
+  private final HeldListings held;
+
+  /** What a held row says to its uploader: the same whatever the reason the office checks it. */
+  static final String HELD = "Đã nhận: Phòng Lao động – Thương binh và Xã hội xác minh trước khi lập hồ sơ.";
 
   CaseImportService(CaseImports imports, CaseFileService caseFiles, ListingService listing,
-      OrganisationDirectory organisation, ImportSettings settings) {
+      OrganisationDirectory organisation, ImportSettings settings, HeldListings held) {
     this.imports = imports;
     this.caseFiles = caseFiles;
     this.listing = listing;
     this.organisation = organisation;
     this.settings = settings;
+    this.held = held;
   }
 
   /** Reads and checks an uploaded list; nothing but the preview is written. Returns the import's id. */
@@ -77,17 +85,21 @@ public class CaseImportService {
     List<RowResult> previewed = imports.rows(importId);
     List<SourceRow> rows = previewed.stream().map(CaseImportService::sourceRow).toList();
     List<ImportRowReader.Checked> checked = check(rows, userId);
-    List<RowResult> decided = DuplicateCheck.decide(checked, caseFiles, organisation.communesOf(userId));
+    Map<Integer, CaseFile> outsideArea = new HashMap<>();
+    List<RowResult> decided = DuplicateCheck.decide(checked, caseFiles, organisation.communesOf(userId), outsideArea);
+    List<RowResult> outcomes = new ArrayList<>(decided);
     List<ChildListing> children = new ArrayList<>();
     List<Integer> newRows = new ArrayList<>();
     for (int i = 0; i < decided.size(); i++) {
-      if (decided.get(i).outcome() == RowOutcome.NEW) {
+      if (outsideArea.containsKey(i)) {
+        held.hold(outsideArea.get(i), checked.get(i).child(), userId, EngineTime.now(), HeldListings.Source.IMPORT);
+        outcomes.set(i, new RowResult(decided.get(i).rowNumber(), RowOutcome.HELD, HELD, null, null, null));
+      } else if (decided.get(i).outcome() == RowOutcome.NEW) {
         children.add(checked.get(i).child());
         newRows.add(i);
       }
     }
     List<CaseFileService.Opened> opened = children.isEmpty() ? List.of() : listing.listAll(children, userId);
-    List<RowResult> outcomes = new ArrayList<>(decided);
     for (int i = 0; i < opened.size(); i++) {
       int row = newRows.get(i);
       CaseFileService.Opened file = opened.get(i);

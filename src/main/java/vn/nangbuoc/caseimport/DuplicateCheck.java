@@ -17,8 +17,12 @@ import vn.nangbuoc.casefile.NameFolding;
 /**
  * Decides each row of a list: error, duplicate or new. The same personal ID is the same child; a
  * child without one is taken as listed when a case (or an earlier row) has the same name without
- * diacritics, birth date and commune. A duplicate outside the uploader's area is reported without
- * its number.
+ * diacritics, birth date and commune.
+ *
+ * <p>A child listed outside the uploader's area is not reported at all: "already listed elsewhere"
+ * for any personal ID typed into a file would tell every commune who is in the programme. Such a row
+ * reads as new in the preview, exactly as a child nobody listed; confirmed, it opens no second case
+ * file but is held for the area office of the existing case ({@link vn.nangbuoc.casefile.HeldListings}).
  */
 final class DuplicateCheck {
 
@@ -26,6 +30,15 @@ final class DuplicateCheck {
   }
 
   static List<RowResult> decide(List<ImportRowReader.Checked> rows, CaseFileService caseFiles, Set<String> area) {
+    return decide(rows, caseFiles, area, new HashMap<>());
+  }
+
+  /**
+   * @param outsideArea filled with the rows (by index) that match a case outside the area: new to the
+   *     uploader, held when confirmed
+   */
+  static List<RowResult> decide(List<ImportRowReader.Checked> rows, CaseFileService caseFiles, Set<String> area,
+      Map<Integer, CaseFile> outsideArea) {
     List<ChildListing> valid = rows.stream().filter(ImportRowReader.Checked::valid).map(ImportRowReader.Checked::child)
         .toList();
     Map<String, CaseFile> byPersonalId = caseFiles.withPersonalIds(valid.stream().map(ChildListing::personalId)
@@ -51,17 +64,24 @@ final class DuplicateCheck {
       ChildListing child = row.child();
       String likeness = likeness(child.fullName(), child.dateOfBirth(), child.communeCode());
       CaseFile listed = child.personalId() == null ? null : byPersonalId.get(child.personalId());
-      if (listed != null) {
-        results.add(duplicate(number, listed, area, "cùng số định danh cá nhân", cells));
+      CaseFile alike = byLikeness.containsKey(likeness) && sameOrNoId(byLikeness.get(likeness), child)
+          ? byLikeness.get(likeness) : null;
+      CaseFile matched = listed != null ? listed : alike;
+      if (listed != null && area.contains(listed.communeCode())) {
+        results.add(duplicate(number, listed, "cùng số định danh cá nhân", cells));
       } else if (child.personalId() != null && rowOfPersonalId.containsKey(child.personalId())) {
         results.add(new RowResult(number, RowOutcome.DUPLICATE, "Cùng số định danh cá nhân với dòng "
             + rowOfPersonalId.get(child.personalId()) + " của tệp.", null, null, cells));
-      } else if (byLikeness.containsKey(likeness) && sameOrNoId(byLikeness.get(likeness), child)) {
-        results.add(duplicate(number, byLikeness.get(likeness), area, "cùng họ tên, ngày sinh và xã/phường", cells));
+      } else if (alike != null && area.contains(alike.communeCode())) {
+        results.add(duplicate(number, alike, "cùng họ tên, ngày sinh và xã/phường", cells));
       } else if (rowOfLikeness.containsKey(likeness)) {
         results.add(new RowResult(number, RowOutcome.DUPLICATE, "Cùng họ tên, ngày sinh và xã/phường với dòng "
             + rowOfLikeness.get(likeness) + " của tệp.", null, null, cells));
       } else {
+        if (matched != null) {
+          // outside the area: the same answer as for a child nobody listed
+          outsideArea.put(results.size(), matched);
+        }
         results.add(new RowResult(number, RowOutcome.NEW, null, null, null, cells));
       }
       if (child.personalId() != null) {
@@ -77,13 +97,10 @@ final class DuplicateCheck {
     return file.personalId() == null || child.personalId() == null || file.personalId().equals(child.personalId());
   }
 
-  private static RowResult duplicate(int number, CaseFile listed, Set<String> area, String why,
-      Map<String, String> cells) {
-    boolean visible = area.contains(listed.communeCode());
-    return new RowResult(number, RowOutcome.DUPLICATE, visible
-        ? "Trẻ đã có hồ sơ " + listed.caseNumber() + " (" + why + ")."
-        : "Trẻ đã có hồ sơ ở địa bàn khác (" + why + "): liên hệ Phòng Lao động – Thương binh và Xã hội.",
-        visible ? listed.id() : null, visible ? listed.caseNumber() : null, cells);
+  /** A duplicate of a case the uploader may see. */
+  private static RowResult duplicate(int number, CaseFile listed, String why, Map<String, String> cells) {
+    return new RowResult(number, RowOutcome.DUPLICATE, "Trẻ đã có hồ sơ " + listed.caseNumber() + " (" + why + ").",
+        listed.id(), listed.caseNumber(), cells);
   }
 
   static String likeness(String fullName, LocalDate dateOfBirth, String communeCode) {

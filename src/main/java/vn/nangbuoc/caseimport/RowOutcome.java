@@ -8,6 +8,11 @@ public enum RowOutcome {
   DUPLICATE("Trùng"),
   /** Breaks a rule: nothing is written for it. */
   ERROR("Lỗi"),
+  /**
+   * Confirmed, but held for the area office: a listing it must check before a case file is opened
+   * (the uploader is not told why, see {@link DuplicateCheck}).
+   */
+  HELD("Chờ Phòng Lao động – Thương binh và Xã hội xác minh"),
   /** Confirmed: its case file exists. */
   CREATED("Đã tạo hồ sơ");
 

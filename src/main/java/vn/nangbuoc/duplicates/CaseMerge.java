@@ -1,5 +1,6 @@
 package vn.nangbuoc.duplicates;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,6 +13,7 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 
@@ -47,6 +49,9 @@ public class CaseMerge implements CaseDataEraser {
 
   @Transactional
   public void merge(long keptId, long mergedId, String reason, String userId) {
+    FieldReader fields = FieldReader.of(Collections.singletonMap("reason", reason));
+    String why = fields.optionalText("reason", "lý do gộp", 1000);
+    fields.throwIfInvalid();
     CaseFile merged = checkedPair(keptId, mergedId, userId);
     if (ledger.requestsOfCase(mergedId).stream().anyMatch(request -> IN_FLIGHT.contains(request.status()))) {
       throw new InvalidInputException("Hồ sơ " + merged.caseNumber() + " đang có đề nghị hỗ trợ từ Quỹ chưa"
@@ -61,7 +66,7 @@ public class CaseMerge implements CaseDataEraser {
       });
     }
     caseFiles.merge(keptId, mergedId, userId);
-    duplicates.recordMerge(keptId, mergedId, reason == null || reason.isBlank() ? null : reason.strip(), userId);
+    duplicates.recordMerge(keptId, mergedId, why, userId);
   }
 
   @Transactional

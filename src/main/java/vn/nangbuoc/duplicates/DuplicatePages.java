@@ -8,14 +8,18 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.casefile.HeldListings;
+import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.Roles;
 
 /** Likely duplicates of the caseworker's area, side by side, to merge or keep apart. */
@@ -25,11 +29,16 @@ class DuplicatePages {
   private final CaseMerge merges;
   private final CaseFileService caseFiles;
   private final Roles roles;
+  private final HeldListings held;
+  private final OrganisationDirectory organisation;
 
-  DuplicatePages(CaseMerge merges, CaseFileService caseFiles, Roles roles) {
+  DuplicatePages(CaseMerge merges, CaseFileService caseFiles, Roles roles, HeldListings held,
+      OrganisationDirectory organisation) {
     this.merges = merges;
     this.caseFiles = caseFiles;
     this.roles = roles;
+    this.held = held;
+    this.organisation = organisation;
   }
 
   @GetMapping("/ho-so/trung-lap")
@@ -39,6 +48,9 @@ class DuplicatePages {
         .map(pair -> Map.of("older", caseFiles.get(pair.olderId()), "newer", caseFiles.get(pair.newerId())))
         .toList();
     model.addAttribute("pairs", pairs);
+    // listings of children who already have a case here, held instead of opening a second one
+    model.addAttribute("held", held.openIn(organisation.communesOf(user.getName())).stream()
+        .map(listing -> Map.of("listing", listing, "file", caseFiles.get(listing.matchedCaseId()))).toList());
     return "case/duplicates";
   }
 
@@ -50,6 +62,17 @@ class DuplicatePages {
     merges.merge(keptId, mergedId, reason, user.getName());
     redirect.addFlashAttribute("notice", "Đã gộp hồ sơ " + caseFiles.get(mergedId).caseNumber() + " vào hồ sơ "
         + caseFiles.get(keptId).caseNumber() + ".");
+    return "redirect:/ho-so/trung-lap";
+  }
+
+  /** Resolved by the office of the existing case: moved there, or a mistake; the held details go. */
+  @PostMapping("/ho-so/trung-lap/cho-xac-minh/{id}")
+  String resolveHeld(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+    requireCaseworker(user);
+    if (!held.resolve(id, organisation.communesOf(user.getName()), user.getName(), EngineTime.now())) {
+      throw new NotFoundException("Không có danh sách chờ xác minh này trong địa bàn của bạn.");
+    }
+    redirect.addFlashAttribute("notice", "Đã ghi nhận: danh sách chờ xác minh đã được xử lý.");
     return "redirect:/ho-so/trung-lap";
   }
 

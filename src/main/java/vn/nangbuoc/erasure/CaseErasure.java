@@ -1,6 +1,7 @@
 package vn.nangbuoc.erasure;
 
 import java.sql.Timestamp;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.casefile.NameFolding;
+import vn.nangbuoc.casefile.Caregiver;
 import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 
 /**
@@ -25,6 +27,7 @@ public class CaseErasure {
 
   private static final Logger log = LoggerFactory.getLogger(CaseErasure.class);
   static final int MIN_REASON = 10;
+  static final int MAX_REASON = 1000;
 
   private final CaseFileService caseFiles;
   private final List<CaseDataEraser> erasers;
@@ -41,7 +44,7 @@ public class CaseErasure {
   @Transactional
   public void erase(long caseId, String reason, String userId, ErasureKind kind) {
     CaseFile file = caseFiles.get(caseId);
-    String why = checkedReason(reason, file);
+    String why = checkedReason(reason, file, caseFiles.caregiver(caseId).orElse(null));
     eraseWithMerged(file);
     jdbc.sql("insert into case_erasure (kind, reason, erased_by, erased_at) values (?, ?, ?, ?)")
         .params(kind.name(), why, userId, Timestamp.from(EngineTime.now())).update();
@@ -61,22 +64,17 @@ public class CaseErasure {
   }
 
   /** A reason an auditor can read later, and that does not itself name the child it erases. */
-  private static String checkedReason(String reason, CaseFile file) {
-    String why = reason == null ? "" : reason.strip();
-    if (why.length() < MIN_REASON) {
+  private static String checkedReason(String reason, CaseFile file, Caregiver caregiver) {
+    FieldReader fields = FieldReader.of(Collections.singletonMap("reason", reason));
+    String why = fields.optionalText("reason", "lý do xóa hồ sơ", MAX_REASON);
+    fields.throwIfInvalid();
+    if (why == null || why.length() < MIN_REASON) {
       throw new InvalidInputException("Hãy ghi lý do xóa hồ sơ (ít nhất " + MIN_REASON + " ký tự), ví dụ căn cứ"
           + " văn bản yêu cầu xóa.");
     }
-    if (why.length() > 1000) {
-      throw new InvalidInputException("Lý do xóa hồ sơ dài quá 1000 ký tự.");
-    }
-    String folded = NameFolding.fold(why);
-    boolean namesTheChild = folded.contains(NameFolding.fold(file.fullName()))
-        || (file.personalId() != null && why.contains(file.personalId()))
-        || why.toUpperCase().contains(file.caseNumber());
-    if (namesTheChild) {
-      throw new InvalidInputException("Lý do xóa không được ghi họ tên, số định danh hay số hồ sơ của trẻ: bản ghi"
-          + " lý do được giữ lại sau khi hồ sơ đã xóa.");
+    if (ReasonNamesTheChild.test(why, file, caregiver)) {
+      throw new InvalidInputException("Lý do xóa không được ghi họ tên, số định danh, số điện thoại hay số hồ sơ"
+          + " của trẻ: bản ghi lý do được giữ lại sau khi hồ sơ đã xóa.");
     }
     return why;
   }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.nangbuoc.database.DatabaseProduct;
+import vn.nangbuoc.input.NotFoundException;
 
 @Repository
 class FundRepository {
@@ -37,7 +38,9 @@ class FundRepository {
 
   /** Serialises every change of one fund: whoever changes it holds the fund's row until commit. */
   void lock(String fundId) {
-    jdbc.sql(lockStatement).param(fundId).query(String.class).single();
+    // every write to a fund locks it first: an unknown fund is answered here, as 404, for all of them
+    jdbc.sql(lockStatement).param(fundId).query(String.class).optional()
+        .orElseThrow(() -> new NotFoundException("Không có quỹ này: hãy chọn một quỹ trong danh sách."));
   }
 
   void upsertFund(String id, String name, String unitCode) {

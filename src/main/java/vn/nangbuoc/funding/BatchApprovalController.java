@@ -18,6 +18,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.fund.FundingRequest;
+import vn.nangbuoc.input.ErrorAnswers;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -97,7 +98,8 @@ class BatchApprovalController {
       result.put("message", e.getMessage());
     } catch (ProcessEngineException e) {
       result.put("ok", false);
-      result.put("message", "Không hoàn thành được công việc này (không có hoặc bạn không có quyền).");
+      result.put("message", ErrorAnswers.lostRace(e) ? ErrorAnswers.CONFLICT
+          : "Không hoàn thành được công việc này (không có hoặc bạn không có quyền).");
     }
     return result;
   }

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -45,11 +46,24 @@ class ApiErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    // the engine wraps what a listener throws, and loses races as an exception of its own
+    InvalidInputException invalid = ErrorAnswers.invalidInput(e);
+    if (invalid != null) {
+      return body(HttpStatus.BAD_REQUEST, invalid.getMessage());
+    }
+    if (ErrorAnswers.lostRace(e)) {
+      return body(HttpStatus.CONFLICT, ErrorAnswers.CONFLICT);
+    }
+    if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
+      // Spring's own answers (no such path, wrong method, missing parameter) keep their status
+      int status = known.getStatusCode().value();
+      return body(HttpStatus.valueOf(status), ErrorAnswers.forStatus(status));
+    }
     // Messages (and causes' messages, such as a database's duplicate key) may carry a child's data:
     // log the type and where it happened, never the message.
     StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
     log.error("Unexpected error in API: {} at {}", e.getClass().getName(), where);
-    return body(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi, chưa thực hiện được yêu cầu. Hãy thử lại sau.");
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, ErrorAnswers.UNEXPECTED);
   }
 
   private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {

@@ -29,6 +29,19 @@ public final class FieldReader {
 
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+  /**
+   * Markup in any text: an HTML tag, comment or autolink ({@code <a}, {@code </}, {@code <!},
+   * {@code <http}), a Markdown link, image or reference ({@code ](}, {@code ][}), a script URL.
+   * "thị lực < 3/10" is text, and stays allowed.
+   */
+  private static final Pattern MARKUP = Pattern.compile("<\\s*[\\p{L}/!?]|\\]\\s*[(\\[]|(?i:javascript\\s*:)");
+
+  /** Names, places and short phrases need no brackets and hold no web address. */
+  private static final Pattern NOT_IN_NAMES = Pattern.compile("[<>\\[\\]]|://|(?i:www\\.)");
+
+  /** Up to this length a text is a name or a short phrase (hospital, provider, voucher number). */
+  static final int NAME_LENGTH = 300;
+
   private final Function<String, Object> source;
   private final String prefix;
   private final List<String> errors = new ArrayList<>();
@@ -66,6 +79,11 @@ public final class FieldReader {
       errors.add(sentence(label, "phải là văn bản."));
       return null;
     }
+    if (text.length() > 2 * maxLength + 100) {
+      // far too long whatever its spaces and diacritics: not worth normalising
+      errors.add(sentence(label, "dài quá " + maxLength + " ký tự."));
+      return null;
+    }
     // NFC: the same name typed with composed or combining diacritics is the same name.
     String value = Normalizer.normalize(text, Normalizer.Form.NFC).strip();
     if (value.isEmpty()) {
@@ -73,6 +91,14 @@ public final class FieldReader {
     }
     if (value.length() > maxLength) {
       errors.add(sentence(label, "dài quá " + maxLength + " ký tự."));
+      return null;
+    }
+    if (MARKUP.matcher(value).find()) {
+      errors.add(sentence(label, "không được chứa thẻ HTML hay liên kết kiểu [chữ](địa chỉ): hãy ghi bằng chữ thường."));
+      return null;
+    }
+    if (maxLength <= NAME_LENGTH && NOT_IN_NAMES.matcher(value).find()) {
+      errors.add(sentence(label, "không được chứa các dấu <, >, [, ] hay địa chỉ trang web."));
       return null;
     }
     values.put(name, value);

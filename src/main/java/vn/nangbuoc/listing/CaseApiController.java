@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
+import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
@@ -42,10 +44,14 @@ class CaseApiController {
   private final EngineSystem system;
   private final Roles roles;
   private final CaseAccessLog accessLog;
+  private final HeldListings held;
+
+  static final String HELD = "Đã nhận danh sách: Phòng Lao động – Thương binh và Xã hội xác minh trước khi lập"
+      + " hồ sơ.";
 
   CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
       OrganisationDirectory organisation, TaskService taskService, EngineSystem system, Roles roles,
-      CaseAccessLog accessLog) {
+      CaseAccessLog accessLog, HeldListings held) {
     this.listing = listing;
     this.caseFiles = caseFiles;
     this.events = events;
@@ -54,6 +60,7 @@ class CaseApiController {
     this.system = system;
     this.roles = roles;
     this.accessLog = accessLog;
+    this.held = held;
   }
 
   @PostMapping
@@ -63,6 +70,9 @@ class CaseApiController {
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
     fields.throwIfInvalid();
+    if (heldOutsideArea(child, user.getName())) {
+      return ResponseEntity.accepted().body(Map.of("status", "HELD", "message", HELD));
+    }
     CaseFile file = listing.list(child, user.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + file.id())).body(summary(file));
   }
@@ -91,8 +101,10 @@ class CaseApiController {
   ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
     requireCaseworker(user);
     caseFiles.getForUser(id, user.getName());
-    Object reason = body.get("reason");
-    events.familyWithdrew(id, reason instanceof String text ? text : null, user.getName());
+    FieldReader fields = FieldReader.of(body);
+    String reason = fields.requiredText("reason", "lý do gia đình rút khỏi chương trình", 1000);
+    fields.throwIfInvalid();
+    events.familyWithdrew(id, reason, user.getName());
     return ResponseEntity.noContent().build();
   }
 
@@ -105,6 +117,25 @@ class CaseApiController {
     fields.throwIfInvalid();
     events.childMoved(id, commune, user.getName());
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * A child whose personal ID has a case file outside the caseworker's area is held for that case's
+   * area office, not refused: "listed elsewhere" would tell any commune who is in the programme.
+   */
+  private boolean heldOutsideArea(ChildListing child, String userId) {
+    Set<String> area = organisation.communesOf(userId);
+    if (child.personalId() == null || area.isEmpty()
+        || (child.communeCode() != null && !area.contains(child.communeCode()))) {
+      return false; // the listing's own checks answer
+    }
+    CaseFile existing = caseFiles.withPersonalIds(Set.of(child.personalId())).get(child.personalId());
+    if (existing == null || area.contains(existing.communeCode())) {
+      return false;
+    }
+    ChildListing placed = child.communeCode() != null ? child : child.withCommuneCode(area.iterator().next());
+    held.hold(existing, placed, userId, EngineTime.now(), HeldListings.Source.API);
+    return true;
   }
 
   private void requireCaseworker(Authentication user) {

@@ -30,7 +30,8 @@ import vn.nangbuoc.organisation.OrganisationDirectory;
 /**
  * What a task's form shows about its child, read from the case file when the form opens: the
  * engine never holds the child's name or findings, yet each form says which child it is about.
- * Values are named {@code case_...}; the complete-listing form is also pre-filled with the listing.
+ * Values are named {@code case_...} and escaped for the forms' Markdown ({@link FormText}); the
+ * complete-listing form is also pre-filled with the listing.
  */
 @Component
 class TaskFormContext {
@@ -129,7 +130,10 @@ class TaskFormContext {
     if (FUND_DECISIONS.contains(task.getTaskDefinitionKey())) {
       putFund(context, fundLedger.fundServing(file.communeCode()));
     }
+    // what users typed (names, hospitals, findings, notes) is shown as text, never as markup
+    context.replaceAll((name, value) -> FormText.escape(value));
     if (ChildPathway.TASK_COMPLETE_LISTING.equals(task.getTaskDefinitionKey())) {
+      // input fields' values, which form-js shows as text already
       prefillListing(context, file, caseFiles.caregiver(file.id()));
     }
     return context;

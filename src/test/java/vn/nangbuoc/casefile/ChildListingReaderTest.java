@@ -65,7 +65,7 @@ class ChildListingReaderTest {
       fullName          | NULL                      | Chưa nhập họ và tên của trẻ.
       fullName          | ''                        | Chưa nhập họ và tên của trẻ.
       fullName          | Nguyễn Văn 2              | Họ và tên của trẻ chỉ được gồm chữ cái và khoảng trắng.
-      fullName          | <script>alert(1)</script> | Họ và tên của trẻ chỉ được gồm chữ cái và khoảng trắng.
+      fullName          | <script>alert(1)</script> | Họ và tên của trẻ không được chứa thẻ HTML hay liên kết kiểu [chữ](địa chỉ): hãy ghi bằng chữ thường.
       dateOfBirth       | NULL                      | Chưa nhập ngày sinh.
       dateOfBirth       | 2026-11-04                | Ngày sinh không được sau ngày hôm nay.
       dateOfBirth       | 2008-11-03                | Người từ đủ 18 tuổi trở lên không thuộc đối tượng trẻ em của chương trình.

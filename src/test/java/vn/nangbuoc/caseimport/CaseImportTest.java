@@ -283,6 +283,19 @@ class CaseImportTest {
     return jdbc.sql("select count(*) from case_file").query(Long.class).single();
   }
 
+  @Test
+  void shouldRefuseARowWithMarkupOrTooLongText() {
+    ListFiles list = new ListFiles().add(ListFiles.child(true), ImportColumn.FULL_NAME, "<a href=\"http://evil\">Đăng nhập</a>")
+        .add(ListFiles.child(true), ImportColumn.ADDRESS, "[Đăng nhập](http://evil)")
+        .add(ListFiles.child(true), ImportColumn.CAREGIVER_NAME, "Nông Thị " + "a".repeat(300));
+
+    long id = imports.preview("dau.csv", list.csv(), "cbmaipha");
+
+    assertThat(imports.rows(id, "cbmaipha")).extracting(RowResult::outcome).containsOnly(RowOutcome.ERROR);
+    assertThat(imports.rows(id, "cbmaipha")).extracting(RowResult::message)
+        .allMatch(message -> message.contains("không được chứa") || message.contains("dài quá"));
+  }
+
   private CaseFile listByHand(String name, String personalId, LocalDate born) {
     ChildListing child = new ChildListing(name, born, Sex.FEMALE, "Tày", personalId, "Thôn Pò Mỏ", "MAIPHA",
         ConditionGroup.MOTOR, "Nguyễn Thị Bích", CaregiverRelation.MOTHER, null);

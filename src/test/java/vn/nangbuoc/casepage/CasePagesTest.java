@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.MatchResult;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -214,6 +215,24 @@ class CasePagesTest {
     form.remove("_csrf");
     assertThat(pages.post(caseworker, "/ho-so/" + file.id() + "/sua", form).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(caseFiles.get(file.id()).version()).isEqualTo(file.version());
+  }
+
+  @Test
+  void shouldRefuseMarkupOrTooLongTextInAnEditAndSaveNothing() {
+    CaseFile file = list("Đinh Văn " + uniqueGivenName());
+    String session = pages.login("cbmaipha");
+    for (Map.Entry<String, String> typed : Map.of("address", "<a href=\"http://evil\">Đăng nhập</a>",
+        "caregiverName", "[Đăng nhập](http://evil)", "ethnicity", "x".repeat(65), "address ", "y".repeat(400_000))
+        .entrySet()) {
+      MultiValueMap<String, String> form = editForm(session, file);
+      form.set(typed.getKey().strip(), typed.getValue());
+
+      ResponseEntity<String> refused = pages.post(session, "/ho-so/" + file.id() + "/sua", form);
+
+      assertThat(refused.getStatusCode()).as(typed.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).containsAnyOf("không được chứa", "dài quá");
+    }
     assertThat(caseFiles.get(file.id()).version()).isEqualTo(file.version());
   }
 

@@ -134,6 +134,45 @@ abstract class ErasureChecks {
   }
 
   @Test
+  void shouldRefuseAReasonThatNamesTheChildInAnyWritingAndEraseNothing() {
+    String word = unique();
+    ChildListing child = new ChildListing("Lò Văn " + word, LocalDate.now().minusYears(4), Sex.MALE, "Thái",
+        "001219000601".substring(0, 3) + "2" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
+        "Thôn Nà Pàn", "MAIPHA", ConditionGroup.MOTOR, "Lò Thị Mai", CaregiverRelation.MOTHER, "0912345678");
+    CaseFile file = caseFiles.getByProcessInstance(driver.list("cbmaipha", child).getId());
+    String id = file.personalId();
+    String folded = NameFolding.fold(word);
+
+    for (String reason : List.of(
+        "Gia đình em " + word + " Lò xin xóa hồ sơ",                                  // name in another order
+        "Theo đơn của gia đình " + folded.toUpperCase() + " LO, ngày 20/11/2026",     // no diacritics, other case
+        "Theo đơn có số định danh " + id.substring(0, 3) + " " + id.substring(3, 6) + " " + id.substring(6),
+        "Theo đơn có số định danh " + id.substring(0, 4) + "." + id.substring(4, 8) + "-" + id.substring(8),
+        "Mẹ của trẻ gọi điện từ số 0912.345.678 xin xóa hồ sơ",                        // the caregiver's phone
+        "Mẹ của trẻ gọi điện từ số +84 912 345 678 xin xóa hồ sơ",
+        "Theo yêu cầu về hồ sơ " + file.caseNumber().toLowerCase())) {
+      assertThatThrownBy(() -> erasure.erase(file.id(), reason, "quantri", ErasureKind.BY_ADMINISTRATOR))
+          .as(reason).isInstanceOf(InvalidInputException.class).hasMessageContaining("không được ghi họ tên");
+    }
+    assertThat(caseFiles.get(file.id()).processInstanceId()).isNotNull();
+    // the name's words one at a time, and other numbers, are a reason like any other
+    erasure.erase(file.id(), "Theo văn bản số 12/2026 ngày 20/11/2026 của UBND xã, gia đình họ Lò chuyển đi",
+        "quantri", ErasureKind.BY_ADMINISTRATOR);
+    assertThat(caseFiles.findByCaseNumber(file.caseNumber())).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAReasonTooLongOrWithMarkupAndEraseNothing() {
+    CaseFile file = listed();
+
+    assertThatThrownBy(() -> erasure.erase(file.id(), "Theo quyết định " + "x".repeat(2_000_000), "quantri",
+        ErasureKind.BY_ADMINISTRATOR)).isInstanceOf(InvalidInputException.class).hasMessageContaining("dài quá 1000");
+    assertThatThrownBy(() -> erasure.erase(file.id(), "Theo <a href=\"http://evil\">quyết định</a>", "quantri",
+        ErasureKind.BY_ADMINISTRATOR)).isInstanceOf(InvalidInputException.class).hasMessageContaining("không được chứa");
+    assertThat(caseFiles.get(file.id()).processInstanceId()).isNotNull();
+  }
+
+  @Test
   void shouldLetOnlyAdministratorsErase() {
     CaseFile file = listed();
     Map<String, String> body = Map.of("caseNumber", file.caseNumber(), "reason", "Theo quyết định số 7/QĐ-UBND");

@@ -29,6 +29,48 @@ class FieldReaderTest {
     return FieldReader.of(fields);
   }
 
+  // --- markup
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<a href=\"http://evil\">Đăng nhập</a>", "[Đăng nhập](http://evil)", "![ảnh](http://evil/x.png)",
+      "Bệnh viện <img src=x onerror=alert(1)>", "</textarea><script>", "<!-- x -->", "[Đăng nhập] [1]",
+      "<http://evil>", "javascript:alert(1)"})
+  void shouldRefuseMarkupInAnyText(String typed) {
+    for (int maxLength : new int[] {300, 4000}) {
+      FieldReader fields = reader("record_hospital", typed);
+
+      assertThat(fields.optionalText("record_hospital", "bệnh viện chuyển đến", maxLength)).isNull();
+      assertThat(fields.errors()).singleElement().asString().startsWith("Bệnh viện chuyển đến không được chứa");
+      assertThat(fields.values()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bệnh viện [Nhi]", "Xem http://evil.example", "www.evil.example", "Khoa Mắt > Nhi"})
+  void shouldRefuseBracketsAndWebAddressesInNames(String typed) {
+    FieldReader fields = reader("record_hospital", typed);
+
+    assertThat(fields.requiredText("record_hospital", "bệnh viện chuyển đến", 300)).isNull();
+    assertThat(fields.errors()).singleElement().asString().contains("<, >, [, ]");
+  }
+
+  @Test
+  void shouldKeepEverydayPunctuationInNotes() {
+    String note = "Thị lực < 3/10, khám lại sau 3 tháng (theo hẹn); xem http://benhvien.example/lich **gấp**";
+    FieldReader fields = reader("record_finding", note);
+
+    assertThat(fields.requiredText("record_finding", "kết luận khám", 4000)).isEqualTo(note);
+    assertThat(fields.errors()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAHugeTextWithoutReadingIt() {
+    FieldReader fields = reader("reason", "a".repeat(15_000_000));
+
+    assertThat(fields.optionalText("reason", "lý do", 1000)).isNull();
+    assertThat(fields.errors()).containsExactly("Lý do dài quá 1000 ký tự.");
+  }
+
   // --- text
 
   @Test

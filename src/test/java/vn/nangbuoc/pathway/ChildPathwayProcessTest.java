@@ -161,9 +161,14 @@ class ChildPathwayProcessTest {
   void shouldRouteFromTheCaseFileWhateverVariablesACompletionSends() {
     ProcessInstance pathway = driver.listEligibleChild();
 
-    driver.complete("cvldtbxh", pathway, ChildPathway.TASK_REVIEW_LISTING, vars(
+    // variables the form does not declare are refused (issue 17, item 9) ...
+    assertThatThrownBy(() -> driver.complete("cvldtbxh", pathway, ChildPathway.TASK_REVIEW_LISTING, vars(
         ChildPathway.VAR_LISTING_DECISION, "RETURN", "record_reviewNote", "Thiếu giấy tờ",
-        "communeCode", "HOANGDONG", "estimatedCost", 90_000_000L));
+        "communeCode", "HOANGDONG", "estimatedCost", 90_000_000L)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("\"communeCode\", \"estimatedCost\"");
+    // ... and routing reads the case file, not what a completion sends
+    driver.complete("cvldtbxh", pathway, ChildPathway.TASK_REVIEW_LISTING, vars(
+        ChildPathway.VAR_LISTING_DECISION, "RETURN", "record_reviewNote", "Thiếu giấy tờ"));
 
     assertThat(pathway).task().hasCandidateGroup("ubndMaiPha");
     assertThat(groupsOf(driver.task(pathway))).containsExactly("ubndMaiPha");
@@ -173,9 +178,13 @@ class ChildPathwayProcessTest {
   void shouldPickTheApproverFromTheReferralNotFromAVariable() {
     ProcessInstance pathway = screenedForSurgery();
 
+    assertThatThrownBy(() -> driver.complete("cvldtbxh", pathway, ChildPathway.TASK_PREPARE_REFERRAL, vars(
+        "record_hospital", "Bệnh viện Đa khoa tỉnh", "record_procedure", "Tạo hình môi",
+        "record_estimatedCost", 60_000_000L, ChildPathway.VAR_FAMILY_CONSENT, "true", "estimatedCost", 1_000_000L)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("\"estimatedCost\"");
     driver.complete("cvldtbxh", pathway, ChildPathway.TASK_PREPARE_REFERRAL, vars(
         "record_hospital", "Bệnh viện Đa khoa tỉnh", "record_procedure", "Tạo hình môi",
-        "record_estimatedCost", 60_000_000L, ChildPathway.VAR_FAMILY_CONSENT, "true", "estimatedCost", 1_000_000L));
+        "record_estimatedCost", 60_000_000L, ChildPathway.VAR_FAMILY_CONSENT, "true"));
 
     assertThat(groupsOf(driver.task(pathway))).containsExactly("ubndTpLangSonVice");
   }

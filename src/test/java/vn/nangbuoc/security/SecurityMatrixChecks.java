@@ -52,7 +52,8 @@ abstract class SecurityMatrixChecks {
     EXPECTED.put("bsttyt",      "-    -     Y    Y    Y    Y    Y    -    -    -    -    -    -    - ");
     EXPECTED.put("cvtaichinh",  "-    -     Y    Y    Y    Y    Y    -    -    -    -    -    -    - ");
     EXPECTED.put("thanhtra",    "-    -     Y    Y    Y    Y    Y    Y    -    -    -    -    -    - ");
-    EXPECTED.put("quantri",     "Y    -     -    Y    Y    Y    Y    Y    Y    Y    -    -    Y    Y ");
+    // issue 17, item 9: nobody, the administrator included, writes process variables directly
+    EXPECTED.put("quantri",     "Y    -     -    Y    Y    Y    Y    Y    Y    Y    -    -    Y    - ");
   }
 
   @Autowired
@@ -152,7 +153,9 @@ abstract class SecurityMatrixChecks {
         new HttpEntity<>(serialized), OBJECT);
 
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
-    assertThat(String.valueOf(refused.getBody().get("message"))).containsIgnoringCase("serializ");
+    // refused before the engine reads the value at all (issue 17, item 9: no user writes variables directly)
+    assertThat(String.valueOf(refused.getBody().get("message")))
+        .isEqualTo("Không được ghi trực tiếp dữ liệu của quy trình: hãy nhập qua biểu mẫu của công việc.");
   }
 
   @Test

@@ -1,0 +1,52 @@
+package vn.nangbuoc.input;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+
+/**
+ * What a refused or failed request tells the user, whichever API it came through (the application's
+ * {@code /api}, the engine's REST API, Tasklist's): Vietnamese sentences, never the engine's text,
+ * which names tasks, classes and sometimes a child's data.
+ */
+public final class ErrorAnswers {
+
+  public static final String CONFLICT = "Công việc này vừa được người khác cập nhật, xin tải lại và thử lại.";
+  public static final String NOT_FOUND = "Không tìm thấy: không có, hoặc bạn không có quyền xem.";
+  public static final String FORBIDDEN = "Bạn không có quyền thực hiện việc này.";
+  public static final String UNAUTHORIZED = "Hãy đăng nhập rồi thử lại.";
+  public static final String BAD_REQUEST = "Yêu cầu không hợp lệ nên chưa được thực hiện: hãy kiểm tra dữ liệu gửi lên.";
+  public static final String UNEXPECTED = "Hệ thống gặp lỗi, chưa thực hiện được yêu cầu. Hãy thử lại sau.";
+
+  private ErrorAnswers() {
+  }
+
+  /** The first error of this type in the chain of causes, or null. */
+  public static <T extends Throwable> T find(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** A rule of ours broken somewhere under the error: its message is Vietnamese and meant for the user. */
+  public static InvalidInputException invalidInput(Throwable error) {
+    return find(error, InvalidInputException.class);
+  }
+
+  /** Two users changed the same task or execution at once, and this one lost. */
+  public static boolean lostRace(Throwable error) {
+    return find(error, OptimisticLockingException.class) != null;
+  }
+
+  /** The generic sentence for an HTTP status, when nothing more precise may be said. */
+  public static String forStatus(int status) {
+    return switch (status) {
+      case 401 -> UNAUTHORIZED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 409 -> CONFLICT;
+      default -> status >= 500 ? UNEXPECTED : BAD_REQUEST;
+    };
+  }
+}

@@ -1,0 +1,26 @@
+package vn.nangbuoc.pathway;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs {@link DeclaredVariablesInterceptor} before the transaction starts: a refused command
+ * opens none. The engine's plugin puts its error unwrapping first, wherever this one is added.
+ */
+@Component
+class DeclaredVariablesPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> pre = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      pre.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    pre.add(new DeclaredVariablesInterceptor(configuration::getIdentityService));
+    configuration.setCustomPreCommandInterceptorsTxRequired(pre);
+  }
+}
