@@ -1,5 +1,6 @@
 package vn.nangbuoc.duplicates;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.input.ForbiddenException;
@@ -25,19 +27,24 @@ class DuplicatePages {
   private final CaseMerge merges;
   private final CaseFileService caseFiles;
   private final Roles roles;
+  private final CaseAccessLog accessLog;
 
-  DuplicatePages(CaseMerge merges, CaseFileService caseFiles, Roles roles) {
+  DuplicatePages(CaseMerge merges, CaseFileService caseFiles, Roles roles, CaseAccessLog accessLog) {
     this.merges = merges;
     this.caseFiles = caseFiles;
     this.roles = roles;
+    this.accessLog = accessLog;
   }
 
+  /** Both children of every pair are shown side by side: each is a read of their case. */
   @GetMapping("/ho-so/trung-lap")
-  String pairs(Model model, Authentication user) {
+  String pairs(Model model, Authentication user, HttpServletRequest request) {
     requireCaseworker(user);
     List<Map<String, CaseFile>> pairs = merges.pairs(user.getName()).stream()
         .map(pair -> Map.of("older", caseFiles.get(pair.olderId()), "newer", caseFiles.get(pair.newerId())))
         .toList();
+    accessLog.recordAll(pairs.stream().flatMap(pair -> pair.values().stream()).map(CaseFile::id).toList(),
+        user.getName(), CaseAccessLog.Channel.LIST, request.getRemoteAddr());
     model.addAttribute("pairs", pairs);
     return "case/duplicates";
   }
