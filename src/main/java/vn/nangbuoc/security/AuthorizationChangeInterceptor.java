@@ -28,6 +28,10 @@ class AuthorizationChangeInterceptor extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
+    if (IdentityChanges.person() == null) {
+      // the application's own grants (at start, a case's rights): not a person's change
+      return next.execute(command);
+    }
     if (command instanceof SaveAuthorizationCmd) {
       Authorization saved = (Authorization) read(SAVED, command);
       IdentityChangeLog.Action action = saved.getId() == null ? IdentityChangeLog.Action.AUTHORIZATION_CREATED

@@ -1,5 +1,7 @@
 package vn.nangbuoc.security;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -12,47 +14,59 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
  */
 class GuardedIdentityProvider extends DbIdentityServiceProvider {
 
-  private final IdentityChanges changes;
+  private final Supplier<IdentityChanges> changes;
 
-  GuardedIdentityProvider(IdentityChanges changes) {
+  GuardedIdentityProvider(Supplier<IdentityChanges> changes) {
     this.changes = changes;
   }
 
   @Override
   public IdentityOperationResult createMembership(String userId, String groupId) {
     IdentityOperationResult result = super.createMembership(userId, groupId);
-    changes.checkMembership(userId, groupId);
-    changes.membershipAdded(userId, groupId);
+    ifByAPerson(guard -> {
+      guard.checkMembership(userId, groupId);
+      guard.membershipAdded(userId, groupId);
+    });
     return result;
   }
 
   @Override
   public IdentityOperationResult deleteMembership(String userId, String groupId) {
     IdentityOperationResult result = super.deleteMembership(userId, groupId);
-    changes.membershipRemoved(userId, groupId);
+    ifByAPerson(guard -> guard.membershipRemoved(userId, groupId));
     return result;
   }
 
   @Override
   public IdentityOperationResult deleteGroup(String groupId) {
     IdentityOperationResult result = super.deleteGroup(groupId);
-    changes.groupDeleted(groupId);
+    ifByAPerson(guard -> guard.groupDeleted(groupId));
     return result;
   }
 
   @Override
   public IdentityOperationResult deleteUser(String userId) {
     IdentityOperationResult result = super.deleteUser(userId);
-    changes.userDeleted(userId);
+    ifByAPerson(guard -> guard.userDeleted(userId));
     return result;
+  }
+
+  /**
+   * The application's own changes (demo users, the administrator created while the engine starts)
+   * pass untouched, before the Spring bean behind the guard even exists.
+   */
+  private void ifByAPerson(Consumer<IdentityChanges> work) {
+    if (IdentityChanges.person() != null) {
+      work.accept(changes.get());
+    }
   }
 
   /** Opens one guarded provider per command, as the engine's default factory opens its own. */
   static class Factory implements SessionFactory {
 
-    private final java.util.function.Supplier<IdentityChanges> changes;
+    private final Supplier<IdentityChanges> changes;
 
-    Factory(java.util.function.Supplier<IdentityChanges> changes) {
+    Factory(Supplier<IdentityChanges> changes) {
       this.changes = changes;
     }
 
@@ -63,7 +77,7 @@ class GuardedIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public Session openSession() {
-      return new GuardedIdentityProvider(changes.get());
+      return new GuardedIdentityProvider(changes);
     }
   }
 }

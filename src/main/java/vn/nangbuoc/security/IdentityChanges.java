@@ -112,7 +112,7 @@ class IdentityChanges {
   }
 
   /** The user acting, when a person (not the application itself) is behind the command. */
-  private static String person() {
+  static String person() {
     CommandContext command = Context.getCommandContext();
     if (command == null || !command.isAuthorizationCheckEnabled()) {
       return null;
