@@ -2,7 +2,9 @@ package vn.nangbuoc.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.nangbuoc.engine.EngineTime;
@@ -16,22 +18,38 @@ public class CaseAccessLog {
 
   /** Through what the case was read. */
   public enum Channel {
-    API, TASK_FORM, CASE_PAGE, EXPORT, DOCUMENT
+    API, TASK_FORM, CASE_PAGE, EXPORT, DOCUMENT,
+    /** A list that shows the child: the case list, likely duplicates, the approvals waiting. */
+    LIST
   }
 
   public record Access(long caseId, String userId, Instant accessedAt, Channel channel, String remoteAddress) {
   }
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  CaseAccessLog(JdbcClient jdbc) {
+  CaseAccessLog(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public void record(long caseId, String userId, Channel channel, String remoteAddress) {
     jdbc.sql("insert into case_access_log (case_id, user_id, accessed_at, channel, remote_address) values (?, ?, ?, ?, ?)")
         .params(caseId, userId, Timestamp.from(EngineTime.now()), channel.name(), remoteAddress)
         .update();
+  }
+
+  /** One row per case shown, in one batch: a list page shows up to a few hundred children. */
+  public void recordAll(Collection<Long> caseIds, String userId, Channel channel, String remoteAddress) {
+    if (caseIds.isEmpty()) {
+      return;
+    }
+    Timestamp now = Timestamp.from(EngineTime.now());
+    List<Object[]> rows = caseIds.stream().distinct()
+        .map(caseId -> new Object[] {caseId, userId, now, channel.name(), remoteAddress}).toList();
+    batch.batchUpdate("insert into case_access_log (case_id, user_id, accessed_at, channel, remote_address)"
+        + " values (?, ?, ?, ?, ?)", rows);
   }
 
   public List<Access> of(long caseId) {

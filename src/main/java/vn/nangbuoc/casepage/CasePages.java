@@ -107,8 +107,26 @@ class CasePages {
     this.merges = merges;
   }
 
+  /**
+   * The list, filtered by what identifies nobody (commune, status, condition, step). Names, case
+   * numbers and personal IDs are searched by {@link #search POST} only: in a URL they would stay in
+   * the browser's history, proxies' logs and the Referer of the next request.
+   */
   @GetMapping("/ho-so")
-  String list(@RequestParam(name = "q", required = false) String name,
+  String list(@RequestParam(name = "xa", required = false) String commune,
+      @RequestParam(name = "trang-thai", required = false) CaseStatus status,
+      @RequestParam(name = "dang-tat", required = false) ConditionGroup condition,
+      @RequestParam(name = "buoc", required = false) String step,
+      @RequestParam(name = "sap-xep", defaultValue = "moi-nhat") String sort,
+      @RequestParam(name = "trang", defaultValue = "1") int page, Model model, Authentication user,
+      HttpServletRequest request) {
+    return render(new CaseQuery(null, null, null, commune, status, condition, step, sort, Math.max(page, 1) - 1,
+        PAGE_SIZE), model, user, request);
+  }
+
+  /** The search form and the pager of a search: every criterion in the body, none in the URL. */
+  @PostMapping("/ho-so")
+  String search(@RequestParam(name = "q", required = false) String name,
       @RequestParam(name = "so", required = false) String caseNumber,
       @RequestParam(name = "cccd", required = false) String personalId,
       @RequestParam(name = "xa", required = false) String commune,
@@ -116,11 +134,19 @@ class CasePages {
       @RequestParam(name = "dang-tat", required = false) ConditionGroup condition,
       @RequestParam(name = "buoc", required = false) String step,
       @RequestParam(name = "sap-xep", defaultValue = "moi-nhat") String sort,
-      @RequestParam(name = "trang", defaultValue = "1") int page, Model model, Authentication user) {
+      @RequestParam(name = "trang", defaultValue = "1") int page, Model model, Authentication user,
+      HttpServletRequest request) {
+    return render(new CaseQuery(name, caseNumber, personalId, commune, status, condition, step, sort,
+        Math.max(page, 1) - 1, PAGE_SIZE), model, user, request);
+  }
+
+  /** Each child the list shows is a read of their case, logged as one. */
+  private String render(CaseQuery query, Model model, Authentication user, HttpServletRequest request) {
     Set<String> communes = organisation.communesOf(user.getName());
-    CaseQuery query = new CaseQuery(name, caseNumber, personalId, commune, status, condition, step, sort,
-        Math.max(page, 1) - 1, PAGE_SIZE);
-    model.addAttribute("result", search.search(query, communes));
+    CaseSearch.Page result = search.search(query, communes);
+    accessLog.recordAll(result.rows().stream().map(CaseSearch.Row::id).toList(), user.getName(),
+        CaseAccessLog.Channel.LIST, request.getRemoteAddr());
+    model.addAttribute("result", result);
     model.addAttribute("query", query);
     model.addAttribute("communes", communes.stream().map(organisation::unit).flatMap(Optional::stream)
         .sorted(Comparator.comparing(AdministrativeUnit::name)).toList());

@@ -1,6 +1,8 @@
 package vn.nangbuoc.duplicates;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.HeldListings;
@@ -31,26 +34,35 @@ class DuplicatePages {
   private final Roles roles;
   private final HeldListings held;
   private final OrganisationDirectory organisation;
+  private final CaseAccessLog accessLog;
 
   DuplicatePages(CaseMerge merges, CaseFileService caseFiles, Roles roles, HeldListings held,
-      OrganisationDirectory organisation) {
+      OrganisationDirectory organisation, CaseAccessLog accessLog) {
     this.merges = merges;
     this.caseFiles = caseFiles;
     this.roles = roles;
     this.held = held;
     this.organisation = organisation;
+    this.accessLog = accessLog;
   }
 
+  /** Both children of every pair are shown side by side: each is a read of their case. */
   @GetMapping("/ho-so/trung-lap")
-  String pairs(Model model, Authentication user) {
+  String pairs(Model model, Authentication user, HttpServletRequest request) {
     requireCaseworker(user);
     List<Map<String, CaseFile>> pairs = merges.pairs(user.getName()).stream()
         .map(pair -> Map.of("older", caseFiles.get(pair.olderId()), "newer", caseFiles.get(pair.newerId())))
         .toList();
-    model.addAttribute("pairs", pairs);
     // listings of children who already have a case here, held instead of opening a second one
-    model.addAttribute("held", held.openIn(organisation.communesOf(user.getName())).stream()
-        .map(listing -> Map.of("listing", listing, "file", caseFiles.get(listing.matchedCaseId()))).toList());
+    List<Map<String, Object>> heldListings = held.openIn(organisation.communesOf(user.getName())).stream()
+        .map(listing -> Map.<String, Object>of("listing", listing, "file", caseFiles.get(listing.matchedCaseId())))
+        .toList();
+    List<Long> shown = new ArrayList<>(pairs.stream().flatMap(pair -> pair.values().stream())
+        .map(CaseFile::id).toList());
+    heldListings.forEach(row -> shown.add(((CaseFile) row.get("file")).id()));
+    accessLog.recordAll(shown, user.getName(), CaseAccessLog.Channel.LIST, request.getRemoteAddr());
+    model.addAttribute("pairs", pairs);
+    model.addAttribute("held", heldListings);
     return "case/duplicates";
   }
 

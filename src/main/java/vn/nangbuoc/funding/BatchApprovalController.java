@@ -1,5 +1,6 @@
 package vn.nangbuoc.funding;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineLimits;
@@ -35,20 +37,29 @@ class BatchApprovalController {
   private final TaskService taskService;
   private final FundingRequests requests;
   private final CaseFileService caseFiles;
+  private final CaseAccessLog accessLog;
 
-  BatchApprovalController(TaskService taskService, FundingRequests requests, CaseFileService caseFiles) {
+  BatchApprovalController(TaskService taskService, FundingRequests requests, CaseFileService caseFiles,
+      CaseAccessLog accessLog) {
     this.taskService = taskService;
     this.requests = requests;
     this.caseFiles = caseFiles;
+    this.accessLog = accessLog;
   }
 
-  /** The approval tasks the user may work on (the engine decides), oldest request first. */
+  /**
+   * The approval tasks routed to the user's groups, oldest request first. Reading a task is not
+   * enough (administrators read every task): the child, procedure and hospital are for the
+   * approvers it is routed to. Each child listed is a read of their case.
+   */
   @GetMapping
-  List<Map<String, Object>> pending(Authentication user) {
+  List<Map<String, Object>> pending(Authentication user, HttpServletRequest http) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().taskDefinitionKey(ChildPathway.TASK_APPROVE_FUNDING)
+        .taskCandidateUser(user.getName()).includeAssignedTasks()
         .orderByTaskCreateTime().asc().listPage(0, EngineLimits.SMALL_LIST)) {
       CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
+      accessLog.record(file.id(), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr());
       FundingRequest request = requests.pendingOf(file.id());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("taskId", task.getId());

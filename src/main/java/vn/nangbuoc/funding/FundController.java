@@ -99,6 +99,10 @@ class FundController {
   @GetMapping("/{fundId}/decisions.xlsx")
   ResponseEntity<byte[]> decisionsExport(@PathVariable String fundId, Authentication user, HttpServletRequest http) {
     requireReader(user);
+    if (roles.isAdministrator(user.getName())) {
+      throw new ForbiddenException("Quản trị viên cấu hình hệ thống, không đọc hồ sơ của trẻ: bảng quyết định liệt kê"
+          + " hồ sơ, thủ thuật và bệnh viện của từng trẻ.");
+    }
     ledger.requestsOfFund(fundId).stream().filter(request -> !request.caseErased()).map(FundingRequest::caseId)
         .distinct()
         .forEach(caseId -> accessLog.record(caseId, user.getName(), CaseAccessLog.Channel.EXPORT, http.getRemoteAddr()));

@@ -77,6 +77,11 @@ public class OrganisationDirectory {
     return repository.findAgencies(kind);
   }
 
+  /** The agency a group belongs to (any role), if the group is the organisation's. */
+  public Optional<Agency> agencyOfGroup(String groupId) {
+    return repository.findAgencyOfGroup(groupId);
+  }
+
   public List<AgencyGroup> agencyGroups() {
     return repository.findAllAgencyGroups();
   }

@@ -73,6 +73,13 @@ class OrganisationRepository {
         .list();
   }
 
+  Optional<Agency> findAgencyOfGroup(String groupId) {
+    return jdbc.sql("select a.id, a.kind, a.unit_code, a.name from agency a join agency_group g on g.agency_id = a.id"
+            + " where g.group_id = ?").param(groupId)
+        .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list().stream().findFirst();
+  }
+
   List<Agency> findAgencies(String kind) {
     return jdbc.sql("select id, kind, unit_code, name from agency where kind = ? order by id").param(kind)
         .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();

@@ -2,6 +2,7 @@ package vn.nangbuoc.pathway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +15,10 @@ class PathwayWebConfiguration {
   /** On the public engine REST API and on the one Tasklist itself calls. */
   @Bean
   FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(TaskFormContext context, ObjectMapper json,
-      EngineSystem system, IdentityService identityService) {
+      EngineSystem system, IdentityService identityService, TaskService taskService) {
     FilterRegistrationBean<TaskFormContextFilter> registration =
-        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json, system, identityService));
-    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json, system, identityService, taskService));
+    registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }

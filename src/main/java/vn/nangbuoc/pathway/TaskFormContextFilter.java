@@ -1,5 +1,6 @@
 package vn.nangbuoc.pathway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
@@ -7,11 +8,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
@@ -23,26 +28,39 @@ import vn.nangbuoc.engine.EngineSystem;
 /**
  * Adds {@link TaskFormContext} to the answer of GET .../task/{id}/form-variables, the call with
  * which Tasklist fills a Camunda Form. The values exist only in that answer: nothing is written to
- * the engine. Only answers the engine already allowed (200) are touched: the user may read the task,
- * so the system may tell them about its child.
+ * the engine.
+ *
+ * <p>Reading a task is not working on it: administrators and auditors may read tasks, but the
+ * child's name, findings and identity are for the groups the task is routed to (as
+ * {@link TaskSubmission#requireResponsibleActor()} decides). Everyone else gets the engine's own
+ * answer, and from it, on every channel that hands out a task's or a start form's variables (the
+ * engine REST API, Tasklist's own API), no {@code record_*} value.
  */
 class TaskFormContextFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(TaskFormContextFilter.class);
 
   private static final Pattern FORM_VARIABLES = Pattern.compile(".*/task/([^/]+)/form-variables$");
+  /** Other answers that carry a task's variables: whole lists, or one variable by name. */
+  private static final Pattern TASK_VARIABLES =
+      Pattern.compile(".*/task/([^/]+)/(?:variables|localVariables)(?:/([^/]+)(?:/data)?)?$");
+  /** Start forms (by id, key, key and tenant): no task, so nobody's values but the engine's defaults. */
+  private static final Pattern START_FORM_VARIABLES = Pattern.compile(".*/process-definition/.+/form-variables$");
+  static final String RECORD_PREFIX = "record_";
 
   private final TaskFormContext context;
   private final ObjectMapper json;
   private final EngineSystem system;
   private final IdentityService identityService;
+  private final TaskService taskService;
 
   TaskFormContextFilter(TaskFormContext context, ObjectMapper json, EngineSystem system,
-      IdentityService identityService) {
+      IdentityService identityService, TaskService taskService) {
     this.context = context;
     this.json = json;
     this.system = system;
     this.identityService = identityService;
+    this.taskService = taskService;
   }
 
   /**
@@ -62,44 +80,82 @@ class TaskFormContextFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod()) || !FORM_VARIABLES.matcher(request.getRequestURI()).matches();
+    String uri = request.getRequestURI();
+    return !"GET".equals(request.getMethod()) || !(FORM_VARIABLES.matcher(uri).matches()
+        || TASK_VARIABLES.matcher(uri).matches() || START_FORM_VARIABLES.matcher(uri).matches());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String uri = request.getRequestURI();
+    Matcher single = TASK_VARIABLES.matcher(uri);
+    if (single.matches() && single.group(2) != null) {
+      if (single.group(2).startsWith(RECORD_PREFIX) && !mayWork(single.group(1), reader(request))) {
+        // as if it did not exist: the name alone says nothing, its value is the child's
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, captured);
-    Matcher matcher = FORM_VARIABLES.matcher(request.getRequestURI());
-    if (captured.getStatus() != HttpServletResponse.SC_OK || !matcher.matches()) {
+    if (captured.getStatus() != HttpServletResponse.SC_OK) {
       captured.copyBodyToResponse();
       return;
     }
+    JsonNode answer = json.readTree(captured.getContentAsByteArray());
+    if (!(answer instanceof ObjectNode variables)) {
+      captured.copyBodyToResponse();
+      return;
+    }
+    Matcher form = FORM_VARIABLES.matcher(uri);
+    String taskId = form.matches() ? form.group(1) : single.matches() ? single.group(1) : null;
     String reader = reader(request);
-    if (reader == null) {
-      // every read of a child's data is logged with its reader; without one, the form shows no child
-      captured.copyBodyToResponse();
-      return;
+    if (taskId == null || !mayWork(taskId, reader)) {
+      variables.properties().removeIf(entry -> entry.getKey().startsWith(RECORD_PREFIX));
+    } else if (form.matches()) {
+      addContext(variables, taskId, reader, request.getRemoteAddr());
     }
+    byte[] body = json.writeValueAsBytes(variables);
+    captured.resetBuffer();
+    captured.getOutputStream().write(body);
+    captured.copyBodyToResponse();
+  }
+
+  private void addContext(ObjectNode variables, String taskId, String reader, String remoteAddress) {
     Map<String, String> display;
     try {
-      display = system.call(() -> context.forTask(matcher.group(1), reader, request.getRemoteAddr()));
+      display = system.call(() -> context.forTask(taskId, reader, remoteAddress));
     } catch (RuntimeException e) {
       // the form still opens, without the child's summary; the message may hold a child's data
-      log.warn("Form context of task {} unavailable: {}", matcher.group(1), e.getClass().getName());
-      captured.copyBodyToResponse();
+      log.warn("Form context of task {} unavailable: {}", taskId, e.getClass().getName());
       return;
     }
-    ObjectNode variables = (ObjectNode) json.readTree(captured.getContentAsByteArray());
     for (Map.Entry<String, String> value : display.entrySet()) {
       ObjectNode typed = variables.putObject(value.getKey());
       typed.put("type", "String");
       typed.put("value", value.getValue());
       typed.putObject("valueInfo");
     }
-    byte[] body = json.writeValueAsBytes(variables);
-    captured.resetBuffer();
-    captured.getOutputStream().write(body);
-    captured.copyBodyToResponse();
+  }
+
+  /**
+   * Whether the reader is in one of the groups the task is routed to: the same rule as for
+   * completing it. Without a known reader (every read of a child's data is logged with its
+   * reader) nobody may.
+   */
+  private boolean mayWork(String taskId, String reader) {
+    if (reader == null) {
+      return false;
+    }
+    return system.call(() -> {
+      List<String> groups = taskService.getIdentityLinksForTask(taskId).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(IdentityLink::getGroupId).toList();
+      return !groups.isEmpty() && identityService.createGroupQuery().groupMember(reader)
+          .groupIdIn(groups.toArray(String[]::new)).count() > 0;
+    });
   }
 }

@@ -10,11 +10,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.security.CaseAuthorizations;
 
 /**
  * The child moved: the case file already names the new commune. Every open task goes to whoever
  * serves it now; a claim by the old commune's staff is released, since they no longer work on this
- * child. Due dates stay: the deadline was promised to the family.
+ * child. Due dates stay: the deadline was promised to the family. The engine keeps a task's
+ * authorizations when its candidate group or assignee changes, so the rights of the old ones are
+ * withdrawn here too.
  */
 @Component("rerouteOpenTasksDelegate")
 class RerouteOpenTasksDelegate implements JavaDelegate {
@@ -23,13 +26,17 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
   private final TaskService taskService;
   private final EngineSystem system;
   private final ApplicationEventPublisher events;
+  private final CaseRoutingFacts facts;
+  private final CaseAuthorizations caseAuthorizations;
 
   RerouteOpenTasksDelegate(TaskRouting routing, TaskService taskService, EngineSystem system,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, CaseRoutingFacts facts, CaseAuthorizations caseAuthorizations) {
     this.routing = routing;
     this.taskService = taskService;
     this.system = system;
     this.events = events;
+    this.facts = facts;
+    this.caseAuthorizations = caseAuthorizations;
   }
 
   @Override
@@ -60,5 +67,7 @@ class RerouteOpenTasksDelegate implements JavaDelegate {
             newGroup, route.agency().agencyName()));
       }
     }
+    caseAuthorizations.withdrawStale(execution.getProcessInstanceId(),
+        facts.of(execution.getProcessInstanceId()).communeCode());
   }
 }

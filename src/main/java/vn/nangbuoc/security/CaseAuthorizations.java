@@ -1,23 +1,35 @@
 package vn.nangbuoc.security;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 
 /**
  * A child's pathway is visible to the agencies whose area includes the child's commune, and to
  * nobody else: the commune's own staff, the city's offices, the province's. When the child moves,
- * the old commune loses sight of the case and the new one gains it.
+ * the old commune loses sight of the case and the new one gains it: of the instance, its history,
+ * its open tasks (the engine grants a task to its candidate groups and its assignee, and removing a
+ * candidate group or an assignee does not take that right back) and its finished tasks.
  */
 @Service
 public class CaseAuthorizations {
@@ -30,11 +42,18 @@ public class CaseAuthorizations {
   private final AuthorizationService authorizations;
   private final OrganisationDirectory organisation;
   private final EngineSystem system;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
 
-  CaseAuthorizations(AuthorizationService authorizations, OrganisationDirectory organisation, EngineSystem system) {
+  CaseAuthorizations(AuthorizationService authorizations, OrganisationDirectory organisation, EngineSystem system,
+      TaskService taskService, HistoryService historyService, IdentityService identityService) {
     this.authorizations = authorizations;
     this.organisation = organisation;
     this.system = system;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identityService = identityService;
   }
 
   public void open(String processInstanceId, String communeCode) {
@@ -55,7 +74,59 @@ public class CaseAuthorizations {
           grantRead(group, processInstanceId);
         }
       }
+      withdrawStale(processInstanceId, toCommune);
     });
+  }
+
+  /**
+   * After a move or a re-routing: every right on the case, its open tasks and its history that no
+   * longer belongs to someone serving the child's commune goes. An open task keeps only the groups
+   * it is routed to now and its current assignee and owner; the instance, its history and finished
+   * tasks keep only the groups serving the commune and their members.
+   */
+  public void withdrawStale(String processInstanceId, String communeCode) {
+    system.run(() -> {
+      Set<String> serving = new HashSet<>(organisation.groupsServing(communeCode));
+      Predicate<String> servingUser = user -> !serving.isEmpty() && identityService.createGroupQuery()
+          .groupMember(user).groupIdIn(serving.toArray(String[]::new)).count() > 0;
+      for (Resource resource : CASE_READ.keySet()) {
+        withdraw(resource, processInstanceId, serving::contains, servingUser);
+      }
+      for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .listPage(0, EngineLimits.SMALL_LIST)) {
+        Set<String> routedTo = new HashSet<>();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+            routedTo.add(link.getGroupId());
+          }
+        }
+        Set<String> holders = new HashSet<>();
+        holders.add(task.getAssignee());
+        holders.add(task.getOwner());
+        withdraw(Resources.TASK, task.getId(), group -> routedTo.contains(group) && serving.contains(group),
+            user -> holders.contains(user) && servingUser.test(user));
+      }
+      List<HistoricTaskInstance> history = historyService.createHistoricTaskInstanceQuery()
+          .processInstanceId(processInstanceId).listPage(0, EngineLimits.SMALL_LIST);
+      for (HistoricTaskInstance task : history) {
+        withdraw(Resources.HISTORIC_TASK, task.getId(), serving::contains, servingUser);
+      }
+    });
+  }
+
+  /** Deletes the grants on one resource whose group or user fails its test; global rows ("*") stay. */
+  private void withdraw(Resource resource, String resourceId, Predicate<String> keepGroup, Predicate<String> keepUser) {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(resource)
+        .resourceId(resourceId).list()) {
+      if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL) {
+        continue;
+      }
+      boolean keep = authorization.getGroupId() != null ? keepGroup.test(authorization.getGroupId())
+          : keepUser.test(authorization.getUserId());
+      if (!keep) {
+        authorizations.deleteAuthorization(authorization.getId());
+      }
+    }
   }
 
   private void grantRead(String groupId, String processInstanceId) {

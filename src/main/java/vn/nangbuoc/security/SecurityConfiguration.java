@@ -93,6 +93,13 @@ class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<ReferrerPolicyFilter> referrerPolicy() {
+    FilterRegistrationBean<ReferrerPolicyFilter> registration = new FilterRegistrationBean<>(new ReferrerPolicyFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

@@ -75,6 +75,8 @@ class CaseFilesInTheBrowserIT {
     browser.findElement(By.name("q")).sendKeys(NameFolding.fold(name));
     browser.findElement(By.xpath("//button[text()='Tìm']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Tìm thấy 1 hồ sơ."));
+    // searched by POST: the name typed stays out of the address bar (and of history and Referer)
+    assertThat(browser.getCurrentUrl()).endsWith("/ho-so");
     browser.findElement(By.linkText(name)).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Lịch sử"));
 

@@ -65,12 +65,72 @@ class CasePagesTest {
     CaseFile file = list("Nguyễn Thị Ánh " + given);
 
     String session = pages.login("cbmaipha");
-    String found = pages.get(session, "/ho-so?q=nguyen thi anh " + given.toLowerCase()).getBody();
+    String found = search(session, "q", "nguyen thi anh " + given.toLowerCase()).getBody();
     assertThat(found).contains(file.caseNumber(), "Nguyễn Thị Ánh " + given, "Tìm thấy 1 hồ sơ.");
-    assertThat(pages.get(session, "/ho-so?so=" + file.caseNumber().toLowerCase()).getBody()).contains(file.caseNumber());
+    assertThat(search(session, "so", file.caseNumber().toLowerCase()).getBody()).contains(file.caseNumber());
 
-    String elsewhere = pages.get(pages.login("cbhoangdong"), "/ho-so?q=" + given).getBody();
+    String elsewhere = search(pages.login("cbhoangdong"), "q", given).getBody();
     assertThat(elsewhere).doesNotContain(file.caseNumber()).contains("Tìm thấy 0 hồ sơ.");
+  }
+
+  @Test
+  void shouldKeepNamesAndPersonalIdsOutOfEveryUrlOfTheList() {
+    String given = uniqueGivenName();
+    String personalId = PathwayDriver.randomPersonalId();
+    for (int i = 0; i < CasePages.PAGE_SIZE + 1; i++) {
+      // born on different days: not likely duplicates of each other
+      list("Lộc Thị " + given, i == 0 ? personalId : null, i);
+    }
+    String session = pages.login("cbmaipha");
+
+    String byName = search(session, "q", "loc thi " + given.toLowerCase()).getBody();
+    String byId = search(session, "cccd", personalId).getBody();
+
+    assertThat(byName).contains("Tìm thấy " + (CasePages.PAGE_SIZE + 1) + " hồ sơ.", "Trang 1/2");
+    assertThat(byId).contains("Tìm thấy 1 hồ sơ.");
+    for (String page : List.of(byName, byId)) {
+      assertThat(Pattern.compile("<form[^>]*method=\"get\"").matcher(page).find()).as("a GET form").isFalse();
+      Matcher links = Pattern.compile("(?:href|action)=\"([^\"]*)\"").matcher(page);
+      while (links.find()) {
+        assertThat(HtmlUtils.htmlUnescape(links.group(1))).doesNotContainIgnoringCase(given)
+            .doesNotContain(personalId, "q=", "cccd=", "so=");
+      }
+    }
+    // the pager repeats the search in a POST body
+    MultiValueMap<String, String> next = new LinkedMultiValueMap<>();
+    next.add("_csrf", PageBrowser.csrfToken(byName));
+    next.add("q", "loc thi " + given.toLowerCase());
+    next.add("trang", "2");
+    assertThat(pages.post(session, "/ho-so", next).getBody()).contains("Trang 2/2");
+    // a name in the URL is no search: the list does not filter by it (the newest child, of another name, shows)
+    CaseFile other = list("Hà Văn " + uniqueGivenName());
+    assertThat(pages.get(session, "/ho-so?q=" + given).getBody()).contains(other.caseNumber());
+  }
+
+  @Test
+  void shouldLogEachChildTheListShows() {
+    CaseFile file = list("Đinh Văn " + uniqueGivenName());
+    int readsBefore = accessLog.of(file.id()).size();
+
+    String page = search(pages.login("thanhtra"), "so", file.caseNumber()).getBody();
+
+    assertThat(page).contains(file.caseNumber());
+    // the list page that carried the form showed the newest children too: each showing is one read
+    assertThat(accessLog.of(file.id()).subList(readsBefore, accessLog.of(file.id()).size())).isNotEmpty()
+        .allSatisfy(read -> {
+          assertThat(read.userId()).isEqualTo("thanhtra");
+          assertThat(read.channel()).isEqualTo(CaseAccessLog.Channel.LIST);
+        });
+  }
+
+  /** The list's search form, submitted as the browser does: by POST, with the page's token. */
+  private ResponseEntity<String> search(String session, String field, String value) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("_csrf", PageBrowser.csrfToken(pages.get(session, "/ho-so").getBody()));
+    form.add(field, value);
+    ResponseEntity<String> answer = pages.post(session, "/ho-so", form);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer;
   }
 
   @Test
@@ -237,7 +297,12 @@ class CasePagesTest {
   }
 
   private CaseFile list(String fullName) {
-    ChildListing child = new ChildListing(fullName, LocalDate.now().minusYears(6), Sex.FEMALE, "Tày", null,
+    return list(fullName, null, 0);
+  }
+
+  private CaseFile list(String fullName, String personalId, int daysOlder) {
+    ChildListing child = new ChildListing(fullName, LocalDate.now().minusYears(6).minusDays(daysOlder), Sex.FEMALE,
+        "Tày", personalId,
         "Thôn Pò Mỏ", "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE, "Nguyễn Thị Bích", CaregiverRelation.MOTHER,
         "0912345678");
     return driver.as("cbmaipha", () -> listing.list(child, "cbmaipha"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -70,6 +71,11 @@ class DuplicatesTest {
     String session = pages.login("cbmaipha");
     String page = pages.get(session, "/ho-so/trung-lap").getBody();
     assertThat(page).contains(older.caseNumber(), newer.caseNumber(), "Gộp, giữ hồ sơ " + older.caseNumber());
+    // each child shown is a read of their case
+    for (CaseFile shown : List.of(older, newer)) {
+      assertThat(jdbc.sql("select user_id from case_access_log where case_id = ? and channel = 'LIST'")
+          .param(shown.id()).query(String.class).list()).containsExactly("cbmaipha");
+    }
     assertThat(pages.get(pages.login("cbhoangdong"), "/ho-so/trung-lap").getBody())
         .doesNotContain(older.caseNumber());
 

@@ -1,0 +1,91 @@
+package vn.nangbuoc.funding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.PathwayDriver;
+
+/**
+ * The approvals waiting name children, procedures and hospitals: only the approvers the tasks are
+ * routed to read them, each read is in the access log, and administrators (who configure) get none.
+ */
+@NangBuocSpringTest
+class ApprovalReadersTest {
+
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  FundLedger ledger;
+
+  PathwayDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new PathwayDriver(engine, listing);
+  }
+
+  @Test
+  void shouldListAnApprovalToItsApproversOnlyAndLogTheRead() {
+    ProcessInstance waiting = referred(9_000_000);
+    long caseId = jdbc.queryForObject("select id from case_file where process_instance_id = ?", Long.class,
+        waiting.getId());
+
+    List<Map<String, Object>> byApprover = as("tpldtbxh").exchange("/api/funding/approvals", HttpMethod.GET, null, LIST)
+        .getBody();
+    List<Map<String, Object>> byAdministrator = as("quantri").exchange("/api/funding/approvals", HttpMethod.GET, null,
+        LIST).getBody();
+    List<Map<String, Object>> byAuditor = as("thanhtra").exchange("/api/funding/approvals", HttpMethod.GET, null, LIST)
+        .getBody();
+
+    assertThat(byApprover).extracting(row -> row.get("caseNumber")).contains(waiting.getBusinessKey());
+    assertThat(byAdministrator).isEmpty();
+    assertThat(byAuditor).isEmpty();
+    assertThat(jdbc.queryForList("select user_id from case_access_log where case_id = ? and channel = 'LIST'",
+        String.class, caseId)).containsExactly("tpldtbxh");
+  }
+
+  @Test
+  void shouldGiveAnAdministratorNoDecisionsSpreadsheet() {
+    String fund = ledger.fundServing("MAIPHA");
+
+    assertThat(as("quantri").getForEntity("/api/funds/" + fund + "/decisions.xlsx", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("thanhtra").getForEntity("/api/funds/" + fund + "/decisions.xlsx", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private ProcessInstance referred(long cost) {
+    ProcessInstance pathway = driver.listEligibleChild();
+    driver.review(pathway, "ACCEPT");
+    driver.screen(pathway, "SURGERY");
+    driver.prepareReferral("cvldtbxh", pathway, cost, true);
+    return pathway;
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, "demo123");
+  }
+}

@@ -1,0 +1,155 @@
+package vn.nangbuoc.pathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import vn.nangbuoc.NangBuocSpringTest;
+
+/**
+ * A task's form shows its child only to the groups the task is routed to: an administrator (who
+ * reads every task) gets the engine's own values and nothing of the child, on every channel.
+ */
+@NangBuocSpringTest
+class TaskFormContextFilterTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void shouldGiveTheChildsIdentityOnlyToTheGroupTheListingWasReturnedTo() {
+    String personalId = PathwayDriver.randomPersonalId();
+    Map<String, Object> child = listChild(personalId);
+    String pathway = (String) child.get("processInstanceId");
+    submit("cvldtbxh", task("cvldtbxh", pathway), Map.of("listingDecision", "RETURN",
+        "record_reviewNote", "Thiếu giấy khai sinh"));
+    String returned = task("cbmaipha", pathway);
+
+    Map<String, Object> worker = get("cbmaipha", "/engine-rest/task/" + returned + "/form-variables").getBody();
+    ResponseEntity<Map<String, Object>> admin = get("quantri", "/engine-rest/task/" + returned + "/form-variables");
+
+    assertThat(worker).containsKeys("case_header", "record_fullName", "record_personalId", "record_caregiverPhone");
+    assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.getBody().keySet()).noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
+    assertThat(admin.getBody().toString()).doesNotContain("Thảo", "0912345678", personalId);
+    assertThat(readers((Number) child.get("id"))).contains("cbmaipha").doesNotContain("quantri");
+  }
+
+  @Test
+  void shouldGiveAnApproversFormsChildOnlyToTheApprovers() {
+    Map<String, Object> child = listChild(PathwayDriver.randomPersonalId());
+    String pathway = (String) child.get("processInstanceId");
+    String review = task("cvldtbxh", pathway);
+
+    assertThat(get("cvldtbxh", "/engine-rest/task/" + review + "/form-variables").getBody()).containsKey("case_header");
+    for (String path : List.of("/engine-rest/task/" + review + "/form-variables",
+        "/engine-rest/task/" + review + "/variables", "/engine-rest/task/" + review + "/form-variables?deserializeValues=false")) {
+      ResponseEntity<Map<String, Object>> admin = get("quantri", path);
+      assertThat(admin.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+      assertThat(admin.getBody().keySet()).as(path)
+          .noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
+    }
+    assertThat(get("quantri", "/engine-rest/task/" + review + "/variables/record_fullName").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("quantri", "/engine-rest/process-definition/key/child-pathway/form-variables").getBody().keySet())
+        .noneMatch(name -> name.startsWith("record_"));
+  }
+
+  @Test
+  void shouldGiveTheChildOnlyToTheTasksGroupThroughTasklistsOwnApiToo() {
+    String review = task("cvldtbxh", (String) listChild(PathwayDriver.randomPersonalId()).get("processInstanceId"));
+    String path = "/camunda/api/engine/engine/default/task/" + review + "/form-variables";
+
+    Map<String, Object> worker = tasklist("cvldtbxh", path);
+    Map<String, Object> admin = tasklist("quantri", path);
+
+    assertThat(worker).containsKey("case_header");
+    assertThat(admin).isNotNull();
+    assertThat(admin.keySet()).noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
+  }
+
+  /** Logs in to Tasklist as the browser does (session and CSRF token) and reads what Tasklist reads. */
+  private Map<String, Object> tasklist(String user, String path) {
+    ResponseEntity<String> start = http.getForEntity("/camunda/app/tasklist/", String.class);
+    String cookies = String.join("; ", start.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
+    String token = start.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.add("X-XSRF-TOKEN", token);
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    MultiValueMap<String, String> login = new LinkedMultiValueMap<>();
+    login.add("username", user);
+    login.add("password", "demo123");
+    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>(login, headers), String.class);
+    assertThat(loggedIn.getStatusCode()).as(loggedIn.getBody()).isEqualTo(HttpStatus.OK);
+    List<String> renewed = loggedIn.getHeaders().get(HttpHeaders.SET_COOKIE);
+    HttpHeaders session = new HttpHeaders();
+    session.add(HttpHeaders.COOKIE, renewed == null ? cookies : String.join("; ", renewed.stream()
+        .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList()) + "; XSRF-TOKEN=" + token);
+    session.add("X-XSRF-TOKEN", token);
+    ResponseEntity<Map<String, Object>> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(session), OBJECT);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
+  }
+
+  private List<String> readers(Number caseId) {
+    return jdbc.queryForList("select user_id from case_access_log where case_id = ? and channel = 'TASK_FORM'",
+        String.class, caseId.longValue());
+  }
+
+  private Map<String, Object> listChild(String personalId) {
+    Map<String, Object> body = Map.of("fullName", "Hoàng Thị Thảo", "dateOfBirth", "01/02/2021", "sex", "FEMALE",
+        "address", "Thôn Nà Sèn", "conditionGroup", "EYE", "caregiverName", "Hoàng Văn Hải",
+        "caregiverRelation", "FATHER", "caregiverPhone", "0912345678", "personalId", personalId);
+    ResponseEntity<Map<String, Object>> created = as("cbmaipha").exchange("/api/cases", HttpMethod.POST,
+        new HttpEntity<>(body), OBJECT);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    return created.getBody();
+  }
+
+  private String task(String user, String pathway) {
+    List<Map<String, Object>> tasks = as(user).exchange("/engine-rest/task?maxResults=5&processInstanceId=" + pathway,
+        HttpMethod.GET, null, LIST).getBody();
+    assertThat(tasks).hasSize(1);
+    return (String) tasks.get(0).get("id");
+  }
+
+  private void submit(String user, String task, Map<String, Object> variables) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    assertThat(as(user).exchange("/engine-rest/task/" + task + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", typed)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private ResponseEntity<Map<String, Object>> get(String user, String path) {
+    return as(user).exchange(path, HttpMethod.GET, null, OBJECT);
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, "demo123");
+  }
+}
