@@ -24,6 +24,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
+import vn.nangbuoc.erasure.CaseErasure;
+import vn.nangbuoc.erasure.ErasureKind;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
@@ -58,6 +60,8 @@ class FundCorrectionsTest {
   ProcessEngine engine;
   @Autowired
   ListingService listing;
+  @Autowired
+  CaseErasure erasure;
 
   /** A fund of its own (under the province, which serves no commune of the tests) holding 10,000,000. */
   String fund;
@@ -268,6 +272,32 @@ class FundCorrectionsTest {
 
     assertThat(jdbc.queryForObject("select reason from fund_entry where request_id = ? and entry_type = 'RELEASE'",
         String.class, request)).isEqualTo("Từ chối: " + "y".repeat(2000));
+  }
+
+  @Test
+  void shouldEraseWhatCorrectionsSayAboutAnErasedChild() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    ProcessInstance pathway = driver.listEligibleChild();
+    driver.review(pathway, "ACCEPT");
+    driver.screen(pathway, "SURGERY");
+    driver.prepareReferral("cvldtbxh", pathway, 2_000_000, true);
+    driver.approve("tpldtbxh", pathway, "APPROVED");
+    FundingRequest request = requestOf(pathway);
+    String name = jdbc.queryForObject("select full_name from case_file where id = ?", String.class, request.caseId());
+    long reservation = jdbc.queryForObject("select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'",
+        Long.class, request.id());
+    long rejected = ((Number) propose("cvtaichinh", reservation, 100_000, -100_000, 0, "Ca mổ của " + name)
+        .getBody().get("id")).longValue();
+    reject("ktquy", rejected, "Gia đình " + name + " đã nộp đủ");
+    propose("cvtaichinh", reservation, 200_000, -200_000, 0, "Bé " + name + " mổ một bên");
+
+    erasure.erase(request.caseId(), "Theo đơn đề nghị của gia đình, công văn số 17/2026", "quantri",
+        ErasureKind.BY_ADMINISTRATOR);
+
+    assertThat(jdbc.queryForObject("select count(*) from fund_correction where reason like ? or decision_reason like ?",
+        Long.class, "%" + name + "%", "%" + name + "%")).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from fund_correction where entry_id = ?", Long.class, reservation))
+        .isEqualTo(2);
   }
 
   private void pay(PathwayDriver driver, ProcessInstance pathway, long amount) {
