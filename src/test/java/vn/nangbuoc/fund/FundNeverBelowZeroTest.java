@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +20,7 @@ import vn.nangbuoc.pathway.PathwayDriver;
 /**
  * No row of any type takes the fund's balances, or a request's, below zero, and no row pays a
  * request beyond its approvals: refused with a Vietnamese message, nothing written. A fund of its own
- * (under the province, which serves no commune of the tests) holding 3,000,000 with one request of
- * 1,000,000 approved.
+ * holding 3,000,000 with one request of 1,000,000 approved.
  */
 @NangBuocSpringTest
 class FundNeverBelowZeroTest {
@@ -44,8 +43,7 @@ class FundNeverBelowZeroTest {
 
   @BeforeEach
   void fundWithOneApprovedRequest() {
-    fund = "testFund" + UUID.randomUUID().toString().substring(0, 8);
-    repository.upsertFund(fund, "Quỹ thử nghiệm", "LANGSON");
+    fund = TestFunds.create(jdbc);
     ledger.receive(fund, ReceiptKind.BUDGET, 3_000_000, null, null, EngineTime.today(), "cvtaichinh");
     String pathway = new PathwayDriver(engine, listing).listEligibleChild().getId();
     long caseId = jdbc.queryForObject("select id from case_file where process_instance_id = ?", Long.class, pathway);
@@ -53,6 +51,11 @@ class FundNeverBelowZeroTest {
         "Tạo hình môi", null, "cvldtbxh", EngineTime.now(), RequestStatus.PENDING, null, null, null, null, null));
     assertThat(ledger.approve(request, "tpldtbxh").reserved()).isTrue();
     assertThat(ledger.balance(fund)).isEqualTo(new Balance(2_000_000, 1_000_000, 0));
+  }
+
+  @AfterEach
+  void removeTheFund() {
+    TestFunds.remove(jdbc, fund);
   }
 
   @Test

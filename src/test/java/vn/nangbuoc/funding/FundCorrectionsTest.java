@@ -7,9 +7,9 @@ import static vn.nangbuoc.pathway.PathwayDriver.vars;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +31,7 @@ import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.fund.RequestStatus;
+import vn.nangbuoc.fund.TestFunds;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
@@ -63,18 +64,22 @@ class FundCorrectionsTest {
   @Autowired
   CaseErasure erasure;
 
-  /** A fund of its own (under the province, which serves no commune of the tests) holding 10,000,000. */
+  /** A fund of its own holding 10,000,000. */
   String fund;
   long receipt;
 
   @BeforeEach
   void fundOfItsOwn() {
-    fund = "testFund" + UUID.randomUUID().toString().substring(0, 8);
-    jdbc.update("insert into fund (id, name, unit_code) values (?, 'Quỹ thử nghiệm', 'LANGSON')", fund);
+    fund = TestFunds.create(jdbc);
     assertThat(as("cvtaichinh").exchange("/api/funds/" + fund + "/receipts", HttpMethod.POST, new HttpEntity<>(Map.of(
         "kind", "BUDGET", "amount", 10_000_000, "date", LocalDate.now().toString())), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     receipt = jdbc.queryForObject("select id from fund_entry where fund_id = ?", Long.class, fund);
+  }
+
+  @AfterEach
+  void removeTheFund() {
+    TestFunds.remove(jdbc, fund);
   }
 
   @Test
