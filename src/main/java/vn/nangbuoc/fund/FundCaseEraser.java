@@ -25,6 +25,10 @@ class FundCaseEraser implements CaseDataEraser {
 
   @Override
   public void erase(CaseFile file) {
+    jdbc.sql("update fund_correction set reason = ?, decision_reason = case when decision_reason is null then null"
+            + " else ? end where entry_id in (select id from fund_entry where request_id in"
+            + " (select id from funding_request where case_id = ?))")
+        .params(ERASED, ERASED, file.id()).update();
     jdbc.sql("update fund_entry set reason = case when reason is null then null else ? end"
             + " where request_id in (select id from funding_request where case_id = ?)")
         .params(ERASED, file.id()).update();

@@ -97,6 +97,9 @@ public class FundLedger {
   @Transactional
   public FundingRequest open(long caseId, String processInstanceId, String communeCode, long amount, String hospital,
       String procedure, String finding, String requestedBy) {
+    FundText.limit(hospital, "bệnh viện", FundText.SHORT);
+    FundText.limit(procedure, "phương pháp phẫu thuật, điều trị", FundText.PROCEDURE);
+    FundText.limit(finding, "kết luận khám", FundText.FINDING);
     long id = repository.insertRequest(new FundingRequest(0, caseId, processInstanceId, fundServing(communeCode), amount,
         hospital, procedure, finding, requestedBy, EngineTime.now(), RequestStatus.PENDING, null, null, null, null,
         null));
@@ -134,6 +137,7 @@ public class FundLedger {
 
   @Transactional
   public void reject(long requestId, String approver, String reason) {
+    FundText.limit(reason, "lý do từ chối", FundText.REASON);
     FundingRequest request = open(requestId, RequestStatus.PENDING, RequestStatus.WAITING, RequestStatus.APPROVED);
     releaseReservation(request, approver, "Từ chối: " + reason);
     repository.decide(requestId, RequestStatus.REJECTED, approver, EngineTime.now(), reason);
@@ -141,6 +145,7 @@ public class FundLedger {
 
   @Transactional
   public void returnForRevision(long requestId, String approver, String reason) {
+    FundText.limit(reason, "lý do trả lại", FundText.REASON);
     open(requestId, RequestStatus.PENDING);
     repository.decide(requestId, RequestStatus.RETURNED, approver, EngineTime.now(), reason);
   }
@@ -148,6 +153,7 @@ public class FundLedger {
   /** The case closed or the family withdrew: open requests end and their reservations return to the fund. */
   @Transactional
   public void cancelOpenRequests(long caseId, String user, String reason) {
+    FundText.limit(reason, "lý do hủy", FundText.REASON);
     for (FundingRequest request : repository.requestsOfCase(caseId)) {
       if (request.status() == RequestStatus.PENDING || request.status() == RequestStatus.WAITING
           || request.status() == RequestStatus.APPROVED) {
@@ -157,8 +163,11 @@ public class FundLedger {
     }
   }
 
+  /** Pays from the request's reservation, never beyond what its approvals allow, whatever a correction did to it. */
   @Transactional
   public void disburse(long requestId, long amount, String payee, String voucher, LocalDate paidOn, String user) {
+    FundText.limit(payee, "đơn vị nhận tiền", FundText.PAYEE);
+    FundText.limit(voucher, "số chứng từ", FundText.VOUCHER);
     FundingRequest request = open(requestId, RequestStatus.APPROVED);
     repository.lock(request.fundId());
     long reserved = repository.reservedFor(requestId);
@@ -166,16 +175,23 @@ public class FundLedger {
       throw new InvalidInputException("Số tiền chi phải lớn hơn 0 và không vượt số còn giữ cho đề nghị này ("
           + VietnameseFormat.money(reserved) + ").");
     }
-    LedgerEntry paid = LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), amount, requestId, user,
+    long approved = repository.approvedFor(requestId);
+    long paid = repository.paidFor(requestId);
+    if (paid + amount > approved) {
+      throw new InvalidInputException(FundRepository.overApproval(requestId, approved, paid));
+    }
+    LedgerEntry payment = LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), amount, requestId, user,
         EngineTime.now(), paidOn);
-    add(new LedgerEntry(null, paid.fundId(), paid.type(), amount, paid.available(), paid.reserved(), paid.disbursed(),
-        requestId, null, null, null, payee, voucher, paidOn, user, paid.recordedAt(), null, null));
+    add(new LedgerEntry(null, payment.fundId(), payment.type(), amount, payment.available(), payment.reserved(),
+        payment.disbursed(), requestId, null, null, null, payee, voucher, paidOn, user, payment.recordedAt(), null, null,
+        null));
   }
 
   /**
    * The hospital's bill: pays what is still owed from the reservation and releases the rest, or
-   * takes back what was paid too much. Above the approved amount, the fund pays the difference
+   * takes back what was paid too much. Above what the approvals allow, the fund pays the difference
    * itself only within the configured margin and if it holds it; beyond that a manager decides.
+   * What may be paid comes from the approvals, never from the reservation a correction may have changed.
    */
   @Transactional
   public Settlement settle(long requestId, long actualCost, String user) {
@@ -185,14 +201,15 @@ public class FundLedger {
     LocalDate today = EngineTime.today();
     repository.actualCost(requestId, actualCost);
     add(LedgerEntry.of(EntryType.SETTLEMENT, request.fundId(), actualCost, requestId, user, now, today));
-    long paid = repository.disbursedFor(requestId);
+    long paid = repository.paidFor(requestId);
     long reserved = repository.reservedFor(requestId);
+    long room = repository.approvedFor(requestId) - paid;
     long owed = actualCost - paid;
-    if (owed <= reserved) {
+    if (owed <= room) {
       finish(request, owed, reserved, user);
       return new Settlement(true, 0);
     }
-    long extra = owed - reserved;
+    long extra = owed - room;
     boolean withinMargin = extra * 100 <= request.amount() * settings.settlementMarginPercent();
     if (withinMargin && repository.balance(request.fundId()).available() >= extra) {
       add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, user, now, today)
@@ -200,28 +217,36 @@ public class FundLedger {
       finish(request, owed, reserved + extra, user);
       return new Settlement(true, 0);
     }
-    if (reserved > 0) {
-      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), reserved, requestId, user, now, today));
+    long payable = Math.max(Math.min(reserved, room), 0);
+    if (payable > 0) {
+      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), payable, requestId, user, now, today));
     }
-    return new Settlement(false, extra);
+    return new Settlement(false, owed - payable);
   }
 
   /** A manager's decision on the part of a bill beyond the approved amount and its margin. */
   @Transactional
   public void decideTopUp(long requestId, boolean approved, String approver, String reason) {
+    FundText.limit(reason, "lý do", FundText.REASON);
     FundingRequest request = open(requestId, RequestStatus.APPROVED);
     repository.lock(request.fundId());
-    long extra = request.actualCost() - repository.disbursedFor(requestId);
-    if (approved) {
+    long extra = request.actualCost() - repository.paidFor(requestId);
+    Instant now = EngineTime.now();
+    if (approved && extra > 0) {
       long available = repository.balance(request.fundId()).available();
       if (available < extra) {
         throw new InvalidInputException("Quỹ chỉ còn " + VietnameseFormat.money(available) + ", không đủ "
             + VietnameseFormat.money(extra) + " phần vượt: chưa thể phê duyệt phần bổ sung.");
       }
-      Instant now = EngineTime.now();
       add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, approver, now, EngineTime.today())
           .withReason("Phê duyệt bổ sung: " + (reason == null ? "" : reason)));
       add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), extra, requestId, approver, now, EngineTime.today()));
+    }
+    // what a correction left reserved beyond the approvals goes back to the fund with the settled request
+    long left = repository.reservedFor(requestId);
+    if (left > 0) {
+      add(LedgerEntry.of(EntryType.RELEASE, request.fundId(), left, requestId, approver, now, EngineTime.today())
+          .withReason("Quyết toán xong: trả lại phần còn giữ"));
     }
     repository.status(requestId, RequestStatus.SETTLED);
   }
@@ -241,10 +266,12 @@ public class FundLedger {
     if (kind == ReceiptKind.DONATION && (donor == null || donor.isBlank())) {
       throw new InvalidInputException("Khoản ủng hộ cần ghi tên tổ chức, cá nhân ủng hộ.");
     }
+    FundText.limit(donor, "tổ chức, cá nhân ủng hộ", FundText.SHORT);
+    FundText.limit(earmark, "mục đích ủng hộ", FundText.SHORT);
     repository.lock(fundId);
     LedgerEntry receipt = LedgerEntry.of(EntryType.RECEIPT, fundId, amount, null, user, EngineTime.now(), date);
     add(new LedgerEntry(null, fundId, EntryType.RECEIPT, amount, receipt.available(), 0, 0, null, kind, donor, earmark,
-        null, null, date, user, receipt.recordedAt(), null, null));
+        null, null, date, user, receipt.recordedAt(), null, null, null));
     List<FundingRequest> approved = new ArrayList<>();
     long available = repository.balance(fundId).available();
     for (FundingRequest waiting : repository.requestsWithStatus(fundId, RequestStatus.WAITING)) {
@@ -258,21 +285,6 @@ public class FundLedger {
       approved.add(request(waiting.id()));
     }
     return approved;
-  }
-
-  /** A correction is a new row with its reason; the row it corrects stays as it was. */
-  @Transactional
-  public LedgerEntry correct(long entryId, long available, long reserved, long disbursed, String reason, String user) {
-    if (reason == null || reason.isBlank()) {
-      throw new InvalidInputException("Bút toán điều chỉnh phải ghi lý do.");
-    }
-    LedgerEntry wrong = repository.entry(entryId)
-        .orElseThrow(() -> new NotFoundException("Không có bút toán số " + entryId + "."));
-    repository.lock(wrong.fundId());
-    long id = add(new LedgerEntry(null, wrong.fundId(), EntryType.CORRECTION,
-        Math.abs(available) + Math.abs(reserved) + Math.abs(disbursed), available, reserved, disbursed,
-        wrong.requestId(), null, null, null, null, null, EngineTime.today(), user, EngineTime.now(), reason, entryId));
-    return repository.entry(id).orElseThrow();
   }
 
   private void finish(FundingRequest request, long owed, long reserved, String user) {

@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.nangbuoc.database.DatabaseProduct;
+import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.VietnameseFormat;
 
 @Repository
 class FundRepository {
@@ -22,7 +24,7 @@ class FundRepository {
 
   private static final String ENTRY_COLUMNS = "id, fund_id, entry_type, amount, d_available, d_reserved, d_disbursed,"
       + " request_id, receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
-      + " corrects_entry_id";
+      + " corrects_entry_id, confirmed_by";
 
   private final JdbcClient jdbc;
   private final String lockStatement;
@@ -77,22 +79,105 @@ class FundRepository {
         .query(Long.class).single();
   }
 
+  /**
+   * What the approvals of a request allow to be paid: its reservations. Only approvals write a
+   * reservation (the approver's, the line's turn after a receipt, the settlement margin, a second
+   * person's top-up); a correction is a row of its own type and never raises this.
+   */
+  long approvedFor(long requestId) {
+    return jdbc.sql("select coalesce(sum(amount), 0) from fund_entry where request_id = ? and entry_type = ?")
+        .params(requestId, EntryType.RESERVATION.name()).query(Long.class).single();
+  }
+
+  /**
+   * What was paid for a request, as far as the cap goes: its payments less refunds, or what the books
+   * say if a correction says more. A correction lowering the paid amount never makes room to pay again.
+   */
+  long paidFor(long requestId) {
+    return jdbc.sql("select coalesce(sum(d_disbursed), 0), coalesce(sum(case when entry_type in (?, ?)"
+            + " then d_disbursed else 0 end), 0) from fund_entry where request_id = ?")
+        .params(EntryType.DISBURSEMENT.name(), EntryType.REFUND.name(), requestId)
+        .query((rs, n) -> Math.max(rs.getLong(1), rs.getLong(2))).single();
+  }
+
+  /**
+   * Every row of the ledger is written here, and only if it takes no balance below zero (the fund's
+   * three, and a request's reservation and payments) and pays no request beyond its approvals:
+   * otherwise it is refused and nothing is written. Every caller holds the fund's row lock, so the
+   * request's sums read here do not move before the row is written.
+   */
   long addEntry(LedgerEntry entry) {
+    if (entry.requestId() != null) {
+      requireWithinTheRequest(entry);
+    }
+    // in the same transaction as the row: the running balances stay the sums of the ledger
+    int changed = jdbc.sql("update fund set balance_available = balance_available + ?,"
+            + " balance_reserved = balance_reserved + ?, balance_disbursed = balance_disbursed + ? where id = ?"
+            + " and balance_available + ? >= 0 and balance_reserved + ? >= 0 and balance_disbursed + ? >= 0")
+        .params(entry.available(), entry.reserved(), entry.disbursed(), entry.fundId(), entry.available(),
+            entry.reserved(), entry.disbursed())
+        .update();
+    if (changed == 0) {
+      throw new InvalidInputException(fundBelowZero(entry));
+    }
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into fund_entry (fund_id, entry_type, amount, d_available, d_reserved, d_disbursed, request_id,"
             + " receipt_kind, donor, earmark, payee, voucher, entry_date, recorded_by, recorded_at, reason,"
-            + " corrects_entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " corrects_entry_id, confirmed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(entry.fundId(), entry.type().name(), entry.amount(), entry.available(), entry.reserved(),
             entry.disbursed(), entry.requestId(), entry.receiptKind() == null ? null : entry.receiptKind().name(),
             entry.donor(), entry.earmark(), entry.payee(), entry.voucher(), entry.date(), entry.recordedBy(),
-            Timestamp.from(entry.recordedAt()), entry.reason(), entry.correctsEntryId())
+            Timestamp.from(entry.recordedAt()), entry.reason(), entry.correctsEntryId(), entry.confirmedBy())
         .update(key, "id");
-    // in the same transaction as the row: the running balances stay the sums of the ledger
-    jdbc.sql("update fund set balance_available = balance_available + ?, balance_reserved = balance_reserved + ?,"
-            + " balance_disbursed = balance_disbursed + ? where id = ?")
-        .params(entry.available(), entry.reserved(), entry.disbursed(), entry.fundId())
-        .update();
     return key.getKey().longValue();
+  }
+
+  /** The checks of {@link #addEntry} without writing: a proposal is refused early, and checked again when confirmed. */
+  void requireAcceptable(LedgerEntry entry) {
+    Balance balance = balance(entry.fundId());
+    if (balance.available() + entry.available() < 0 || balance.reserved() + entry.reserved() < 0
+        || balance.disbursed() + entry.disbursed() < 0) {
+      throw new InvalidInputException(fundBelowZero(entry));
+    }
+    if (entry.requestId() != null) {
+      requireWithinTheRequest(entry);
+    }
+  }
+
+  private String fundBelowZero(LedgerEntry entry) {
+    Balance balance = jdbc.sql("select balance_available, balance_reserved, balance_disbursed from fund where id = ?")
+        .param(entry.fundId()).query((rs, n) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional()
+        .orElseThrow(() -> new NotFoundException("Không có quỹ " + entry.fundId() + "."));
+    String which = balance.available() + entry.available() < 0 ? "khả dụng"
+        : balance.reserved() + entry.reserved() < 0 ? "đang giữ" : "đã chi";
+    return "Không ghi được bút toán: số " + which + " của quỹ sẽ xuống dưới 0 (khả dụng "
+        + VietnameseFormat.money(balance.available()) + ", đang giữ " + VietnameseFormat.money(balance.reserved())
+        + ", đã chi " + VietnameseFormat.money(balance.disbursed()) + "). Quỹ không bao giờ âm.";
+  }
+
+  private void requireWithinTheRequest(LedgerEntry entry) {
+    long requestId = entry.requestId();
+    if (entry.reserved() < 0 && reservedFor(requestId) + entry.reserved() < 0) {
+      throw new InvalidInputException("Không ghi được bút toán: số đang giữ cho đề nghị số " + requestId
+          + " sẽ xuống dưới 0 (đang giữ " + VietnameseFormat.money(reservedFor(requestId)) + ").");
+    }
+    if (entry.disbursed() < 0 && disbursedFor(requestId) + entry.disbursed() < 0) {
+      throw new InvalidInputException("Không ghi được bút toán: số đã chi cho đề nghị số " + requestId
+          + " sẽ xuống dưới 0 (đã chi " + VietnameseFormat.money(disbursedFor(requestId)) + ").");
+    }
+    if (entry.disbursed() > 0) {
+      long paid = paidFor(requestId);
+      long approved = approvedFor(requestId);
+      if (paid + entry.disbursed() > approved) {
+        throw new InvalidInputException(overApproval(requestId, approved, paid));
+      }
+    }
+  }
+
+  static String overApproval(long requestId, long approved, long paid) {
+    return "Không chi được: số chi vượt số đã phê duyệt cho đề nghị số " + requestId + " (đã phê duyệt "
+        + VietnameseFormat.money(approved) + ", đã chi " + VietnameseFormat.money(paid) + ", còn được chi "
+        + VietnameseFormat.money(Math.max(approved - paid, 0)) + "). Phần vượt cần người thứ hai phê duyệt bổ sung.";
   }
 
   boolean hasEntries(String fundId) {
@@ -195,7 +280,7 @@ class FundRepository {
         (Long) rs.getObject("request_id", Long.class), kind == null ? null : ReceiptKind.valueOf(kind),
         rs.getString("donor"), rs.getString("earmark"), rs.getString("payee"), rs.getString("voucher"),
         rs.getDate("entry_date").toLocalDate(), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
-        rs.getString("reason"), (Long) rs.getObject("corrects_entry_id", Long.class));
+        rs.getString("reason"), (Long) rs.getObject("corrects_entry_id", Long.class), rs.getString("confirmed_by"));
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.Correction;
+import vn.nangbuoc.fund.CorrectionStatus;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundCorrections;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
@@ -36,13 +40,16 @@ import vn.nangbuoc.security.Roles;
 class FundController {
 
   private final FundLedger ledger;
+  private final FundCorrections corrections;
   private final FundReceipts receipts;
   private final Roles roles;
   private final FundExports exports;
   private final CaseAccessLog accessLog;
 
-  FundController(FundLedger ledger, FundReceipts receipts, Roles roles, FundExports exports, CaseAccessLog accessLog) {
+  FundController(FundLedger ledger, FundCorrections corrections, FundReceipts receipts, Roles roles,
+      FundExports exports, CaseAccessLog accessLog) {
     this.ledger = ledger;
+    this.corrections = corrections;
     this.receipts = receipts;
     this.roles = roles;
     this.exports = exports;
@@ -119,9 +126,7 @@ class FundController {
   @PostMapping("/{fundId}/receipts")
   ResponseEntity<Map<String, Object>> receive(@PathVariable String fundId, @RequestBody Map<String, Object> body,
       Authentication user) {
-    if (!roles.isFinance(user.getName())) {
-      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ ghi được khoản thu.");
-    }
+    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ ghi được khoản thu.");
     FieldReader fields = FieldReader.of(body);
     ReceiptKind kind = fields.requiredChoice("kind", "loại khoản thu (BUDGET hoặc DONATION)", ReceiptKind.class);
     Long amount = fields.requiredWholeNumber("amount", "số tiền (đồng)", 1, 100_000_000_000L);
@@ -135,12 +140,14 @@ class FundController {
         "servedRequests", served.stream().map(FundingRequest::id).toList()));
   }
 
-  /** A mistake in the books is corrected by a new row with its reason; the wrong row stays as it was. */
+  /**
+   * A mistake in the books is corrected by a new row with its reason, the wrong row staying as it was;
+   * the row is written only when a second person confirms the proposal.
+   */
   @PostMapping("/entries/{entryId}/corrections")
-  LedgerEntry correct(@PathVariable long entryId, @RequestBody Map<String, Object> body, Authentication user) {
-    if (!roles.isFinance(user.getName())) {
-      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ điều chỉnh được sổ quỹ.");
-    }
+  ResponseEntity<Correction> propose(@PathVariable long entryId, @RequestBody Map<String, Object> body,
+      Authentication user) {
+    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ đề xuất được điều chỉnh sổ quỹ.");
     FieldReader fields = FieldReader.of(body);
     long limit = 100_000_000_000L;
     Long available = fields.requiredWholeNumber("available", "điều chỉnh khả dụng", -limit, limit);
@@ -148,7 +155,31 @@ class FundController {
     Long disbursed = fields.requiredWholeNumber("disbursed", "điều chỉnh đã chi", -limit, limit);
     String reason = fields.requiredText("reason", "lý do điều chỉnh", 1000);
     fields.throwIfInvalid();
-    return ledger.correct(entryId, available, reserved, disbursed, reason, user.getName());
+    Correction proposal = corrections.propose(entryId, available, reserved, disbursed, reason, user.getName());
+    return ResponseEntity.status(HttpStatus.CREATED).body(proposal);
+  }
+
+  @GetMapping("/{fundId}/corrections")
+  List<Correction> corrections(@PathVariable String fundId,
+      @RequestParam(defaultValue = "PROPOSED") CorrectionStatus status, Authentication user) {
+    requireReader(user);
+    return corrections.corrections(fundId, status);
+  }
+
+  /** The second person's confirmation: the correction row is written now, or refused if the books would go below zero. */
+  @PostMapping("/corrections/{correctionId}/confirmation")
+  Correction confirm(@PathVariable long correctionId, Authentication user) {
+    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận được điều chỉnh sổ quỹ.");
+    return corrections.confirm(correctionId, user.getName());
+  }
+
+  @PostMapping("/corrections/{correctionId}/rejection")
+  Correction reject(@PathVariable long correctionId, @RequestBody Map<String, Object> body, Authentication user) {
+    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ từ chối được đề xuất điều chỉnh.");
+    FieldReader fields = FieldReader.of(body);
+    String reason = fields.requiredText("reason", "lý do không chấp nhận", 1000);
+    fields.throwIfInvalid();
+    return corrections.reject(correctionId, user.getName(), reason);
   }
 
   private Map<String, Object> overview(Fund fund) {
@@ -161,6 +192,12 @@ class FundController {
     row.put("disbursed", balance.disbursed());
     row.put("waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
     return row;
+  }
+
+  private void requireFinance(Authentication user, String refusal) {
+    if (!roles.isFinance(user.getName())) {
+      throw new ForbiddenException(refusal);
+    }
   }
 
   private void requireReader(Authentication user) {

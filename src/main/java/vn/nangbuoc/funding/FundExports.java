@@ -28,7 +28,7 @@ class FundExports {
 
   static final String[] LEDGER_HEADER = {"Số", "Ngày", "Loại", "Số tiền", "Khả dụng (+/−)", "Đang giữ (+/−)",
       "Đã chi (+/−)", "Đề nghị số", "Loại thu", "Tổ chức, cá nhân ủng hộ", "Mục đích", "Đơn vị nhận", "Chứng từ",
-      "Người ghi", "Lý do", "Điều chỉnh bút toán"};
+      "Người ghi", "Lý do", "Điều chỉnh bút toán", "Người xác nhận điều chỉnh"};
   static final String[] DECISION_HEADER = {"Đề nghị số", "Hồ sơ", "Số tiền đề nghị", "Bệnh viện", "Phương pháp",
       "Người đề nghị", "Ngày đề nghị", "Trạng thái", "Người quyết định", "Ngày quyết định", "Lý do", "Chi phí thực tế"};
 
@@ -68,6 +68,7 @@ class FundExports {
         set(line, 13, entry.recordedBy());
         set(line, 14, entry.reason());
         set(line, 15, entry.correctsEntryId());
+        set(line, 16, entry.confirmedBy());
         available += entry.available();
         reserved += entry.reserved();
         disbursed += entry.disbursed();

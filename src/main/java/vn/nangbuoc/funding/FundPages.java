@@ -10,28 +10,39 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.Correction;
+import vn.nangbuoc.fund.CorrectionStatus;
 import vn.nangbuoc.fund.EntryType;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundCorrections;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.PeriodTotals;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.security.Roles;
 
-/** The fund's books as pages: overview, ledger with filters, requests (Vietnamese, server-rendered). */
+/**
+ * The fund's books as pages: overview, ledger with filters, requests, proposed corrections
+ * (Vietnamese, server-rendered).
+ */
 @Controller
 class FundPages {
 
   private final FundLedger ledger;
+  private final FundCorrections corrections;
   private final Roles roles;
 
-  FundPages(FundLedger ledger, Roles roles) {
+  FundPages(FundLedger ledger, FundCorrections corrections, Roles roles) {
     this.ledger = ledger;
+    this.corrections = corrections;
     this.roles = roles;
   }
 
@@ -76,6 +87,43 @@ class FundPages {
     return "fund/requests";
   }
 
+  /** Proposed corrections of the books, each confirmed or refused here by a second person of the finance staff. */
+  @GetMapping("/quy/{fundId}/dieu-chinh")
+  String corrections(@PathVariable String fundId, Model model, Authentication user) {
+    requireReader(user);
+    model.addAttribute("fund", fund(fundId));
+    model.addAttribute("proposals", corrections.corrections(fundId, CorrectionStatus.PROPOSED));
+    model.addAttribute("mayDecide", roles.isFinance(user.getName()));
+    model.addAttribute("user", user.getName());
+    return "fund/corrections";
+  }
+
+  @PostMapping("/quy/dieu-chinh/{correctionId}/xac-nhan")
+  String confirm(@PathVariable long correctionId, Model model, Authentication user, HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Correction proposal = decidable(correctionId, user);
+    try {
+      corrections.confirm(correctionId, user.getName());
+    } catch (InvalidInputException refused) {
+      return refusedDecision(proposal, refused, model, user, response);
+    }
+    redirect.addFlashAttribute("notice", "Đã xác nhận điều chỉnh số " + correctionId + ": bút toán đã ghi vào sổ quỹ.");
+    return "redirect:/quy/" + proposal.fundId() + "/dieu-chinh";
+  }
+
+  @PostMapping("/quy/dieu-chinh/{correctionId}/tu-choi")
+  String reject(@PathVariable long correctionId, @RequestParam(name = "ly-do", defaultValue = "") String reason,
+      Model model, Authentication user, HttpServletResponse response, RedirectAttributes redirect) {
+    Correction proposal = decidable(correctionId, user);
+    try {
+      corrections.reject(correctionId, user.getName(), reason);
+    } catch (InvalidInputException refused) {
+      return refusedDecision(proposal, refused, model, user, response);
+    }
+    redirect.addFlashAttribute("notice", "Đã từ chối đề xuất điều chỉnh số " + correctionId + ".");
+    return "redirect:/quy/" + proposal.fundId() + "/dieu-chinh";
+  }
+
   @ExceptionHandler({ForbiddenException.class, NotFoundException.class})
   String refused(RuntimeException e, Model model, HttpServletResponse response) {
     response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND);
@@ -93,6 +141,20 @@ class FundPages {
   private Fund fund(String fundId) {
     return ledger.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
         .orElseThrow(() -> new NotFoundException("Không có quỹ " + fundId + "."));
+  }
+
+  private Correction decidable(long correctionId, Authentication user) {
+    if (!roles.isFinance(user.getName())) {
+      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận hoặc từ chối được điều chỉnh.");
+    }
+    return corrections.correction(correctionId);
+  }
+
+  private String refusedDecision(Correction proposal, InvalidInputException refused, Model model, Authentication user,
+      HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("error", refused.getMessage());
+    return corrections(proposal.fundId(), model, user);
   }
 
   private void requireReader(Authentication user) {

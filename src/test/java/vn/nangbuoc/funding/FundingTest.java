@@ -181,9 +181,12 @@ class FundingTest {
 
     ResponseEntity<String> refused = as("cvtaichinh").exchange("/api/funds/entries/" + wrong + "/corrections",
         HttpMethod.POST, new HttpEntity<>(Map.of("available", -500_000, "reserved", 0, "disbursed", 0)), String.class);
-    ResponseEntity<String> corrected = as("cvtaichinh").exchange("/api/funds/entries/" + wrong + "/corrections",
+    // a correction is proposed by one finance officer and takes effect when a second one confirms it
+    Map<?, ?> proposal = as("cvtaichinh").exchange("/api/funds/entries/" + wrong + "/corrections",
         HttpMethod.POST, new HttpEntity<>(Map.of("available", -500_000, "reserved", 0, "disbursed", 0,
-            "reason", "Nhập nhầm: quyết định cấp 4.500.000 đồng")), String.class);
+            "reason", "Nhập nhầm: quyết định cấp 4.500.000 đồng")), Map.class).getBody();
+    ResponseEntity<String> corrected = as("ktquy").exchange("/api/funds/corrections/" + proposal.get("id")
+        + "/confirmation", HttpMethod.POST, null, String.class);
 
     assertThat(receipt).isNotNull();
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -1,0 +1,29 @@
+package vn.nangbuoc.fund;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Funds of a test's own, under the province (which serves no commune of the tests), removed with
+ * their books afterwards: the Spring tests share one database, and other tests read every fund.
+ */
+public final class TestFunds {
+
+  private TestFunds() {
+  }
+
+  public static String create(JdbcTemplate jdbc) {
+    String fund = "testFund" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.update("insert into fund (id, name, unit_code) values (?, 'Quỹ thử nghiệm', 'LANGSON')", fund);
+    return fund;
+  }
+
+  public static void remove(JdbcTemplate jdbc, String fund) {
+    jdbc.update("delete from fund_correction where fund_id = ?", fund);
+    // a correction's row points at the row it corrects: those first
+    jdbc.update("delete from fund_entry where fund_id = ? and corrects_entry_id is not null", fund);
+    jdbc.update("delete from fund_entry where fund_id = ?", fund);
+    jdbc.update("delete from funding_request where fund_id = ?", fund);
+    jdbc.update("delete from fund where id = ?", fund);
+  }
+}
