@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,22 @@ class WebappLoginAnswers extends OncePerRequestFilter {
       throws ServletException, IOException {
     // the webapp reads the form; what it read is kept here to find the user id afterwards
     ContentCachingRequestWrapper form = new ContentCachingRequestWrapper(request, FORM_LIMIT);
-    chain.doFilter(form, response);
+    chain.doFilter(form, new HttpServletResponseWrapper(response) {
+      // the webapp answers 401 with sendError, which would hand the answer to the generic error page
+      @Override
+      public void sendError(int status) throws IOException {
+        sendError(status, null);
+      }
+
+      @Override
+      public void sendError(int status, String message) throws IOException {
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+          setStatus(status);
+        } else {
+          super.sendError(status, message);
+        }
+      }
+    });
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED && !response.isCommitted()) {
       RefusedLogin.write(response, throttle.refusal(username(form.getContentAsString())));
     }
