@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,7 @@ class LoginThrottle {
   record Failures(int count, Instant lockedUntil, Instant lastFailureAt) {
   }
 
+  private final ReentrantLock[] stripes = new ReentrantLock[64];
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final LoginSettings settings;
@@ -39,6 +41,9 @@ class LoginThrottle {
     this.transaction = new TransactionTemplate(transactions);
     this.settings = settings;
     this.events = events;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
   }
 
   /**
@@ -50,6 +55,18 @@ class LoginThrottle {
       return passwordMatches.getAsBoolean();
     }
     String key = key(userId);
+    // one check of an id at a time on this node: parallel guesses before the first failure is
+    // recorded would otherwise all be checked; across nodes the row lock below does the same
+    ReentrantLock stripe = stripes[Math.floorMod(key.hashCode(), stripes.length)];
+    stripe.lock();
+    try {
+      return attemptAlone(key, userId, passwordMatches);
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  private boolean attemptAlone(String key, String userId, BooleanSupplier passwordMatches) {
     if (find(key, false).isEmpty()) {
       if (passwordMatches.getAsBoolean()) {
         return true;
