@@ -116,6 +116,18 @@ abstract class LoginLockoutChecks {
   }
 
   @Test
+  void shouldLetAnAdministratorUnlockAtOnce() {
+    Instant tenth = failTenTimes("api", "cbvinhtrai", Instant.now().plus(Duration.ofDays(7)));
+    at(tenth.plusSeconds(1));
+
+    ResponseEntity<String> unlock = http.withBasicAuth("quantri", "demo123")
+        .postForEntity("/engine-rest/user/cbvinhtrai/unlock", null, String.class);
+
+    assertThat(unlock.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(login("api", "cbvinhtrai", "demo123").accepted()).isTrue();
+  }
+
+  @Test
   void shouldCheckParallelGuessesOneAtATime() throws Exception {
     at(Instant.now().plus(Duration.ofDays(6)));
     assertThat(login("api", "cbhoangdong", "demo123").accepted()).isTrue();

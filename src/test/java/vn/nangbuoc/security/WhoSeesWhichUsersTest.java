@@ -53,6 +53,23 @@ class WhoSeesWhichUsersTest {
     assertThat(count("quantri", "/engine-rest/user/count")).isEqualTo(all);
   }
 
+  @Test
+  void shouldShowANewMemberToTheAgencysGroupsAtOnce() {
+    User newcomer = identityService.newUser("cbmaiphamoi");
+    newcomer.setFirstName("Cán bộ");
+    newcomer.setLastName("Mới");
+    newcomer.setPassword("demo123");
+    identityService.saveUser(newcomer);
+    try {
+      identityService.createMembership("cbmaiphamoi", "ubndMaiPha");
+
+      assertThat(ids("cbmaipha", "/engine-rest/user?maxResults=500")).contains("cbmaiphamoi");
+      assertThat(ids("cbhoangdong", "/engine-rest/user?maxResults=500")).doesNotContain("cbmaiphamoi");
+    } finally {
+      identityService.deleteUser("cbmaiphamoi");
+    }
+  }
+
   private Set<String> membersOf(String... groups) {
     return java.util.Arrays.stream(groups).flatMap(g -> identityService.createUserQuery().memberOfGroup(g).list().stream())
         .map(User::getId).collect(Collectors.toSet());
