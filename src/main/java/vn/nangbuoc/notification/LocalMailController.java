@@ -1,11 +1,14 @@
 package vn.nangbuoc.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,20 +19,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** The demo's mail view: every mail the local SMTP server caught, newest first. */
+/**
+ * The demo's mail view: the mails the local SMTP server caught for the signed-in user's address,
+ * newest first. Administrators too see only their own: mails name children's cases.
+ */
 @RestController
 @ConditionalOnProperty(name = "nangbuoc.mail.local-server.enabled", havingValue = "true")
 class LocalMailController {
 
   private final GreenMail localSmtp;
+  private final Recipients recipients;
 
-  LocalMailController(GreenMail localSmtp) {
+  LocalMailController(GreenMail localSmtp, Recipients recipients) {
     this.localSmtp = localSmtp;
+    this.recipients = recipients;
   }
 
   @GetMapping(value = "/api/dev/mail", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  String caught() throws MessagingException {
-    List<Message> messages = new ArrayList<>(Arrays.asList(localSmtp.getReceivedMessages()));
+  String caught(Principal user) throws MessagingException {
+    String address = recipients.addressOf(user.getName()).orElse(null);
+    List<Message> messages = new ArrayList<>();
+    for (Message message : localSmtp.getReceivedMessages()) {
+      if (address != null && addressedTo(message, address)) {
+        messages.add(message);
+      }
+    }
     Collections.reverse(messages);
     StringBuilder page = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
         + "<title>Thư đã gửi (máy chủ thư thử nghiệm)</title><body style=\"font-family:sans-serif;max-width:60em\">"
@@ -41,6 +55,12 @@ class LocalMailController {
           .append("</pre>");
     }
     return page.append("</body></html>").toString();
+  }
+
+  private static boolean addressedTo(Message message, String address) throws MessagingException {
+    Address[] to = message.getAllRecipients();
+    return to != null && Arrays.stream(to).anyMatch(a -> a instanceof InternetAddress internet
+        && address.equalsIgnoreCase(internet.getAddress()));
   }
 
   /** The plain-text part a person reads; the HTML part says the same. */

@@ -37,6 +37,13 @@ class Recipients {
         : Optional.of(recipient(user));
   }
 
+  /** The user's own address, whatever their delivery choice. */
+  Optional<String> addressOf(String userId) {
+    User user = system.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? Optional.empty()
+        : Optional.of(user.getEmail());
+  }
+
   DeliveryMode modeOf(String userId) {
     return jdbc.sql("select mode from notification_preference where user_id = ?").param(userId)
         .query(String.class).optional().map(DeliveryMode::valueOf).orElse(DeliveryMode.DIGEST);

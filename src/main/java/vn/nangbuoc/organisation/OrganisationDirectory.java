@@ -82,6 +82,11 @@ public class OrganisationDirectory {
     return repository.findAgencyOfGroup(groupId);
   }
 
+  /** The groups of the agency the group belongs to, itself included; empty for a group of no agency. */
+  public List<String> groupsOfTheSameAgency(String groupId) {
+    return repository.findGroupsOfTheSameAgency(groupId);
+  }
+
   public List<AgencyGroup> agencyGroups() {
     return repository.findAllAgencyGroups();
   }

@@ -85,6 +85,11 @@ class OrganisationRepository {
         .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
   }
 
+  List<String> findGroupsOfTheSameAgency(String groupId) {
+    return jdbc.sql("select o.group_id from agency_group g join agency_group o on o.agency_id = g.agency_id"
+        + " where g.group_id = ? order by o.group_id").param(groupId).query(String.class).list();
+  }
+
   List<AgencyGroup> findAllAgencyGroups() {
     return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id")
         .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))

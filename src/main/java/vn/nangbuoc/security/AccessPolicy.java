@@ -1,7 +1,10 @@
 package vn.nangbuoc.security;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -14,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.organisation.AgencyGroup;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 
@@ -33,19 +37,24 @@ class AccessPolicy implements ApplicationRunner {
   static final Set<String> OVERSIGHT_AGENCIES = Set.of("INSPECTORATE");
 
   private final AuthorizationService authorizations;
+  private final IdentityService identityService;
   private final OrganisationDirectory organisation;
 
-  AccessPolicy(AuthorizationService authorizations, OrganisationDirectory organisation) {
+  AccessPolicy(AuthorizationService authorizations, IdentityService identityService,
+      OrganisationDirectory organisation) {
     this.authorizations = authorizations;
+    this.identityService = identityService;
     this.organisation = organisation;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     grantAdministratorsEverything();
-    // names of colleagues and groups are shown in Tasklist; they are not children's data
-    global(Resources.USER, Permissions.READ);
-    global(Resources.GROUP, Permissions.READ);
+    // Colleagues see each other's names and groups (Tasklist, Admin); nobody lists every user of the
+    // province. Earlier versions granted both to everyone: that grant is taken back.
+    revokeGlobal(Resources.USER);
+    revokeGlobal(Resources.GROUP);
+    grantColleagues();
     for (AgencyGroup group : organisation.agencyGroups()) {
       grant(group.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.READ);
@@ -65,16 +74,30 @@ class AccessPolicy implements ApplicationRunner {
     }
   }
 
-  private void global(Resource resource, Permission permission) {
-    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-        .resourceType(resource).resourceId(Authorization.ANY).list().stream().findFirst().orElse(null);
-    Authorization global = existing != null ? existing
-        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    global.setUserId(Authorization.ANY);
-    global.setResource(resource);
-    global.setResourceId(Authorization.ANY);
-    global.addPermission(permission);
-    authorizations.saveAuthorization(global);
+  private void revokeGlobal(Resource resource) {
+    authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(resource)
+        .list().forEach(global -> authorizations.deleteAuthorization(global.getId()));
+  }
+
+  /**
+   * Each agency's groups read the agency's groups and members; grants of users who left every group
+   * of the agency are taken back (a membership made while running is granted by {@link AgencyColleagues}).
+   */
+  private void grantColleagues() {
+    for (AgencyGroup group : organisation.agencyGroups()) {
+      List<String> colleagueGroups = organisation.groupsOfTheSameAgency(group.groupId());
+      Set<String> members = new HashSet<>();
+      for (String colleagueGroup : colleagueGroups) {
+        grant(group.groupId(), Resources.GROUP, colleagueGroup, Permissions.READ);
+        identityService.createUserQuery().memberOfGroup(colleagueGroup).listPage(0, EngineLimits.SMALL_LIST)
+            .forEach(user -> members.add(user.getId()));
+      }
+      members.forEach(user -> grant(group.groupId(), Resources.USER, user, Permissions.READ));
+      authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(group.groupId()).resourceType(Resources.USER).list().stream()
+          .filter(grant -> !members.contains(grant.getResourceId()))
+          .forEach(stale -> authorizations.deleteAuthorization(stale.getId()));
+    }
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission permission) {

@@ -15,9 +15,11 @@ import vn.nangbuoc.engine.EngineLimits;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
@@ -25,7 +27,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     String user = authentication.getName();
     Object password = authentication.getCredentials();
     if (user == null || !(password instanceof String text) || !identityService.checkPassword(user, text)) {
-      throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu.");
+      // the same words for an id that does not exist: how long to wait, or that the account is locked
+      throw new BadCredentialsException(throttle.refusal(user));
     }
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).listPage(0, EngineLimits.SMALL_LIST).stream()
         .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId())).toList();

@@ -1,7 +1,5 @@
 package vn.nangbuoc.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -11,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,8 +34,6 @@ class SecurityConfiguration {
       "/dang-nhap", "/dang-xuat", "/trang/**"};
   static final String PAGES_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
-  static final String UNAUTHORIZED_JSON =
-      "{\"status\":401,\"message\":\"Cần đăng nhập: gửi tên đăng nhập và mật khẩu (HTTP Basic).\"}";
 
   @Bean
   @Order(1)
@@ -46,11 +43,9 @@ class SecurityConfiguration {
         .authenticationProvider(identity)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
           response.setHeader("WWW-Authenticate", "Basic realm=\"nang-buoc\"");
-          response.setContentType("application/json");
-          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-          response.getWriter().write(UNAUTHORIZED_JSON);
+          // a refused password says why (wait, lock) in the provider's words; no credentials, what to send
+          RefusedLogin.write(response, e instanceof BadCredentialsException ? e.getMessage() : RefusedLogin.NO_CREDENTIALS);
         }))
         // JSON only: nothing in an answer may run, load or be framed
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)))
@@ -107,6 +102,25 @@ class SecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+
+  /** Before the authentication filter above, so that its 401s carry the headers and a reason too. */
+  @Bean
+  FilterRegistrationBean<EngineRestAnswers> engineRestAnswers(LoginThrottle throttle) {
+    FilterRegistrationBean<EngineRestAnswers> registration = new FilterRegistrationBean<>(new EngineRestAnswers(throttle));
+    registration.setName("engine-rest-answers");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 99);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginAnswers> webappLoginAnswers(LoginThrottle throttle) {
+    FilterRegistrationBean<WebappLoginAnswers> registration = new FilterRegistrationBean<>(new WebappLoginAnswers(throttle));
+    registration.setName("webapp-login-answers");
+    registration.addUrlPatterns(WebappLoginAnswers.LOGIN + "*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 99);
     return registration;
   }
 }

@@ -1,0 +1,39 @@
+package vn.nangbuoc.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import vn.nangbuoc.NangBuocSpringTest;
+
+/** The demo's mail view shows each user the mails addressed to them, and no one else's. */
+@NangBuocSpringTest
+class LocalMailViewTest {
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  GreenMail localSmtp;
+
+  @Test
+  void shouldShowEachUserOnlyTheirOwnMails() {
+    String toMaiPha = "Mai Pha " + UUID.randomUUID();
+    String toHoangDong = "Hoang Dong " + UUID.randomUUID();
+    GreenMailUtil.sendTextEmail("cbmaipha@demo.nangbuoc.vn", "nang-buoc@localhost", toMaiPha, "nội dung",
+        localSmtp.getSmtp().getServerSetup());
+    GreenMailUtil.sendTextEmail("cbhoangdong@demo.nangbuoc.vn", "nang-buoc@localhost", toHoangDong, "nội dung",
+        localSmtp.getSmtp().getServerSetup());
+
+    String maiPha = http.withBasicAuth("cbmaipha", "demo123").getForObject("/api/dev/mail", String.class);
+    String hoangDong = http.withBasicAuth("cbhoangdong", "demo123").getForObject("/api/dev/mail", String.class);
+    String administrator = http.withBasicAuth("quantri", "demo123").getForObject("/api/dev/mail", String.class);
+
+    assertThat(maiPha).contains(toMaiPha).doesNotContain(toHoangDong, "cbhoangdong@");
+    assertThat(hoangDong).contains(toHoangDong).doesNotContain(toMaiPha, "cbmaipha@");
+    assertThat(administrator).doesNotContain(toMaiPha, toHoangDong);
+  }
+}

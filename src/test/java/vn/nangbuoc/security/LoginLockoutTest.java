@@ -1,0 +1,7 @@
+package vn.nangbuoc.security;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class LoginLockoutTest extends LoginLockoutChecks {
+}
