@@ -1,12 +1,13 @@
 package vn.nangbuoc.deployment;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import vn.nangbuoc.input.InvalidInputException;
 
 /**
- * A deployment the policy refuses. It extends the engine's bad-request exception because that is
- * the one the Camunda REST API (and so Cockpit and Modeler) answers with 400 and its message.
+ * A deployment the policy refuses. Its message is Vietnamese and meant for the administrator, so it
+ * is one of our rules: every API (the engine's REST API, and so Cockpit and Modeler) answers it with
+ * 400 and the message itself.
  */
-public class DeploymentRefusedException extends BadUserRequestException {
+public class DeploymentRefusedException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 

@@ -48,11 +48,16 @@ public abstract class EngineRestErrors<E extends Throwable> implements Exception
     } else if (ErrorAnswers.lostRace(error)) {
       status = 409;
       message = ErrorAnswers.CONFLICT;
+    } else if (ErrorAnswers.databaseAway(error)) {
+      status = 503;
+      message = ErrorAnswers.DATABASE_AWAY;
     } else {
       status = statusOf(error);
       message = ErrorAnswers.forStatus(status);
     }
-    if (status >= 500) {
+    if (status == 503) {
+      log.warn("Engine REST request refused: the database cannot be reached ({})", error.getClass().getName());
+    } else if (status >= 500) {
       // the message may hold a child's data (a duplicate key, a variable's value): type and place only
       StackTraceElement where = error.getStackTrace().length > 0 ? error.getStackTrace()[0] : null;
       log.error("Unexpected error in the engine's REST API: {} at {}", error.getClass().getName(), where);

@@ -54,6 +54,10 @@ class ApiErrors {
     if (ErrorAnswers.lostRace(e)) {
       return body(HttpStatus.CONFLICT, ErrorAnswers.CONFLICT);
     }
+    if (ErrorAnswers.databaseAway(e)) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS)
+          .body(body(HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY).getBody());
+    }
     if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
       // Spring's own answers (no such path, wrong method, missing parameter) keep their status
       int status = known.getStatusCode().value();

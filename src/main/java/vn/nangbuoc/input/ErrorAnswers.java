@@ -15,6 +15,10 @@ public final class ErrorAnswers {
   public static final String UNAUTHORIZED = "Hãy đăng nhập rồi thử lại.";
   public static final String BAD_REQUEST = "Yêu cầu không hợp lệ nên chưa được thực hiện: hãy kiểm tra dữ liệu gửi lên.";
   public static final String UNEXPECTED = "Hệ thống gặp lỗi, chưa thực hiện được yêu cầu. Hãy thử lại sau.";
+  public static final String DATABASE_AWAY =
+      "Hệ thống tạm thời không kết nối được cơ sở dữ liệu, xin thử lại sau.";
+  /** Seconds a client is asked to wait before it tries again while the database is away. */
+  public static final String RETRY_AFTER_SECONDS = "10";
 
   private ErrorAnswers() {
   }
@@ -37,6 +41,23 @@ public final class ErrorAnswers {
   /** Two users changed the same task or execution at once, and this one lost. */
   public static boolean lostRace(Throwable error) {
     return find(error, OptimisticLockingException.class) != null;
+  }
+
+  /**
+   * The database cannot be reached (the pool timed out waiting for a connection, a connection broke):
+   * nothing of the request was done, and trying again later is the right advice. Class 08 of SQLSTATE
+   * is "connection exception" in every database the product runs on.
+   */
+  public static boolean databaseAway(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+          || t instanceof org.springframework.transaction.CannotCreateTransactionException
+          || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The generic sentence for an HTTP status, when nothing more precise may be said. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.nangbuoc.input.ErrorAnswers;
 
 /**
  * Security headers on every answer of /engine-rest, and a Vietnamese reason on its 401s. Runs
@@ -28,7 +29,17 @@ class EngineRestAnswers extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SecureHeaders secured = new SecureHeaders(response);
-    chain.doFilter(request, secured);
+    try {
+      chain.doFilter(request, secured);
+    } catch (RuntimeException | ServletException e) {
+      // Camunda's authentication filter checks the password outside the REST resources' error mappers
+      if (!ErrorAnswers.databaseAway(e) || secured.isCommitted()) {
+        throw e;
+      }
+      secured.resetBuffer();
+      RefusedLogin.databaseAway(secured);
+      return;
+    }
     if (secured.getStatus() == HttpServletResponse.SC_UNAUTHORIZED && !secured.isCommitted()
         && !secured.written()) {
       String user = RefusedLogin.basicUser(request);

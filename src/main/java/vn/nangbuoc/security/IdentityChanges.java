@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import vn.nangbuoc.input.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -56,15 +56,15 @@ class IdentityChanges {
     boolean caseGroup = isCaseGroup(groupId);
     Set<String> groupsOfUser = groupsOf(userId);
     if (caseGroup && actor.equals(userId)) {
-      throw new BadUserRequestException("Quản trị viên không tự thêm mình vào nhóm " + groupId
+      throw new InvalidInputException("Quản trị viên không tự thêm mình vào nhóm " + groupId
           + ": nhóm này làm việc trên hồ sơ của trẻ. Đề nghị lãnh đạo cơ quan phân công người khác.");
     }
     if (caseGroup && groupsOfUser.contains(Groups.CAMUNDA_ADMIN)) {
-      throw new BadUserRequestException("Tài khoản " + userId + " là quản trị viên, không được vào nhóm " + groupId
+      throw new InvalidInputException("Tài khoản " + userId + " là quản trị viên, không được vào nhóm " + groupId
           + " làm việc trên hồ sơ của trẻ: người cấu hình hệ thống không xử lý hồ sơ.");
     }
     if (Groups.CAMUNDA_ADMIN.equals(groupId) && groupsOfUser.stream().anyMatch(this::isCaseGroup)) {
-      throw new BadUserRequestException("Tài khoản " + userId + " đang làm việc trên hồ sơ của trẻ, không được làm"
+      throw new InvalidInputException("Tài khoản " + userId + " đang làm việc trên hồ sơ của trẻ, không được làm"
           + " quản trị viên: người xử lý hồ sơ không cấu hình hệ thống.");
     }
   }

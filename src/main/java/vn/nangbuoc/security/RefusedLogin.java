@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.nangbuoc.input.ErrorAnswers;
 
 /** The body of a 401: why, in Vietnamese, on every path that authenticates with HTTP Basic. */
 final class RefusedLogin {
@@ -19,10 +20,20 @@ final class RefusedLogin {
   }
 
   static void write(HttpServletResponse response, String message) throws IOException {
+    write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+  }
+
+  /** The database is away: no login could be checked, so no login is refused either. */
+  static void databaseAway(HttpServletResponse response) throws IOException {
+    response.setHeader("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS);
+    write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY);
+  }
+
+  private static void write(HttpServletResponse response, int status, String message) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", HttpServletResponse.SC_UNAUTHORIZED);
+    body.put("status", status);
     body.put("message", message);
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(JSON.writeValueAsString(body));

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import vn.nangbuoc.input.ErrorAnswers;
 
 /**
  * Nobody reaches the engine or the application's API anonymously.
@@ -43,6 +44,10 @@ class SecurityConfiguration {
         .authenticationProvider(identity)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          if (ErrorAnswers.databaseAway(e)) {
+            RefusedLogin.databaseAway(response);
+            return;
+          }
           response.setHeader("WWW-Authenticate", "Basic realm=\"nang-buoc\"");
           // a refused password says why (wait, lock) in the provider's words; no credentials, what to send
           RefusedLogin.write(response, e instanceof BadCredentialsException ? e.getMessage() : RefusedLogin.NO_CREDENTIALS);

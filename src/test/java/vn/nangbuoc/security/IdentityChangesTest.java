@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.input.InvalidInputException;
 
 /**
  * Administrators configure: they cannot make themselves (or another administrator) members of a
@@ -55,7 +55,7 @@ class IdentityChangesTest {
     identityService.setAuthentication("quantri", List.of(Groups.CAMUNDA_ADMIN));
     try {
       assertThatThrownBy(() -> identityService.createMembership("quantri", "ubndMaiPha"))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Quản trị viên không tự thêm mình");
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("Quản trị viên không tự thêm mình");
     } finally {
       identityService.clearAuthentication();
     }
