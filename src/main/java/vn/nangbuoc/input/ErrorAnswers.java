@@ -67,6 +67,7 @@ public final class ErrorAnswers {
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 409 -> CONFLICT;
+      case 503 -> DATABASE_AWAY;
       default -> status >= 500 ? UNEXPECTED : BAD_REQUEST;
     };
   }

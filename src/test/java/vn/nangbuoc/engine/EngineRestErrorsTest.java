@@ -120,6 +120,8 @@ class EngineRestErrorsTest {
         new OptimisticLockingException("ENGINE-03005 Execution of 'DELETE TaskEntity' failed " + childData)), 409);
     expected.put(new ProcessEngineException("ENGINE-03005", new OptimisticLockingException(childData)), 409);
     expected.put(new RestException(Response.Status.NOT_FOUND, "Task with id " + childData + " does not exist"), 404);
+    expected.put(new ProcessEngineException("ENGINE-03004 " + childData, new org.apache.ibatis.exceptions.PersistenceException(
+        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available " + childData))), 503);
     expected.put(new IllegalStateException(childData), 500);
     expected.put(new ProcessEngineException(childData), 500);
 
