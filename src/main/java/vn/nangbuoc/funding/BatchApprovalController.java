@@ -38,13 +38,15 @@ class BatchApprovalController {
   private final FundingRequests requests;
   private final CaseFileService caseFiles;
   private final CaseAccessLog accessLog;
+  private final CompletedElsewhere completedElsewhere;
 
   BatchApprovalController(TaskService taskService, FundingRequests requests, CaseFileService caseFiles,
-      CaseAccessLog accessLog) {
+      CaseAccessLog accessLog, CompletedElsewhere completedElsewhere) {
     this.taskService = taskService;
     this.requests = requests;
     this.caseFiles = caseFiles;
     this.accessLog = accessLog;
+    this.completedElsewhere = completedElsewhere;
   }
 
   /**
@@ -83,12 +85,12 @@ class BatchApprovalController {
     }
     List<Map<String, Object>> results = new ArrayList<>();
     for (Object item : decisions) {
-      results.add(decideOne(item instanceof Map<?, ?> map ? map : Map.of()));
+      results.add(decideOne(item instanceof Map<?, ?> map ? map : Map.of(), user.getName()));
     }
     return results;
   }
 
-  private Map<String, Object> decideOne(Map<?, ?> item) {
+  private Map<String, Object> decideOne(Map<?, ?> item, String user) {
     Map<String, Object> result = new LinkedHashMap<>();
     FieldReader fields = FieldReader.of(new HashMap<String, Object>(castKeys(item)));
     String taskId = fields.requiredText("taskId", "mã công việc", 64);
@@ -110,7 +112,8 @@ class BatchApprovalController {
     } catch (ProcessEngineException e) {
       result.put("ok", false);
       result.put("message", ErrorAnswers.lostRace(e) ? ErrorAnswers.CONFLICT
-          : "Không hoàn thành được công việc này (không có hoặc bạn không có quyền).");
+          : completedElsewhere.explain(taskId, user)
+              .orElse("Không hoàn thành được công việc này (không có hoặc bạn không có quyền)."));
     }
     return result;
   }

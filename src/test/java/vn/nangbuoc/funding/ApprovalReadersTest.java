@@ -77,6 +77,28 @@ class ApprovalReadersTest {
         .isEqualTo(HttpStatus.OK);
   }
 
+  @Test
+  void shouldSayThatARequestWasAlreadyDecidedAndByWhomOnlyToItsApprovers() {
+    ProcessInstance pathway = referred(8_000_000);
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pathway.getId()).singleResult().getId();
+    List<Map<String, Object>> decision = List.of(Map.of("taskId", taskId, "decision", "APPROVED"));
+
+    assertThat(decide("tpldtbxh", decision)).containsEntry("ok", true);
+    Map<String, Object> again = decide("tpldtbxh", decision);
+    Map<String, Object> stranger = decide("cvtaichinh", decision);
+
+    assertThat(again).containsEntry("ok", false);
+    assertThat((String) again.get("message")).startsWith("Công việc này đã được bạn hoàn thành lúc")
+        .endsWith("không cần quyết định nữa.");
+    assertThat((String) stranger.get("message")).as("nothing said to whom the task was not routed")
+        .isEqualTo("Không hoàn thành được công việc này (không có hoặc bạn không có quyền).");
+  }
+
+  private Map<String, Object> decide(String user, List<Map<String, Object>> decisions) {
+    return as(user).exchange("/api/funding/approvals", HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(Map.of("decisions", decisions)), LIST).getBody().get(0);
+  }
+
   private ProcessInstance referred(long cost) {
     ProcessInstance pathway = driver.listEligibleChild();
     driver.review(pathway, "ACCEPT");
