@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineSystem;
 
 @Configuration
@@ -15,9 +16,10 @@ class PathwayWebConfiguration {
   /** On the public engine REST API and on the one Tasklist itself calls. */
   @Bean
   FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(TaskFormContext context, ObjectMapper json,
-      EngineSystem system, IdentityService identityService, TaskService taskService) {
-    FilterRegistrationBean<TaskFormContextFilter> registration =
-        new FilterRegistrationBean<>(new TaskFormContextFilter(context, json, system, identityService, taskService));
+      EngineSystem system, IdentityService identityService, TaskService taskService, TaskWorkers workers,
+      CaseFileService caseFiles) {
+    FilterRegistrationBean<TaskFormContextFilter> registration = new FilterRegistrationBean<>(
+        new TaskFormContextFilter(context, json, system, identityService, taskService, workers, caseFiles));
     registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;

@@ -8,21 +8,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineSystem;
 
 /**
@@ -53,14 +52,18 @@ class TaskFormContextFilter extends OncePerRequestFilter {
   private final EngineSystem system;
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final TaskWorkers workers;
+  private final CaseFileService caseFiles;
 
   TaskFormContextFilter(TaskFormContext context, ObjectMapper json, EngineSystem system,
-      IdentityService identityService, TaskService taskService) {
+      IdentityService identityService, TaskService taskService, TaskWorkers workers, CaseFileService caseFiles) {
     this.context = context;
     this.json = json;
     this.system = system;
     this.identityService = identityService;
     this.taskService = taskService;
+    this.workers = workers;
+    this.caseFiles = caseFiles;
   }
 
   /**
@@ -151,11 +154,10 @@ class TaskFormContextFilter extends OncePerRequestFilter {
       return false;
     }
     return system.call(() -> {
-      List<String> groups = taskService.getIdentityLinksForTask(taskId).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(IdentityLink::getGroupId).toList();
-      return !groups.isEmpty() && identityService.createGroupQuery().groupMember(reader)
-          .groupIdIn(groups.toArray(String[]::new)).count() > 0;
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      return task != null && task.getProcessInstanceId() != null && workers.mayWork(reader,
+          taskService.getIdentityLinksForTask(taskId), caseFiles.getByProcessInstance(task.getProcessInstanceId())
+              .communeCode());
     });
   }
 }

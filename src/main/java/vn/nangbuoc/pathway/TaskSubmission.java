@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.engine.SensitiveData;
@@ -96,10 +94,7 @@ public final class TaskSubmission {
    * rights would allow it, may not do a caseworker's work either.
    */
   void requireResponsibleActor() {
-    List<String> candidateGroups = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
-    if (!services.isMemberOfAny(actor, candidateGroups)) {
+    if (!services.workers().mayWork(actor, task.getCandidates(), caseFile.communeCode())) {
       throw new InvalidInputException("Bạn không thuộc cơ quan được giao công việc này, nên không hoàn thành được.");
     }
   }

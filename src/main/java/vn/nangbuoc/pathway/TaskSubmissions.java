@@ -1,6 +1,5 @@
 package vn.nangbuoc.pathway;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -16,11 +15,14 @@ public class TaskSubmissions {
   private final IdentityService identityService;
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
+  private final TaskWorkers workers;
 
-  TaskSubmissions(IdentityService identityService, CaseFileService caseFiles, CaseStepRecords records) {
+  TaskSubmissions(IdentityService identityService, CaseFileService caseFiles, CaseStepRecords records,
+      TaskWorkers workers) {
     this.identityService = identityService;
     this.caseFiles = caseFiles;
     this.records = records;
+    this.workers = workers;
   }
 
   public TaskSubmission open(DelegateTask task) {
@@ -50,8 +52,7 @@ public class TaskSubmissions {
     return caseFiles;
   }
 
-  boolean isMemberOfAny(String userId, List<String> groupIds) {
-    return !groupIds.isEmpty()
-        && identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds.toArray(String[]::new)).count() > 0;
+  TaskWorkers workers() {
+    return workers;
   }
 }

@@ -77,6 +77,32 @@ class TaskFormContextFilterTest {
   }
 
   @Test
+  void shouldGiveNothingOfTheChildToGroupsAddedToATaskByHand() {
+    String personalId = PathwayDriver.randomPersonalId();
+    Map<String, Object> child = listChild(personalId);
+    String review = task("cvldtbxh", (String) child.get("processInstanceId"));
+    // the administrators' group, and the office of another area, put on the task outside routing
+    for (String group : List.of("camunda-admin", "ubndHoangDong")) {
+      as("quantri").postForEntity("/engine-rest/task/" + review + "/identity-links",
+          Map.of("groupId", group, "type", "candidate"), String.class);
+    }
+
+    for (String user : List.of("quantri", "cbhoangdong")) {
+      ResponseEntity<Map<String, Object>> form = get(user, "/engine-rest/task/" + review + "/form-variables");
+      if (form.getStatusCode().is2xxSuccessful()) {
+        assertThat(form.getBody().keySet()).as(user).noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
+        assertThat(form.getBody().toString()).as(user).doesNotContain(personalId);
+      }
+      Map<String, Object> decision = Map.of("listingDecision", Map.of("value", "ACCEPT"));
+      assertThat(as(user).exchange("/engine-rest/task/" + review + "/submit-form", HttpMethod.POST,
+          new HttpEntity<>(Map.of("variables", decision)), String.class).getStatusCode()).as(user)
+          .isNotEqualTo(HttpStatus.NO_CONTENT);
+    }
+    assertThat(readers((Number) child.get("id"))).doesNotContain("quantri", "cbhoangdong");
+    assertThat(get("cvldtbxh", "/engine-rest/task/" + review + "/form-variables").getBody()).containsKey("case_header");
+  }
+
+  @Test
   void shouldGiveTheChildOnlyToTheTasksGroupThroughTasklistsOwnApiToo() {
     String review = task("cvldtbxh", (String) listChild(PathwayDriver.randomPersonalId()).get("processInstanceId"));
     String path = "/camunda/api/engine/engine/default/task/" + review + "/form-variables";
