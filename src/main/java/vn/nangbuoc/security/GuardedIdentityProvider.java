@@ -2,10 +2,12 @@ package vn.nangbuoc.security;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
  * The engine's own identity store, with {@link IdentityChanges} around every change of a group's
@@ -41,6 +43,21 @@ class GuardedIdentityProvider extends DbIdentityServiceProvider {
   public IdentityOperationResult deleteGroup(String groupId) {
     IdentityOperationResult result = super.deleteGroup(groupId);
     ifByAPerson(guard -> guard.groupDeleted(groupId));
+    return result;
+  }
+
+  /**
+   * Setting another person's password is logging in as them: refused for a member of a group that works
+   * on cases (they change their own); every creation and change of a user by a person is recorded.
+   */
+  @Override
+  public IdentityOperationResult saveUser(User user) {
+    UserEntity entity = (UserEntity) user;
+    boolean created = entity.getRevision() == 0;
+    boolean newPassword = entity.hasNewPassword();
+    ifByAPerson(guard -> guard.checkUserSaved(user.getId(), created, newPassword));
+    IdentityOperationResult result = super.saveUser(user);
+    ifByAPerson(guard -> guard.userSaved(user.getId(), created, newPassword));
     return result;
   }
 

@@ -100,7 +100,7 @@ class IdentityChangesTest {
     assertThat(log).filteredOn(change -> newcomer.equals(change.get("userId"))
             || String.valueOf(change.get("detail")).contains("ca-" + newcomer))
         .extracting(change -> change.get("actor") + " " + change.get("action") + " " + change.get("groupId"))
-        .containsExactlyInAnyOrder("quantri MEMBERSHIP_ADDED " + APPROVERS, "quantri MEMBERSHIP_REMOVED " + APPROVERS,
+        .containsExactlyInAnyOrder("quantri USER_CREATED null", "quantri MEMBERSHIP_ADDED " + APPROVERS, "quantri MEMBERSHIP_REMOVED " + APPROVERS,
             "quantri AUTHORIZATION_CREATED " + APPROVERS, "quantri AUTHORIZATION_CHANGED " + APPROVERS,
             "quantri AUTHORIZATION_DELETED " + APPROVERS);
     assertThat(as("quantri").exchange("/api/identity-changes", HttpMethod.GET, null, String.class).getStatusCode())
@@ -109,6 +109,25 @@ class IdentityChangesTest {
     assertThat(jdbc.queryForList("select subject from mail_outbox where kind = 'identity-changed'"
         + " and recipient_user = 'tpldtbxh' and dedup_key like ?", String.class, "%:" + newcomer + ":%"))
         .hasSize(2).allMatch(subject -> subject.contains("Phòng Lao động"));
+  }
+
+  @Test
+  void shouldRefuseSettingThePasswordOfSomeoneWhoWorksOnCasesAndRecordEveryUserChange() {
+    ResponseEntity<Map<String, Object>> refused = as("quantri").exchange("/engine-rest/user/tpldtbxh/credentials",
+        HttpMethod.PUT, new HttpEntity<>(Map.of("password", "mat-khau-cua-ke-gian-2026",
+            "authenticatedUserPassword", "demo123")), OBJECT);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(String.valueOf(refused.getBody().get("message"))).contains("tự đổi mật khẩu");
+    assertThat(identityService.checkPassword("tpldtbxh", "demo123")).as("the approver's own password still works").isTrue();
+
+    // a new user (in no group yet) gets a password from the administrator: recorded, like any profile change
+    String created = createUser();
+    assertThat(as("quantri").exchange("/engine-rest/user/" + created + "/profile", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("id", created, "firstName", "Thử", "lastName", "Lại", "email", "thu@demo.nangbuoc.vn")),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(jdbc.queryForList("select action from identity_change_log where user_id = ? order by id", String.class,
+        created)).containsExactly("USER_CREATED", "USER_CHANGED");
   }
 
   private String createUser() {
