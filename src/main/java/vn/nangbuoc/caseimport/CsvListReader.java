@@ -120,6 +120,14 @@ final class CsvListReader {
   /** A list is text: a control character (other than line breaks and tabs) means it is some other file. */
   private static final class TextOnly extends FilterReader {
 
+    /**
+     * A list has a dozen columns. The parser builds a whole record before it is looked at, so a line of
+     * millions of separators (a few MB) would become millions of cells: refused while it is read.
+     */
+    static final int MAX_SEPARATORS_PER_LINE = 2000;
+
+    private int separatorsInLine;
+
     TextOnly(Reader in) {
       super(in);
     }
@@ -142,8 +150,13 @@ final class CsvListReader {
       return read;
     }
 
-    private static void check(char c) {
-      if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+    private void check(char c) {
+      if (c == '\n') {
+        separatorsInLine = 0;
+      } else if ((c == ',' || c == ';' || c == '\t') && ++separatorsInLine > MAX_SEPARATORS_PER_LINE) {
+        throw new InvalidInputException("Tệp CSV có dòng hơn " + MAX_SEPARATORS_PER_LINE
+            + " cột: không phải danh sách trẻ theo mẫu.");
+      } else if (Character.isISOControl(c) && c != '\r' && c != '\t') {
         throw ListFileReader.notAList();
       }
     }

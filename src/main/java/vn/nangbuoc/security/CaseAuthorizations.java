@@ -1,9 +1,11 @@
 package vn.nangbuoc.security;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -92,8 +94,8 @@ public class CaseAuthorizations {
       for (Resource resource : CASE_READ.keySet()) {
         withdraw(resource, processInstanceId, serving::contains, servingUser);
       }
-      for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-          .listPage(0, EngineLimits.SMALL_LIST)) {
+      for (Task task : allPages(first -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .orderByTaskId().asc().listPage(first, EngineLimits.SMALL_LIST))) {
         Set<String> routedTo = new HashSet<>();
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
           if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -106,12 +108,24 @@ public class CaseAuthorizations {
         withdraw(Resources.TASK, task.getId(), group -> routedTo.contains(group) && serving.contains(group),
             user -> holders.contains(user) && servingUser.test(user));
       }
-      List<HistoricTaskInstance> history = historyService.createHistoricTaskInstanceQuery()
-          .processInstanceId(processInstanceId).listPage(0, EngineLimits.SMALL_LIST);
+      List<HistoricTaskInstance> history = allPages(first -> historyService.createHistoricTaskInstanceQuery()
+          .processInstanceId(processInstanceId).orderByTaskId().asc().listPage(first, EngineLimits.SMALL_LIST));
       for (HistoricTaskInstance task : history) {
         withdraw(Resources.HISTORIC_TASK, task.getId(), serving::contains, servingUser);
       }
     });
+  }
+
+  /** Every row, page by page: no right may stay behind because a case had more tasks than one page. */
+  private static <T> List<T> allPages(IntFunction<List<T>> page) {
+    List<T> all = new ArrayList<>();
+    for (int first = 0; ; first += EngineLimits.SMALL_LIST) {
+      List<T> rows = page.apply(first);
+      all.addAll(rows);
+      if (rows.size() < EngineLimits.SMALL_LIST) {
+        return all;
+      }
+    }
   }
 
   /** Deletes the grants on one resource whose group or user fails its test; global rows ("*") stay. */

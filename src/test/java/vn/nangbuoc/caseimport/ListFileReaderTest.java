@@ -115,6 +115,16 @@ class ListFileReaderTest {
   }
 
   @Test
+  void shouldRefuseACsvLineOfMillionsOfCellsWhileReadingIt() {
+    String header = Arrays.stream(ImportColumn.values()).map(ImportColumn::header).collect(Collectors.joining(","));
+    // 4 MB, under the file limit: a million empty cells in one record
+    String csv = header + "\n" + ",".repeat(4_000_000) + "\n";
+
+    assertThatThrownBy(() -> ListFileReader.read("ds.csv", csv.getBytes(StandardCharsets.UTF_8), 10))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("cột: không phải danh sách trẻ theo mẫu");
+  }
+
+  @Test
   void shouldReadCsvAsSpreadsheetsWriteIt() {
     String header = Arrays.stream(ImportColumn.values()).map(ImportColumn::header).collect(Collectors.joining(";"));
     String csv = "\uFEFF" + header + "\r\n"
