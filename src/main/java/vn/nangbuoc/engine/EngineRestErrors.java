@@ -39,6 +39,11 @@ public abstract class EngineRestErrors<E extends Throwable> implements Exception
 
   @Override
   public Response toResponse(E error) {
+    if (error instanceof WebApplicationException web && web.getResponse() != null
+        && web.getResponse().getStatus() < 400) {
+      // not an error (a redirect, a "not modified"): JAX-RS's own answer, untouched
+      return web.getResponse();
+    }
     InvalidInputException invalid = ErrorAnswers.invalidInput(error);
     int status;
     String message;
@@ -66,7 +71,10 @@ public abstract class EngineRestErrors<E extends Throwable> implements Exception
     body.put("type", error.getClass().getSimpleName());
     body.put("message", message);
     body.put("code", null);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    // JAX-RS's own answers keep their headers (Allow on a 405), with our words instead of theirs
+    Response.ResponseBuilder answer = error instanceof WebApplicationException web && web.getResponse() != null
+        ? Response.fromResponse(web.getResponse()).status(status) : Response.status(status);
+    return answer.type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   private static int statusOf(Throwable error) {

@@ -78,6 +78,17 @@ class EngineRestErrorsTest {
   }
 
   @Test
+  void shouldKeepTheHeadersOfJaxRsOwnAnswersWithOurWords() {
+    // DELETE is not a method of .../complete: JAX-RS answers 405 and names the allowed ones
+    ResponseEntity<Map<String, Object>> answer = as("cvldtbxh").exchange("/engine-rest/task/x/complete",
+        HttpMethod.DELETE, null, OBJECT);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+    assertThat(answer.getHeaders().getAllow()).contains(HttpMethod.POST);
+    assertThat(answer.getBody()).containsEntry("message", ErrorAnswers.BAD_REQUEST);
+  }
+
+  @Test
   void shouldAnswerUnreadableJsonWith400InVietnamese() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
