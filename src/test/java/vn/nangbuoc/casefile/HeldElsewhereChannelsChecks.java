@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +111,28 @@ abstract class HeldElsewhereChannelsChecks {
     assertThat(after.version()).isEqualTo(own.version());
     assertHeldFor("HOANGDONG", own.fullName(), HeldListings.Source.EDIT);
     assertHeldFor("DONGKINH", own.fullName(), HeldListings.Source.EDIT);
+  }
+
+  @Test
+  void shouldHoldAReturnedListingCompletedWithAPersonalIdListedElsewhere() {
+    ProcessInstance pathway = driver.listEligibleChild();
+    driver.review(pathway, "RETURN");
+    Task completion = driver.task(pathway);
+    String typedName = "Lục Văn " + uniqueWord();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Map<String, Object> typed = new LinkedHashMap<>(apiBody(typedName, inHoangDong.personalId()));
+    typed.remove("communeCode");
+    typed.forEach((name, value) -> variables.put("record_" + name, Map.of("value", value)));
+
+    ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("cbmaipha", "demo123").exchange(
+        "/engine-rest/task/" + completion.getId() + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables)), OBJECT);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).containsEntry("message", CaseFileService.HELD_EDIT);
+    assertThat(driver.task(pathway).getId()).isEqualTo(completion.getId());
+    assertThat(caseFiles.getByProcessInstance(pathway.getId()).personalId()).isNotEqualTo(inHoangDong.personalId());
+    assertHeldFor("HOANGDONG", typedName, HeldListings.Source.EDIT);
   }
 
   @Test
