@@ -22,6 +22,10 @@ import vn.nangbuoc.organisation.UnitLevel;
 @Service
 public class CaseFileService {
 
+  /** An edit held: nothing of it is saved, so that saving again after the verification is a decision. */
+  public static final String HELD_EDIT = "Đã nhận số định danh cá nhân: Phòng Lao động – Thương binh và Xã hội xác"
+      + " minh trước khi ghi vào hồ sơ. Chưa lưu thay đổi nào.";
+
   private final CaseFileRepository repository;
   private final CaseNumberGenerator numbers;
   private final OrganisationDirectory organisation;
@@ -212,10 +216,6 @@ public class CaseFileService {
     held.holdApart(existing, typed, userId, EngineTime.now(), channel);
     return new InvalidInputException(channel == HeldListings.Source.EDIT ? HELD_EDIT : HeldListings.RECEIVED);
   }
-
-  /** An edit held: nothing of it is saved, so that saving again after the verification is a decision. */
-  public static final String HELD_EDIT = "Đã nhận số định danh cá nhân: Phòng Lao động – Thương binh và Xã hội xác"
-      + " minh trước khi ghi vào hồ sơ. Chưa lưu thay đổi nào.";
 
   public void confirmCondition(long caseId, ConditionGroup group) {
     repository.updateConditionGroup(caseId, group);
