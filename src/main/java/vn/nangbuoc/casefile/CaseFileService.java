@@ -22,29 +22,37 @@ import vn.nangbuoc.organisation.UnitLevel;
 @Service
 public class CaseFileService {
 
+  /** An edit held: nothing of it is saved, so that saving again after the verification is a decision. */
+  public static final String HELD_EDIT = "Đã nhận số định danh cá nhân: Phòng Lao động – Thương binh và Xã hội xác"
+      + " minh trước khi ghi vào hồ sơ. Chưa lưu thay đổi nào.";
+
   private final CaseFileRepository repository;
   private final CaseNumberGenerator numbers;
   private final OrganisationDirectory organisation;
   private final CaseChanges changes;
+  private final HeldListings held;
 
   CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
-      CaseChanges changes) {
+      CaseChanges changes, HeldListings held) {
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
     this.changes = changes;
+    this.held = held;
   }
 
   /**
    * Opens a case file for a listed child in the caseworker's commune. The listing must already be
-   * valid ({@link ChildListingReader}); what is checked here needs the database.
+   * valid ({@link ChildListingReader}); what is checked here needs the database. A child whose personal
+   * ID has a case outside the caseworker's area is held for that case's office ({@link HeldListings})
+   * and the listing refused with the message every held listing gets.
    */
   @Transactional
-  public CaseFile open(ChildListing child, String userId) {
+  public CaseFile open(ChildListing child, String userId, HeldListings.Source channel) {
     ChildListing placed = child.withCommuneCode(communeFor(child.communeCode(), organisation.communesOf(userId)));
     if (placed.personalId() != null) {
       repository.findByPersonalId(placed.personalId()).ifPresent(existing -> {
-        throw alreadyListed(existing, userId);
+        throw alreadyListed(existing, placed, userId, channel);
       });
     }
     AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
@@ -174,7 +182,7 @@ public class CaseFileService {
     Caregiver caregiverBefore = caregiver(caseId).orElse(null);
     if (child.personalId() != null) {
       repository.findByPersonalId(child.personalId()).filter(other -> other.id() != caseId).ifPresent(other -> {
-        throw alreadyListed(other, userId);
+        throw alreadyListed(other, child.withCommuneCode(before.communeCode()), userId, HeldListings.Source.EDIT);
       });
     }
     try {
@@ -194,13 +202,19 @@ public class CaseFileService {
     repository.updateCurrentStep(caseId, step);
   }
 
-  /** Names the other case only to someone who may see it; the identity number alone must not reveal it. */
-  private InvalidInputException alreadyListed(CaseFile existing, String userId) {
-    boolean visible = organisation.communesOf(userId).contains(existing.communeCode());
-    return new InvalidInputException(visible
-        ? "Số định danh cá nhân này đã có trong hồ sơ " + existing.caseNumber()
-            + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai."
-        : "Số định danh cá nhân này đã có hồ sơ ở địa bàn khác: liên hệ Phòng Lao động – Thương binh và Xã hội.");
+  /**
+   * Names the other case only to someone who may see it. For anyone else the identity number alone must
+   * not reveal that the child is in the programme: the listing is held for the office of the existing
+   * case, and the answer is the one every held listing gets, whatever the channel.
+   */
+  private InvalidInputException alreadyListed(CaseFile existing, ChildListing typed, String userId,
+      HeldListings.Source channel) {
+    if (organisation.communesOf(userId).contains(existing.communeCode())) {
+      return new InvalidInputException("Số định danh cá nhân này đã có trong hồ sơ " + existing.caseNumber()
+          + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+    }
+    held.holdApart(existing, typed, userId, EngineTime.now(), channel);
+    return new InvalidInputException(channel == HeldListings.Source.EDIT ? HELD_EDIT : HeldListings.RECEIVED);
   }
 
   public void confirmCondition(long caseId, ConditionGroup group) {

@@ -8,6 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Listings held instead of refused: a child whose personal ID already has a case file outside the
@@ -18,19 +21,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class HeldListings implements CaseDataEraser {
 
-  /** How the listing came: one by one, or a row of an imported list. */
+  /**
+   * How the listing came: one by one over the API, a row of an imported list, Tasklist's start form,
+   * or a personal ID typed into an existing case (the case page's edit, a returned listing completed).
+   */
   public enum Source {
-    API, IMPORT
+    API, IMPORT, START_FORM, EDIT
   }
+
+  /** What the lister is told, on every channel: it was received and is verified, nothing about where. */
+  public static final String RECEIVED = "Đã nhận danh sách: Phòng Lao động – Thương binh và Xã hội xác minh trước khi"
+      + " lập hồ sơ.";
 
   public record Held(long id, long matchedCaseId, String communeCode, String fullName, LocalDate dateOfBirth,
       String listedBy, Instant listedAt, Source source) {
   }
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate apart;
 
-  HeldListings(JdbcClient jdbc) {
+  HeldListings(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.apart = new TransactionTemplate(transactions);
+    this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public void hold(CaseFile matched, ChildListing child, String userId, Instant at, Source source) {
@@ -39,6 +52,14 @@ public class HeldListings implements CaseDataEraser {
         .params(matched.id(), child.communeCode(), child.fullName(), Date.valueOf(child.dateOfBirth()), userId,
             Timestamp.from(at), source.name())
         .update();
+  }
+
+  /**
+   * Holds a listing whose channel then refuses (a start from Tasklist, an edit): the refusal rolls back
+   * the caller's transaction (the engine's start, the case's update), the held listing must stay.
+   */
+  public void holdApart(CaseFile matched, ChildListing child, String userId, Instant at, Source source) {
+    apart.executeWithoutResult(status -> hold(matched, child, userId, at, source));
   }
 
   /** Open held listings of these communes' cases: what their area office has to resolve. */

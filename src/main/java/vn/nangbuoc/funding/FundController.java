@@ -45,15 +45,17 @@ class FundController {
   private final Roles roles;
   private final FundExports exports;
   private final CaseAccessLog accessLog;
+  private final ChildrenInTheBooks children;
 
   FundController(FundLedger ledger, FundCorrections corrections, FundReceipts receipts, Roles roles,
-      FundExports exports, CaseAccessLog accessLog) {
+      FundExports exports, CaseAccessLog accessLog, ChildrenInTheBooks children) {
     this.ledger = ledger;
     this.corrections = corrections;
     this.receipts = receipts;
     this.roles = roles;
     this.exports = exports;
     this.accessLog = accessLog;
+    this.children = children;
   }
 
   @GetMapping
@@ -64,16 +66,18 @@ class FundController {
 
   @GetMapping("/{fundId}/entries")
   List<LedgerEntry> entries(@PathVariable String fundId, @RequestParam(required = false) LocalDate from,
-      @RequestParam(required = false) LocalDate to, Authentication user) {
+      @RequestParam(required = false) LocalDate to, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    return ledger.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from, to == null ? EngineTime.today() : to);
+    return children.entries(fundId, ledger.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from,
+        to == null ? EngineTime.today() : to), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr());
   }
 
   @GetMapping("/{fundId}/requests")
   List<Map<String, Object>> requests(@PathVariable String fundId,
-      @RequestParam(defaultValue = "WAITING") RequestStatus status, Authentication user) {
+      @RequestParam(defaultValue = "WAITING") RequestStatus status, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    List<FundingRequest> requests = ledger.requests(fundId, status);
+    List<FundingRequest> requests = children.requests(ledger.requests(fundId, status), user.getName(),
+        CaseAccessLog.Channel.LIST, http.getRemoteAddr());
     // the waiting requests come in the order of the line, so a row's place is its index: no read of the line per row
     return IntStream.range(0, requests.size()).mapToObj(index -> {
       FundingRequest request = requests.get(index);
@@ -95,11 +99,13 @@ class FundController {
 
   @GetMapping("/{fundId}/ledger.xlsx")
   ResponseEntity<byte[]> ledgerExport(@PathVariable String fundId, @RequestParam(required = false) LocalDate from,
-      @RequestParam(required = false) LocalDate to, Authentication user) {
+      @RequestParam(required = false) LocalDate to, Authentication user, HttpServletRequest http) {
     requireReader(user);
     LocalDate start = from == null ? LocalDate.of(2000, 1, 1) : from;
     LocalDate end = to == null ? EngineTime.today() : to;
-    return workbook("so-quy-" + fundId + ".xlsx", exports.ledgerWorkbook(fundId, start, end));
+    List<LedgerEntry> entries = children.entries(fundId, ledger.entries(fundId, start, end), user.getName(),
+        CaseAccessLog.Channel.EXPORT, http.getRemoteAddr());
+    return workbook("so-quy-" + fundId + ".xlsx", exports.ledgerWorkbook(fundId, start, end, entries));
   }
 
   /** Lists cases by number: each export is a read of those cases and is logged as such. */
@@ -161,9 +167,10 @@ class FundController {
 
   @GetMapping("/{fundId}/corrections")
   List<Correction> corrections(@PathVariable String fundId,
-      @RequestParam(defaultValue = "PROPOSED") CorrectionStatus status, Authentication user) {
+      @RequestParam(defaultValue = "PROPOSED") CorrectionStatus status, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    return corrections.corrections(fundId, status);
+    return children.corrections(fundId, corrections.corrections(fundId, status), user.getName(),
+        CaseAccessLog.Channel.LIST, http.getRemoteAddr());
   }
 
   /** The second person's confirmation: the correction row is written now, or refused if the books would go below zero. */

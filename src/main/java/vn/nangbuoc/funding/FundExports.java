@@ -40,8 +40,8 @@ class FundExports {
     this.caseFiles = caseFiles;
   }
 
-  byte[] ledgerWorkbook(String fundId, LocalDate from, LocalDate to) {
-    List<LedgerEntry> entries = ledger.entries(fundId, from, to);
+  /** The rows are the caller's: as this reader may see them ({@link ChildrenInTheBooks}). */
+  byte[] ledgerWorkbook(String fundId, LocalDate from, LocalDate to, List<LedgerEntry> entries) {
     try (XSSFWorkbook book = new XSSFWorkbook()) {
       CellStyle bold = boldStyle(book);
       Sheet sheet = book.createSheet("Sổ quỹ");

@@ -1,5 +1,6 @@
 package vn.nangbuoc.funding;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Correction;
@@ -39,11 +41,13 @@ class FundPages {
   private final FundLedger ledger;
   private final FundCorrections corrections;
   private final Roles roles;
+  private final ChildrenInTheBooks children;
 
-  FundPages(FundLedger ledger, FundCorrections corrections, Roles roles) {
+  FundPages(FundLedger ledger, FundCorrections corrections, Roles roles, ChildrenInTheBooks children) {
     this.ledger = ledger;
     this.corrections = corrections;
     this.roles = roles;
+    this.children = children;
   }
 
   @GetMapping("/quy")
@@ -56,15 +60,18 @@ class FundPages {
   @GetMapping("/quy/{fundId}/so-cai")
   String ledger(@PathVariable String fundId, @RequestParam(name = "tu", required = false) LocalDate from,
       @RequestParam(name = "den", required = false) LocalDate to,
-      @RequestParam(name = "loai", required = false) EntryType type, Model model, Authentication user) {
+      @RequestParam(name = "loai", required = false) EntryType type, Model model, Authentication user,
+      HttpServletRequest http) {
     requireReader(user);
     Fund fund = fund(fundId);
     LocalDate start = from == null ? EngineTime.today().withDayOfYear(1) : from;
     LocalDate end = to == null ? EngineTime.today() : to;
-    List<LedgerEntry> entries = ledger.entries(fundId, start, end).stream()
-        .filter(entry -> type == null || entry.type() == type).toList();
+    List<LedgerEntry> entries = children.entries(fundId, ledger.entries(fundId, start, end).stream()
+        .filter(entry -> type == null || entry.type() == type).toList(), user.getName(), CaseAccessLog.Channel.LIST,
+        http.getRemoteAddr());
     model.addAttribute("fund", fund);
     model.addAttribute("entries", entries);
+    model.addAttribute("withoutChildren", roles.isAdministrator(user.getName()));
     model.addAttribute("from", start);
     model.addAttribute("to", end);
     model.addAttribute("type", type);
@@ -78,34 +85,37 @@ class FundPages {
   @GetMapping("/quy/{fundId}/de-nghi")
   String requests(@PathVariable String fundId,
       @RequestParam(name = "trang-thai", defaultValue = "WAITING") RequestStatus status, Model model,
-      Authentication user) {
+      Authentication user, HttpServletRequest http) {
     requireReader(user);
     model.addAttribute("fund", fund(fundId));
     model.addAttribute("status", status);
     model.addAttribute("statuses", RequestStatus.values());
-    model.addAttribute("requests", ledger.requests(fundId, status));
+    model.addAttribute("requests", children.requests(ledger.requests(fundId, status), user.getName(),
+        CaseAccessLog.Channel.LIST, http.getRemoteAddr()));
     return "fund/requests";
   }
 
   /** Proposed corrections of the books, each confirmed or refused here by a second person of the finance staff. */
   @GetMapping("/quy/{fundId}/dieu-chinh")
-  String corrections(@PathVariable String fundId, Model model, Authentication user) {
+  String corrections(@PathVariable String fundId, Model model, Authentication user, HttpServletRequest http) {
     requireReader(user);
     model.addAttribute("fund", fund(fundId));
-    model.addAttribute("proposals", corrections.corrections(fundId, CorrectionStatus.PROPOSED));
+    model.addAttribute("proposals", children.corrections(fundId, corrections.corrections(fundId,
+        CorrectionStatus.PROPOSED), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr()));
     model.addAttribute("mayDecide", roles.isFinance(user.getName()));
+    model.addAttribute("withoutChildren", roles.isAdministrator(user.getName()));
     model.addAttribute("user", user.getName());
     return "fund/corrections";
   }
 
   @PostMapping("/quy/dieu-chinh/{correctionId}/xac-nhan")
-  String confirm(@PathVariable long correctionId, Model model, Authentication user, HttpServletResponse response,
-      RedirectAttributes redirect) {
+  String confirm(@PathVariable long correctionId, Model model, Authentication user, HttpServletRequest http,
+      HttpServletResponse response, RedirectAttributes redirect) {
     Correction proposal = decidable(correctionId, user);
     try {
       corrections.confirm(correctionId, user.getName());
     } catch (InvalidInputException refused) {
-      return refusedDecision(proposal, refused, model, user, response);
+      return refusedDecision(proposal, refused, model, user, http, response);
     }
     redirect.addFlashAttribute("notice", "Đã xác nhận điều chỉnh số " + correctionId + ": bút toán đã ghi vào sổ quỹ.");
     return "redirect:/quy/" + proposal.fundId() + "/dieu-chinh";
@@ -113,12 +123,13 @@ class FundPages {
 
   @PostMapping("/quy/dieu-chinh/{correctionId}/tu-choi")
   String reject(@PathVariable long correctionId, @RequestParam(name = "ly-do", defaultValue = "") String reason,
-      Model model, Authentication user, HttpServletResponse response, RedirectAttributes redirect) {
+      Model model, Authentication user, HttpServletRequest http, HttpServletResponse response,
+      RedirectAttributes redirect) {
     Correction proposal = decidable(correctionId, user);
     try {
       corrections.reject(correctionId, user.getName(), reason);
     } catch (InvalidInputException refused) {
-      return refusedDecision(proposal, refused, model, user, response);
+      return refusedDecision(proposal, refused, model, user, http, response);
     }
     redirect.addFlashAttribute("notice", "Đã từ chối đề xuất điều chỉnh số " + correctionId + ".");
     return "redirect:/quy/" + proposal.fundId() + "/dieu-chinh";
@@ -151,10 +162,10 @@ class FundPages {
   }
 
   private String refusedDecision(Correction proposal, InvalidInputException refused, Model model, Authentication user,
-      HttpServletResponse response) {
+      HttpServletRequest http, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     model.addAttribute("error", refused.getMessage());
-    return corrections(proposal.fundId(), model, user);
+    return corrections(proposal.fundId(), model, user, http);
   }
 
   private void requireReader(Authentication user) {

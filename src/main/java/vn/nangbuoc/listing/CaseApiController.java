@@ -46,8 +46,7 @@ class CaseApiController {
   private final CaseAccessLog accessLog;
   private final HeldListings held;
 
-  static final String HELD = "Đã nhận danh sách: Phòng Lao động – Thương binh và Xã hội xác minh trước khi lập"
-      + " hồ sơ.";
+  static final String HELD = HeldListings.RECEIVED;
 
   CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
       OrganisationDirectory organisation, TaskService taskService, EngineSystem system, Roles roles,

@@ -8,6 +8,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
+import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.FieldReader;
@@ -69,6 +70,6 @@ class ChildListedListener implements ExecutionListener {
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
     fields.throwIfInvalid();
-    return caseFiles.open(child, user);
+    return caseFiles.open(child, user, HeldListings.Source.START_FORM);
   }
 }

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
 
@@ -27,7 +28,7 @@ public class ListingService {
 
   @Transactional
   public CaseFile list(ChildListing child, String userId) {
-    CaseFile file = caseFiles.open(child, userId);
+    CaseFile file = caseFiles.open(child, userId, HeldListings.Source.API);
     startPathway(file);
     return caseFiles.get(file.id());
   }

@@ -1,0 +1,7 @@
+package vn.nangbuoc.casefile;
+
+import vn.nangbuoc.NangBuocPostgresTest;
+
+@NangBuocPostgresTest
+class HeldElsewhereChannelsPostgresIT extends HeldElsewhereChannelsChecks {
+}

@@ -1,0 +1,7 @@
+package vn.nangbuoc.casefile;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class HeldElsewhereChannelsTest extends HeldElsewhereChannelsChecks {
+}
