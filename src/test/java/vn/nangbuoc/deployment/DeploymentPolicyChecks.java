@@ -168,6 +168,10 @@ abstract class DeploymentPolicyChecks {
         Arguments.of("field injected into a product delegate", "probe.bpmn", process(serviceTask(
             "camunda:delegateExpression=\"${checkEligibilityDelegate}\"", """
             <camunda:field name="caseFileService"><camunda:string>x</camunda:string></camunda:field>"""))),
+        Arguments.of("shell task (runs a command of the server)", "probe.bpmn", process(serviceTask("camunda:type=\"shell\"", """
+            <camunda:field name="command"><camunda:string>id</camunda:string></camunda:field>"""))),
+        Arguments.of("mail task", "probe.bpmn", process(serviceTask("camunda:type=\"mail\"", """
+            <camunda:field name="to"><camunda:string>ai@example.org</camunda:string></camunda:field>"""))),
         Arguments.of("external task", "probe.bpmn", process(serviceTask("camunda:type=\"external\" camunda:topic=\"t\"", ""))),
         Arguments.of("model with a DOCTYPE", "probe.bpmn", process(serviceTask("camunda:expression=\"&e;\"", ""))
             .replaceFirst("\\?>", "?><!DOCTYPE bpmn:definitions [<!ENTITY e \"\\${caseFileService.get(1)}\">]>")));
