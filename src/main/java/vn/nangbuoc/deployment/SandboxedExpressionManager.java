@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.camunda.bpm.engine.test.mock.MockElResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
@@ -43,11 +42,11 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
 
   @Override
   protected ELResolver createElResolver() {
-    // SpringExpressionManager's own list, with the bean resolver replaced
+    // SpringExpressionManager's own list, with the bean resolver replaced and without the engine's
+    // test-support MockElResolver (names registered in Mocks): nothing shipped uses it
     CompositeELResolver resolver = new CompositeELResolver();
     resolver.add(new VariableScopeElResolver());
     resolver.add(new VariableContextElResolver());
-    resolver.add(new MockElResolver());
     resolver.add(new ReadOnlyMapELResolver(beans));
     resolver.add(new ArrayELResolver());
     resolver.add(new ListELResolver());

@@ -135,6 +135,44 @@ abstract class DeploymentPolicyChecks {
         Arguments.of(".bar archive uploaded as one file", "probe.bar",
             new String(zip("probe.bpmn", process(serviceTask("camunda:class=\"java.lang.Object\"", ""))),
                 StandardCharsets.ISO_8859_1)),
+        Arguments.of("form handler class on a start event (instantiated while parsing)", "probe.bpmn",
+            process("""
+                <bpmn:userTask id="Task_Probe" />""").replace("<bpmn:startEvent id=\"StartEvent_Probe\" />",
+                "<bpmn:startEvent id=\"StartEvent_Probe\" camunda:formHandlerClass=\"java.lang.Object\" />")),
+        Arguments.of("form handler class on a user task", "probe.bpmn", process("""
+            <bpmn:userTask id="Task_Probe" camunda:formHandlerClass="java.lang.Object" />""")),
+        Arguments.of("form field validator class (instantiated on submit)", "probe.bpmn", process("""
+            <bpmn:userTask id="Task_Probe">
+              <bpmn:extensionElements>
+                <camunda:formData>
+                  <camunda:formField id="ten" type="string">
+                    <camunda:validation><camunda:constraint name="validator" config="java.lang.Object" /></camunda:validation>
+                  </camunda:formField>
+                </camunda:formData>
+              </bpmn:extensionElements>
+            </bpmn:userTask>""")),
+        Arguments.of("validator constraint outside form data", "probe.bpmn", process("""
+            <bpmn:userTask id="Task_Probe">
+              <bpmn:extensionElements>
+                <camunda:constraint name="validator" config="java.lang.Object" />
+              </bpmn:extensionElements>
+            </bpmn:userTask>""")),
+        Arguments.of("candidate group camunda-admin", "probe.bpmn", process("""
+            <bpmn:userTask id="Task_Probe" camunda:candidateGroups="camunda-admin" />""")),
+        Arguments.of("candidate users", "probe.bpmn", process("""
+            <bpmn:userTask id="Task_Probe" camunda:candidateUsers="quantri" />""")),
+        Arguments.of("assignee", "probe.bpmn", process("""
+            <bpmn:userTask id="Task_Probe" camunda:assignee="quantri" />""")),
+        Arguments.of("candidate groups in the old activiti namespace", "probe.bpmn", process("""
+            <bpmn:userTask xmlns:activiti="http://activiti.org/bpmn" id="Task_Probe" activiti:candidateGroups="camunda-admin" />""")),
+        Arguments.of("field injected into a product delegate", "probe.bpmn", process(serviceTask(
+            "camunda:delegateExpression=\"${checkEligibilityDelegate}\"", """
+            <camunda:field name="caseFileService"><camunda:string>x</camunda:string></camunda:field>"""))),
+        Arguments.of("shell task (runs a command of the server)", "probe.bpmn", process(serviceTask("camunda:type=\"shell\"", """
+            <camunda:field name="command"><camunda:string>id</camunda:string></camunda:field>"""))),
+        Arguments.of("mail task", "probe.bpmn", process(serviceTask("camunda:type=\"mail\"", """
+            <camunda:field name="to"><camunda:string>ai@example.org</camunda:string></camunda:field>"""))),
+        Arguments.of("external task", "probe.bpmn", process(serviceTask("camunda:type=\"external\" camunda:topic=\"t\"", ""))),
         Arguments.of("model with a DOCTYPE", "probe.bpmn", process(serviceTask("camunda:expression=\"&e;\"", ""))
             .replaceFirst("\\?>", "?><!DOCTYPE bpmn:definitions [<!ENTITY e \"\\${caseFileService.get(1)}\">]>")));
   }

@@ -46,6 +46,61 @@ class DeploymentRulesTest {
   }
 
   @Test
+  void shouldRefuseEveryCamundaAttributeTheShippedModelsDoNotUse() {
+    assertThat(policy.problems("a.bpmn", bpmn("camunda:formHandlerClass=\"any.Class\"")))
+        .containsExactly("Task_A: gọi lớp Java (camunda:formHandlerClass)");
+    assertThat(policy.problems("a.bpmn", bpmn("camunda:type=\"external\"")))
+        .containsExactly("Task_A: không dùng được camunda:type (chỉ nhận các thuộc tính Camunda mà quy trình của Nâng Bước dùng)");
+    assertThat(policy.problems("a.bpmn", bpmn("camunda:futureAttribute=\"x\""))).hasSize(1);
+    assertThat(policy.problems("a.bpmn", bpmn("xmlns:activiti=\"http://activiti.org/bpmn\" activiti:formHandlerClass=\"any.Class\"")))
+        .containsExactly("Task_A: gọi lớp Java (camunda:formHandlerClass)");
+    assertThat(policy.problems("a.bpmn", bpmn("camunda:delegateExpression=\"${probeDelegate}\" camunda:asyncBefore=\"true\""
+        + " camunda:historyTimeToLive=\"30\""))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseEveryAssignmentInTheModel() {
+    // who works a task is routing data (task-routing.dmn), not something an administrator writes in a model
+    for (String assignment : List.of("camunda:candidateGroups=\"camunda-admin\"", "camunda:candidateGroups=\"${nhom}\"",
+        "camunda:candidateUsers=\"quantri\"", "camunda:assignee=\"quantri\"", "camunda:assignee=\"${currentUser()}\"",
+        "camunda:candidateStarterGroups=\"camunda-admin\"")) {
+      List<String> problems = policy.problems("a.bpmn", userTask(assignment, ""));
+      assertThat(problems).as(assignment).isNotEmpty();
+      assertThat(problems.get(0)).as(assignment).startsWith("Task_A: không giao việc trong mô hình (camunda:");
+    }
+  }
+
+  @Test
+  void shouldRefuseEveryCamundaElementTheShippedModelsDoNotUse() {
+    assertThat(policy.problems("a.bpmn", userTask("", """
+        <camunda:formData><camunda:formField id="f" type="string"><camunda:validation>
+          <camunda:constraint name="validator" config="any.Class" />
+        </camunda:validation></camunda:formField></camunda:formData>""")))
+        .containsExactly("formData trong Task_A: không dùng được phần tử camunda:formData");
+    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:constraint name=\"validator\" config=\"any.Class\" />")))
+        .containsExactly("constraint trong Task_A: không dùng được phần tử camunda:constraint");
+    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:inputOutput><camunda:inputParameter name=\"caseId\">1"
+        + "</camunda:inputParameter></camunda:inputOutput>")))
+        .containsExactly("inputOutput trong Task_A: không dùng được phần tử camunda:inputOutput");
+    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\">"
+        + "<camunda:field name=\"x\" stringValue=\"y\" /></camunda:taskListener>")))
+        .containsExactly("field trong Task_A: không dùng được phần tử camunda:field");
+    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\""
+        + " class=\"any.Class\" />"))).containsExactly("taskListener trong Task_A: gọi lớp Java (camunda:class)");
+    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:executionListener event=\"start\" delegateExpression=\"${probeDelegate}\""
+        + " camunda:class=\"any.Class\" />"))).containsExactly("executionListener trong Task_A: gọi lớp Java (camunda:class)");
+    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\" />"
+        + "<camunda:properties><camunda:property name=\"a\" value=\"b\" /></camunda:properties>"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseCamundaAttributesInADecisionThatTheShippedTablesDoNotUse() {
+    assertThat(policy.problems("a.dmn", dmn("camunda:historyTimeToLive=\"180\" camunda:versionTag=\"2\""))).isEmpty();
+    assertThat(policy.problems("a.dmn", dmn("camunda:decisionClass=\"any.Class\"")))
+        .containsExactly("d1: không dùng được camunda:decisionClass (chỉ nhận các thuộc tính Camunda mà bảng quyết định của Nâng Bước dùng)");
+  }
+
+  @Test
   void shouldLeaveDocumentationAlone() {
     byte[] documented = new String(bpmn("camunda:delegateExpression=\"${probeDelegate}\""), StandardCharsets.UTF_8)
         .replace("<bpmn:process id=\"p\" isExecutable=\"true\">",
@@ -133,6 +188,28 @@ class DeploymentRulesTest {
             <bpmn:serviceTask id="Task_A" %s />
           </bpmn:process>
         </bpmn:definitions>""".formatted(serviceTaskAttributes).strip().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] userTask(String attributes, String extensions) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="p" isExecutable="true">
+            <bpmn:userTask id="Task_A" %s><bpmn:extensionElements>%s</bpmn:extensionElements></bpmn:userTask>
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(attributes, extensions).strip().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] dmn(String decisionAttributes) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+            id="defs" name="d" namespace="http://nangbuoc.vn/dmn">
+          <decision id="d1" name="d1" %s>
+            <literalExpression id="e1"><text>1</text></literalExpression>
+          </decision>
+        </definitions>""".formatted(decisionAttributes).strip().getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] form(String component) {

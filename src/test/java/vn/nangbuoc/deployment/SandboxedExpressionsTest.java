@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
@@ -42,6 +43,17 @@ class SandboxedExpressionsTest {
       "${dateTime().toDate().toInstant()}"})
   void shouldRefuseBeansMethodsAndPropertiesNotShipped(String expression) {
     assertThatThrownBy(() -> evaluate(expression)).as(expression).isInstanceOf(ELException.class);
+  }
+
+  @Test
+  void shouldNotResolveTheEnginesTestMocks() {
+    // Mocks is test support of the engine: a name registered there must not reach a production expression
+    Mocks.register("probeMock", new Object());
+    try {
+      assertThatThrownBy(() -> evaluate("${probeMock}")).isInstanceOf(ELException.class);
+    } finally {
+      Mocks.reset();
+    }
   }
 
   @Test
