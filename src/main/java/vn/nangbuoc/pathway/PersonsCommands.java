@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.RestartProcessInstanceBuilderImpl;
+import org.camunda.bpm.engine.impl.SetAnnotationForOperationLog;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractInstantiationCmd;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMigrationPlanCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -56,7 +59,8 @@ import org.camunda.bpm.engine.task.Task;
  * variables or free text into the runtime and history tables skips the forms' checks (declared
  * fields, length limits, no markup, no personal data outside the case file). The list follows the
  * engine's command classes (Camunda 7.24, {@code org.camunda.bpm.engine.impl.cmd} and friends) that
- * hold variables, a comment, an attachment or a task's text.
+ * hold variables, a comment, an attachment, a task's text, an incident message or an annotation.
+ * Delete reasons are not refused: the application's own erasure and merge write fixed ones.
  *
  * <p>A pathway starts only at its start event, through its start form: a start at another activity
  * (start instructions, with or without variables) skips the intake, the case file it belongs to and
@@ -73,6 +77,8 @@ final class PersonsCommands {
       + " trình: hãy nhập qua biểu mẫu của công việc, và tải tài liệu lên trang hồ sơ. Không có gì được lưu.";
   static final String TASK_TEXT = "Không được đổi tên, mô tả của công việc hay tạo công việc riêng: công việc do"
       + " lộ trình tạo ra. Không có gì được lưu.";
+  static final String FREE_TEXT = "Không được ghi chú thích hay thông báo tự do vào quy trình: chúng không qua kiểm"
+      + " tra nào. Không có gì được lưu.";
   static final String TASK_END = "Công việc chỉ kết thúc qua biểu mẫu của nó. Không có gì được lưu.";
 
   private PersonsCommands() {
@@ -90,6 +96,9 @@ final class PersonsCommands {
         || command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd) {
       return COMMENT_OR_ATTACHMENT;
     }
+    if (hasText(command)) {
+      return FREE_TEXT;
+    }
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
       return TASK_END;
     }
@@ -101,6 +110,27 @@ final class PersonsCommands {
       return same ? null : TASK_TEXT;
     }
     return writesVariables(command) ? DIRECT_VARIABLES : null;
+  }
+
+  /** Incident messages and annotations land in history as they were typed (user operation log, incidents). */
+  private static boolean hasText(Command<?> command) {
+    if (command instanceof CreateIncidentCmd) {
+      return notBlank(Fields.of(command, "message"));
+    }
+    if (command instanceof SetAnnotationForIncidentCmd || command instanceof SetAnnotationForOperationLog) {
+      return notBlank(Fields.of(command, "annotation"));
+    }
+    if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd) {
+      return notBlank(((ProcessInstanceModificationBuilderImpl) Fields.of(command, "builder")).getAnnotation());
+    }
+    if (command instanceof AbstractModificationCmd) {
+      return notBlank(((ModificationBuilderImpl) Fields.of(command, "builder")).getAnnotation());
+    }
+    return false;
+  }
+
+  private static boolean notBlank(Object text) {
+    return text != null && !String.valueOf(text).isBlank();
   }
 
   private static boolean writesVariables(Command<?> command) {

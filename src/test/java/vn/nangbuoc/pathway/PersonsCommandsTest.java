@@ -42,8 +42,9 @@ import vn.nangbuoc.listing.ListingService;
 /**
  * Item 9 of issue 17, second part: besides completing a task and starting a pathway, no engine
  * command lets a signed-in person put variables or free text into the engine (modifications, start
- * instructions, restarts, migrations, start conditions, comments, attachments, a task's text, a
- * task ended by error or escalation, decisions evaluated with inputs): refused with a Vietnamese 400,
+ * instructions, restarts, migrations, start conditions, comments, attachments, a task's text,
+ * incident messages and annotations, a task ended by error or escalation, decisions evaluated with
+ * inputs): refused with a Vietnamese 400,
  * nothing stored. The application's own work, run without a user, goes on.
  */
 @NangBuocSpringTest
@@ -173,6 +174,11 @@ class PersonsCommandsTest {
       task.setName(secret);
       tasks.saveTask(task);
     });
+    ways.put("incident message", () -> runtime.createIncident("failedJob", pathway.getId(), "x", secret));
+    ways.put("annotation of the operation log", () -> engine.getHistoryService().setAnnotationForOperationLogById(
+        "khong-co", secret));
+    ways.put("annotation of a modification", () -> runtime.createProcessInstanceModification(pathway.getId())
+        .startBeforeActivity(ChildPathway.TASK_REVIEW_LISTING).setAnnotation(secret).execute());
     ways.put("decision", () -> engine.getDecisionService().evaluateDecisionTableByKey("task-routing", note));
 
     SoftAssertions each = new SoftAssertions();
