@@ -1,7 +1,5 @@
 package vn.nangbuoc.pathway;
 
-import java.lang.reflect.Field;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -9,26 +7,18 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
-import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
-import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
-import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
-import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SignalCmd;
-import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
 import vn.nangbuoc.input.InvalidInputException;
 
 /**
@@ -36,9 +26,10 @@ import vn.nangbuoc.input.InvalidInputException;
  * else a caller sends (a note with a phone number, a routing variable) would stay in the engine's
  * runtime and history tables. Checked on every command that brings variables into the engine,
  * before it runs, whichever way it came (REST, Tasklist, the Java API), so a refusal stores
- * nothing. Writing variables directly (set, patch, remove, through a message or a signal) is
- * refused to any signed-in user: users change a case through its tasks; the application's own
- * code (timers, {@code EngineSystem}) runs without a user and is not concerned.
+ * nothing. Every other command that carries variables or free text (set, patch, remove, a message,
+ * a signal, a modification, a start at an activity, a comment, an attachment: see
+ * {@link PersonsCommands}) is refused to any signed-in user: users change a case through its tasks;
+ * the application's own code (timers, {@code EngineSystem}) runs without a user and is not concerned.
  *
  * <p>Commands run from inside another command (a listener calling a service) are the
  * application's own work and pass.
@@ -65,50 +56,35 @@ class DeclaredVariablesInterceptor extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
+    if (signedIn()) {
+      String refusal = PersonsCommands.refusal(command, this::storedTask);
+      if (refusal != null) {
+        throw new InvalidInputException(refusal);
+      }
+    }
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-      String taskId = (String) field(command, "taskId");
-      Map<?, ?> variables = (Map<?, ?>) field(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
+      String taskId = (String) Fields.of(command, "taskId");
+      Map<?, ?> variables = (Map<?, ?>) Fields.of(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
       if (variables != null && !variables.isEmpty()) {
         requireDeclared(names(variables), taskFields(taskId), "Công việc này");
       }
     } else if (command instanceof SubmitStartFormCmd) {
-      Map<?, ?> variables = (Map<?, ?>) field(command, "variables");
+      Map<?, ?> variables = (Map<?, ?>) Fields.of(command, "variables");
       if (variables != null && !variables.isEmpty()) {
-        requireDeclared(names(variables), startFields((String) field(command, "processDefinitionId"), null), "Lộ trình");
+        requireDeclared(names(variables), startFields((String) Fields.of(command, "processDefinitionId"), null), "Lộ trình");
       }
     } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
-      ProcessInstantiationBuilderImpl start = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
+      // a person's start at an activity is refused above; the application's own is checked here
+      ProcessInstantiationBuilderImpl start = (ProcessInstantiationBuilderImpl) Fields.of(command, "instantiationBuilder");
       if (start.getVariables() != null && !start.getVariables().isEmpty()) {
         requireDeclared(names(start.getVariables()),
             startFields(start.getProcessDefinitionId(), start.getProcessDefinitionKey()), "Lộ trình");
       }
-    } else if (signedIn() && writesVariables(command)) {
-      throw new InvalidInputException("Không được ghi trực tiếp dữ liệu của quy trình: hãy nhập qua biểu mẫu"
-          + " của công việc.");
     }
   }
 
-  private boolean writesVariables(Command<?> command) {
-    if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
-        || command instanceof SetVariablesToProcessInstancesBatchCmd) {
-      return true;
-    }
-    if (command instanceof AbstractPatchVariablesCmd) {
-      return !isEmpty((Map<?, ?>) field(command, "variables")) || !isEmpty((Collection<?>) field(command, "deletions"));
-    }
-    if (command instanceof AbstractCorrelateMessageCmd) {
-      MessageCorrelationBuilderImpl message = (MessageCorrelationBuilderImpl) field(command, "builder");
-      return !isEmpty(message.getPayloadProcessInstanceVariables())
-          || !isEmpty(message.getPayloadProcessInstanceVariablesLocal())
-          || !isEmpty(message.getPayloadProcessInstanceVariablesToTriggeredScope());
-    }
-    if (command instanceof SignalEventReceivedCmd) {
-      return !isEmpty(((SignalEventReceivedBuilderImpl) field(command, "builder")).getVariables());
-    }
-    if (command instanceof SignalCmd) {
-      return !isEmpty((Map<?, ?>) field(command, "processVariables"));
-    }
-    return false;
+  private Task storedTask(String taskId) {
+    return next.execute(context -> context.getTaskManager().findTaskById(taskId));
   }
 
   private boolean signedIn() {
@@ -163,29 +139,5 @@ class DeclaredVariablesInterceptor extends CommandInterceptor {
 
   private static Set<String> names(Map<?, ?> variables) {
     return variables.keySet().stream().map(String::valueOf).collect(Collectors.toSet());
-  }
-
-  private static boolean isEmpty(Map<?, ?> map) {
-    return map == null || map.isEmpty();
-  }
-
-  private static boolean isEmpty(Collection<?> collection) {
-    return collection == null || collection.isEmpty();
-  }
-
-  /** The engine's commands keep what they were given in protected fields, with no getters. */
-  private static Object field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), e);
-      }
-    }
-    throw new IllegalStateException("No field " + name + " in " + command.getClass().getName());
   }
 }
