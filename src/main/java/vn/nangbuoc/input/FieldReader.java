@@ -27,7 +27,7 @@ public final class FieldReader {
   private static final DateTimeFormatter VIETNAMESE_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final ZoneId VIETNAM = VietnameseFormat.ZONE;
 
   /**
    * Markup in any text: an HTML tag, comment or autolink ({@code <a}, {@code </}, {@code <!},
@@ -116,21 +116,15 @@ public final class FieldReader {
   }
 
   public <E extends Enum<E>> E requiredChoice(String name, String label, Class<E> type) {
-    String value = requiredText(name, label, 60);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      errors.add(sentence(label, "không nằm trong danh sách được chọn."));
-      values.remove(name);
-      return null;
-    }
+    return choice(name, label, type, requiredText(name, label, 60));
   }
 
   public <E extends Enum<E>> E optionalChoice(String name, String label, Class<E> type) {
-    String value = optionalText(name, label, 60);
+    return choice(name, label, type, optionalText(name, label, 60));
+  }
+
+  /** The enum constant a submitted code names; a code outside the list is an error, not a null. */
+  private <E extends Enum<E>> E choice(String name, String label, Class<E> type, String value) {
     if (value == null) {
       return null;
     }
