@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.input.PageFormat;
+import vn.nangbuoc.pathway.ChildPathway;
 
 /** What a step recorded, as people read it: field names and codes in Vietnamese, amounts in đồng. */
 @Component
@@ -36,9 +37,6 @@ class RecordFields {
       Map.entry("topUpDecision", "Quyết định chi bổ sung"), Map.entry("topUpReason", "Lý do"),
       Map.entry("from", "Từ"), Map.entry("to", "Đến"));
 
-  private static final java.util.Set<String> AMOUNTS = java.util.Set.of("estimatedCost", "amount", "amountPaid",
-      "actualCost", "approvedAmount", "topUp");
-
   private final PageFormat format;
 
   RecordFields(PageFormat format) {
@@ -52,7 +50,7 @@ class RecordFields {
         return;
       }
       String text;
-      if (value instanceof Number amount && AMOUNTS.contains(field)) {
+      if (value instanceof Number amount && ChildPathway.AMOUNT_FIELDS.contains(field)) {
         text = format.money(amount.longValue());
       } else if (value instanceof Boolean yes) {
         text = yes ? "Có" : "Không";

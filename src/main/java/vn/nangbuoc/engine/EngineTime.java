@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.nangbuoc.input.VietnameseFormat;
 
 /**
  * The time as the engine sees it. Everything that compares dates with the pathway's timers uses
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class EngineTime {
 
-  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  public static final ZoneId VIETNAM = VietnameseFormat.ZONE;
   static final LocalTime MORNING = LocalTime.of(8, 0);
 
   private EngineTime() {

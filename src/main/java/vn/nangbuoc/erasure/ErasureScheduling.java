@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import vn.nangbuoc.input.VietnameseFormat;
 
 /** The nightly retention run. Off in tests, which run the job themselves. */
 @Configuration
@@ -17,7 +18,7 @@ class ErasureScheduling {
     this.job = job;
   }
 
-  @Scheduled(cron = "${nangbuoc.retention.cron:0 30 0 * * *}", zone = "Asia/Ho_Chi_Minh")
+  @Scheduled(cron = "${nangbuoc.retention.cron:0 30 0 * * *}", zone = VietnameseFormat.ZONE_ID)
   void eraseExpiredCaseFiles() {
     job.eraseExpired();
   }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class PageFormat {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final ZoneId VIETNAM = VietnameseFormat.ZONE;
   private static final Map<String, String> WORDS = Map.ofEntries(
       Map.entry("RECEIPT", "Thu"), Map.entry("RESERVATION", "Giữ kinh phí"), Map.entry("RELEASE", "Hoàn giữ"),
       Map.entry("DISBURSEMENT", "Chi"), Map.entry("REFUND", "Thu hồi"), Map.entry("SETTLEMENT", "Quyết toán"),

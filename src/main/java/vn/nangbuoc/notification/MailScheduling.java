@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import vn.nangbuoc.input.VietnameseFormat;
 
 /**
  * When mail goes out. Off in tests (nangbuoc.mail.scheduling.enabled=false), which call the jobs
@@ -27,7 +28,7 @@ class MailScheduling {
     sender.sendDue();
   }
 
-  @Scheduled(cron = "${nangbuoc.mail.digest-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
+  @Scheduled(cron = "${nangbuoc.mail.digest-cron:0 0 7 * * *}", zone = VietnameseFormat.ZONE_ID)
   void dailyDigest() {
     jobs.composeDigests();
   }
@@ -38,7 +39,7 @@ class MailScheduling {
   }
 
   /** Every node may run it: a mail already deleted by another is simply not there. */
-  @Scheduled(cron = "${nangbuoc.mail.forget-cron:0 30 2 * * *}", zone = "Asia/Ho_Chi_Minh")
+  @Scheduled(cron = "${nangbuoc.mail.forget-cron:0 30 2 * * *}", zone = VietnameseFormat.ZONE_ID)
   void forgetOldMail() {
     jobs.forgetOldMail();
   }

@@ -2,6 +2,7 @@ package vn.nangbuoc.pathway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names shared between bpmn/child-pathway.bpmn, its forms and the Java side: the process key,
@@ -75,6 +76,10 @@ public final class ChildPathway {
       Map.entry(TASK_RECORD_SURGERY_RESULT, List.of(VAR_SURGERY_STATUS, VAR_POSTPONED_UNTIL)),
       Map.entry(TASK_FOLLOW_UP_VISIT, List.of(VAR_MORE_FOLLOW_UPS)),
       Map.entry(TASK_CLOSE_CASE, List.of(VAR_CLOSURE_OUTCOME)));
+
+  /** Fields of step records that hold amounts in đồng: pages and forms write them as money. */
+  public static final Set<String> AMOUNT_FIELDS = Set.of("estimatedCost", "amount", "amountPaid", "actualCost",
+      "approvedAmount", "topUp");
 
   public static final String MSG_FAMILY_WITHDREW = "familyWithdrew";
   public static final String MSG_CHILD_MOVED = "childMoved";

@@ -76,9 +76,6 @@ class TaskFormContext {
   private static final Set<String> FUND_DECISIONS = Set.of(ChildPathway.TASK_APPROVE_FUNDING,
       ChildPathway.TASK_APPROVE_TOP_UP);
 
-  private static final Set<String> AMOUNTS = Set.of("estimatedCost", "amount", "amountPaid", "actualCost",
-      "approvedAmount", "topUp");
-
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
@@ -157,7 +154,7 @@ class TaskFormContext {
   }
 
   private static String display(String field, Object value) {
-    if (value instanceof Number amount && AMOUNTS.contains(field)) {
+    if (value instanceof Number amount && ChildPathway.AMOUNT_FIELDS.contains(field)) {
       return VietnameseFormat.money(amount.longValue());
     }
     if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
