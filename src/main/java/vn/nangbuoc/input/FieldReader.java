@@ -2,7 +2,6 @@ package vn.nangbuoc.input;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -26,8 +25,6 @@ public final class FieldReader {
   // STRICT: 31/02/2020 is an error, not the 29th of February.
   private static final DateTimeFormatter VIETNAMESE_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
-
-  private static final ZoneId VIETNAM = VietnameseFormat.ZONE;
 
   /**
    * Markup in any text: an HTML tag, comment or autolink ({@code <a}, {@code </}, {@code <!},
@@ -151,7 +148,7 @@ public final class FieldReader {
     Object raw = source.apply(prefix + name);
     LocalDate value = null;
     if (raw instanceof Date date) {
-      value = date.toInstant().atZone(VIETNAM).toLocalDate();
+      value = date.toInstant().atZone(VietnameseFormat.ZONE).toLocalDate();
     } else if (raw instanceof LocalDate date) {
       value = date;
     } else if (raw instanceof String text && !text.isBlank()) {

@@ -3,7 +3,6 @@ package vn.nangbuoc.input;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 public class PageFormat {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-  private static final ZoneId VIETNAM = VietnameseFormat.ZONE;
   private static final Map<String, String> WORDS = Map.ofEntries(
       Map.entry("RECEIPT", "Thu"), Map.entry("RESERVATION", "Giữ kinh phí"), Map.entry("RELEASE", "Hoàn giữ"),
       Map.entry("DISBURSEMENT", "Chi"), Map.entry("REFUND", "Thu hồi"), Map.entry("SETTLEMENT", "Quyết toán"),
@@ -35,7 +33,7 @@ public class PageFormat {
   }
 
   public String dateTime(Instant instant) {
-    return instant == null ? "" : LocalDateTime.ofInstant(instant, VIETNAM).format(DATE_TIME);
+    return instant == null ? "" : LocalDateTime.ofInstant(instant, VietnameseFormat.ZONE).format(DATE_TIME);
   }
 
   public String word(Object code) {
