@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
  * authorization ({@code selectAuthorizedGroupIds}: a DISTINCT over the whole authorization table), to
  * leave the other groups out of its checks. Each pathway adds about thirty authorizations (every group
  * serving the child's commune may read it), so the table grows with the province's children and the
- * question slowed every task list and completion: 48 ms at 105,000 rows, and linear beyond (see
- * docs/performance.md; camunda/camunda-bpm-platform#5485). The same answer is read here by skipping
- * from one group to the next along the group index: one index probe per group, about 2 ms.
+ * question slowed every task list and completion, linearly with the table (camunda/camunda-bpm-platform#5485).
+ * The same answer is read here by skipping from one group to the next along the group index: one index
+ * probe per group (figures: docs/performance.md, "Why the code is as it is").
  */
 final class AuthorizedGroupIds {
 

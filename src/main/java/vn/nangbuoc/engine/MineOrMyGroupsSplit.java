@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * The two sides of that OR are on two tables (the task, its identity links), so PostgreSQL can use no
  * index for it: it reads every task due in the list's time, joins each to its links and keeps the
  * user's. For a commune caseworker with nothing overdue, that is every overdue task of the province, in
- * the list most users open first (docs/performance.md: 52 ms at 30,000 open pathways, against 0.3 ms
- * split).
+ * the list most users open first (figures: docs/performance.md, "Why the code is as it is").
  *
  * <p>Split in two, each side is a question PostgreSQL answers from an index: the user's tasks by the
  * assignee index, the groups' either along the due-date index or from the group's links, whichever the
@@ -26,9 +25,9 @@ import java.util.regex.Pattern;
  * unchanged.
  *
  * <p>Which way in is cheaper depends on the user's groups, so a split statement must be planned for its
- * parameters ({@link TaskQueryRewrite} asks for that). A connection's prepared statement otherwise
- * switches to one plan for all users after five runs, and for the count that plan was the large groups':
- * it sorted every overdue task, whatever the group (docs/performance.md).
+ * parameters ({@link TaskQueryRewrite} asks for that): a connection's prepared statement otherwise
+ * settles on one plan for all users, and for the count that plan was the large groups' (it sorted every
+ * overdue task, whatever the group).
  */
 final class MineOrMyGroupsSplit {
 

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * Full history, minus the child's sensitive details and the creation and deletion of timers: the custom history level the Camunda
- * documentation describes for excluding variables.
+ * Full history, minus the child's sensitive details and the creation and deletion of timers: the custom
+ * history level the Camunda documentation describes for excluding variables.
  *
  * <p>It keeps the id of the built-in FULL level (3), so a database written by this engine stays
  * readable by a stock engine configured with "full", and the other way round.

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 /**
  * On PostgreSQL, the engine's task queries check authorizations by joining every authorization of the
  * user's groups to every task on {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. PostgreSQL can
- * only answer that join by comparing each pair: a caseworker's list of 5,000 open tasks took 12 to 16
- * seconds (docs/performance.md), and it grows with the square of the group's open tasks. Rewritten as
- * a lateral join, the same condition looks up each task's own authorizations in the resource index:
- * about 0.1 s; looked up apart from the process definition's, it reads one or two index entries per
- * task instead of one per group, which halves a count of 8,000 tasks again. Same rows, same permissions: only the join changes. A query the pattern does not match
- * (another engine version) runs unchanged. Applied by {@link TaskQueryRewrite}.
+ * only answer that join by comparing each pair, which grows with the square of the group's open tasks.
+ * Rewritten as a lateral join, the same condition looks up each task's own authorizations in the
+ * resource index; looked up apart from the process definition's, it reads one or two index entries per
+ * task instead of one per group (figures: docs/performance.md, "Why the code is as it is"). Same rows,
+ * same permissions: only the join changes. A query the pattern does not match (another engine version)
+ * runs unchanged. Applied by {@link TaskQueryRewrite}.
  */
 final class TaskAuthorizationJoin {
 

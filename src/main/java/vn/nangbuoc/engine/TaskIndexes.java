@@ -11,18 +11,18 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Two indexes the engine's schema does not have on its task table, whose absence grows with a
- * province's open tasks (docs/performance.md). Created after the engine has created or upgraded its
+ * province's open tasks (figures: docs/performance.md, "Why the code is as it is"). Created after the engine has created or upgraded its
  * tables, once ("if not exists"), on H2 and PostgreSQL alike; on PostgreSQL without locking the table.
  * <ul>
  *   <li>{@value #DUE_DATE}: every task list is read first page first, by due date and then priority
  *       (Tasklist's filters, the overdue filter, the reminders). PostgreSQL read and sorted all of a
- *       group's open tasks before the first fifteen, 90 ms at 25,000 tasks and growing. With this index,
+ *       group's open tasks before the first fifteen, slower with every task. With this index,
  *       and the page asked as {@link TaskPageByDueDate} asks it, it walks the tasks in that order and
  *       stops when the page is full. It replaces {@value #RETIRED_DUE_DATE} (due date and id), which the
  *       filters' order by priority could not walk.</li>
  *   <li>{@value #PARENT}: completing a task makes the engine look for its subtasks
- *       ({@code select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?}), which read the whole table:
- *       39 ms at 65,000 open tasks, in every completion.</li>
+ *       ({@code select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?}), which read the whole table in
+ *       every completion.</li>
  * </ul>
  */
 final class TaskIndexes {

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
  * A page of tasks by due date, as every task list asks for it, is {@code select distinct <task columns>
  * ... order by RES.DUE_DATE_ asc ... LIMIT ?}: distinct because a task with two of the user's candidate
  * groups is joined twice. PostgreSQL 15 answers a DISTINCT over every column by sorting all the group's
- * tasks before the first page (90 ms at 25,000 tasks, growing with them; docs/performance.md). All the
- * columns are the task's own, so one row per task is the same as one row per {@code (order columns, ID_)}:
- * as {@code select distinct on (...)}, ordered by the same columns, PostgreSQL walks the index
- * {@link TaskIndexes#DUE_DATE} in order and stops when the page is full.
+ * tasks before the first page, slower with every task (docs/performance.md, "Why the code is as it
+ * is"). All the columns are the task's own, so one row per task is the same as one row per
+ * {@code (order columns, ID_)}: as {@code select distinct on (...)}, ordered by the same columns,
+ * PostgreSQL walks the index {@link TaskIndexes#DUE_DATE} in order and stops when the page is full.
  *
  * <p>Tasklist asks a saved filter's page with its own order appended to the filter's (the engine merges
  * them so): here {@code order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.DUE_DATE_ asc}. A column

@@ -25,7 +25,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * limits ({@code <= 30000000}, {@code > 30000000}): two amounts on the same side of, or equal to, each
  * limit meet the same rules, so the answer holds for the whole band between two limits and the table is
  * asked once per band instead of once per child (every child's amount differs, and each question runs the
- * FEEL engine for every rule: docs/performance.md). Read from the table itself: a rule on the amount whose
+ * FEEL engine for every rule; figures in docs/performance.md). Read from the table itself: a rule on the amount whose
  * task entry is not one plain task name makes every task depend on the exact amount, and so does, for its
  * task, an amount entry that is more than comparisons, intervals, lists and not(...) of numbers, and, for
  * every task, the amount named in an output or in the task's column; always right, only slower.

@@ -18,10 +18,10 @@ import vn.nangbuoc.pathway.ChildPathway;
  * table's version and the inputs (task, amount), so answers are kept per version: a new version
  * deployed from Camunda Modeler is asked afresh. Of the amount, the question holds only what the
  * version's rules for the task look at ({@link AmountDependence}): nothing for most tasks, the band
- * between two limits for the approvals; every child's amount differs. Evaluating the table costs about
- * as much CPU as the rest of creating a task (the FEEL engine builds its context for every input entry
- * of every rule), and every task is routed twice as it is created (its escalation timer asks for the
- * due date before the task listener asks for the group): see docs/performance.md.
+ * between two limits for the approvals; every child's amount differs. Evaluating the table is costly
+ * (the FEEL engine builds its context for every input entry of every rule) and a task is asked about more
+ * than once as it is created (its due date, its group): figures in docs/performance.md, "Why the code is as
+ * it is".
  */
 @Component
 class RoutingTable {
