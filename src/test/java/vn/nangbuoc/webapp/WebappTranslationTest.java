@@ -38,6 +38,8 @@ class WebappTranslationTest {
   private static final String WEBJAR = "camunda-webapp-webjar";
   private static final Path PROJECT_WEBAPPS = Path.of("src/main/resources/META-INF/resources/webjars/camunda/app");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** {@code import x from '...'} and {@code export ... from '...'}: the module named is read too. */
+  private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*(?:import|export)\\b[^;]*?\\bfrom\\s*'([^']+)'");
 
   /** Angular interpolations: {{name}}, {{ count }}, and the {} of Cockpit's pluralisation strings. */
   private static final Pattern INTERPOLATION = Pattern.compile("\\{\\{.*?}}|\\{}");
@@ -147,8 +149,7 @@ class WebappTranslationTest {
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void shouldOfferVietnameseFirst(String app) throws IOException {
-    String config = withoutComments(Files.readString(
-        PROJECT_WEBAPPS.resolve(app).resolve("scripts/config.js"), StandardCharsets.UTF_8));
+    String config = withoutComments(withImports(PROJECT_WEBAPPS.resolve(app).resolve("scripts/config.js")));
 
     assertThat(config).as("%s: config.js", app)
         .containsPattern("availableLocales\\s*:\\s*\\[\\s*['\"]vi['\"]\\s*,\\s*['\"]en['\"]\\s*]")
@@ -213,6 +214,17 @@ class WebappTranslationTest {
     if (!en.equals(vi)) {
       problems.add(key + ": " + what + " " + vi + " instead of " + en);
     }
+  }
+
+  /** A module's text followed by the text of the modules it imports, found beside it as the browser would. */
+  static String withImports(Path module) throws IOException {
+    String script = Files.readString(module, StandardCharsets.UTF_8);
+    StringBuilder all = new StringBuilder(script);
+    Matcher imported = IMPORT.matcher(withoutComments(script));
+    while (imported.find()) {
+      all.append('\n').append(withImports(module.resolveSibling(imported.group(1)).normalize()));
+    }
+    return all.toString();
   }
 
   private static String withoutComments(String script) {

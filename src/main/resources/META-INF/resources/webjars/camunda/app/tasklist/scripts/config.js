@@ -15,27 +15,11 @@
  * limitations under the License.
  */
 
+import product from '../../nangbuoc/product.js';
+
+// Nâng Bước: the settings every webapp shares (../../nangbuoc/product.js), then Tasklist's own.
 export default {
-  // Nâng Bước: the header and the browser title show the product's name instead of "Camunda <app>".
-  // The webapps fall back to "Camunda" when vendor is empty (''), so the vendor is a single space:
-  // the header renders it as nothing.
-  app: {
-    name: 'Nâng Bước',
-    vendor: ' '
-  },
-  //
-  // configure the date format
-  // "dateFormat": {
-  //   "normal": "LLL",
-  //   "long":   "LLLL"
-  // },
-  //
-  // Nâng Bước: Vietnamese by default. A browser that asks for English first gets English; any other
-  // language, or none, gets Vietnamese.
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
+  ...product,
   // Nâng Bước: task lists sorted by due date, earliest first; form checks in Vietnamese (see the scripts).
   customScripts: [
     'scripts/nangbuoc/due-date-first',
