@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -193,7 +194,8 @@ class PathwayScaleBenchmark {
     Date cutoff = ClockUtil.getCurrentTime();
     List<String> due = new ArrayList<>();
     for (JobDefinition escalation : management.createJobDefinitionQuery().list()) {
-      if (escalation.getActivityId().endsWith("Overdue")) {
+      // the timers of the user tasks' timeout listeners: every user task's escalation and nothing else
+      if (TimerTaskListenerJobHandler.TYPE.equals(escalation.getJobType())) {
         management.createJobQuery().jobDefinitionId(escalation.getId()).duedateLowerThan(cutoff).list()
             .forEach(job -> due.add(job.getId()));
       }

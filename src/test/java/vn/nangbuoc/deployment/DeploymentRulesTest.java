@@ -23,6 +23,7 @@ import org.camunda.bpm.impl.juel.Node;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.w3c.dom.Element;
+import vn.nangbuoc.escalation.OverdueTimeout;
 
 /** The rules of each kind of file, without Spring's application or the engine. */
 class DeploymentRulesTest {
@@ -161,6 +162,8 @@ class DeploymentRulesTest {
             .forEach(text -> collectCalls(new Builder(Builder.Feature.METHOD_INVOCATIONS).build(text).getRoot(), calls));
       }
     }
+    // and the timer the engine gives every user task instead of a drawn one (old versions still draw it)
+    collectCalls(new Builder(Builder.Feature.METHOD_INVOCATIONS).build(OverdueTimeout.CYCLE).getRoot(), calls);
     assertThat(calls).isEqualTo(new TreeSet<>(ExpressionBeans.allowedCalls()));
   }
 
