@@ -78,7 +78,8 @@ class ModelsTest {
       Collection<CamundaTaskListener> listeners = task.getExtensionElements()
           .getElementsQuery().filterByType(CamundaTaskListener.class).list();
       assertThat(listeners).as(task.getId())
-          .anyMatch(l -> "create".equals(l.getCamundaEvent()) && "${taskRoutingListener}".equals(l.getCamundaDelegateExpression()))
+          .anyMatch(l -> "create".equals(l.getCamundaEvent())
+              && "${taskRoutingListener}".equals(l.getCamundaDelegateExpression()))
           .anyMatch(l -> "complete".equals(l.getCamundaEvent()));
     }
   }

@@ -149,7 +149,8 @@ class NotificationsTest {
     List<String> escalations = mailsAbout(pathway.getBusinessKey()).stream()
         .filter(m -> subject(m).startsWith("[Nâng Bước] Quá hạn")).map(m -> to(m) + " " + subject(m)).toList();
     assertThat(escalations).containsExactly(
-        "tpldtbxh@demo.nangbuoc.vn [Nâng Bước] Quá hạn: Rà soát, tổng hợp danh sách – hồ sơ " + pathway.getBusinessKey(),
+        "tpldtbxh@demo.nangbuoc.vn [Nâng Bước] Quá hạn: Rà soát, tổng hợp danh sách – hồ sơ "
+            + pathway.getBusinessKey(),
         "tpldtbxh@demo.nangbuoc.vn [Nâng Bước] Quá hạn: Rà soát, tổng hợp danh sách – hồ sơ " + pathway.getBusinessKey()
             + " (nhắc lần 2)");
   }
@@ -210,7 +211,8 @@ class NotificationsTest {
     sender.sendDue();
 
     List<Message> mails = mailsAbout(pathway.getBusinessKey());
-    assertThat(mails).extracting(NotificationsTest::to).contains("cvldtbxh@demo.nangbuoc.vn", "cbmaipha@demo.nangbuoc.vn");
+    assertThat(mails).extracting(NotificationsTest::to)
+        .contains("cvldtbxh@demo.nangbuoc.vn", "cbmaipha@demo.nangbuoc.vn");
     List<String> keys = jdbc.queryForList("select dedup_key from mail_outbox where subject like ?", String.class,
         "%" + pathway.getBusinessKey() + "%");
     assertThat(mails.stream().map(NotificationsTest::dedupKey).toList())
@@ -239,7 +241,8 @@ class NotificationsTest {
           .containsEntry("STATUS", "BAD_ADDRESS").containsEntry("ATTEMPTS", 1);
 
       // the administrator sees it, corrects the address and sends it again; nobody else may
-      assertThat(http.withBasicAuth("quantri", "demo123").getForObject("/api/admin/outbox?status=BAD_ADDRESS", String.class))
+      assertThat(http.withBasicAuth("quantri", "demo123")
+          .getForObject("/api/admin/outbox?status=BAD_ADDRESS", String.class))
           .contains("\"id\":" + id);
       assertThat(http.withBasicAuth("cbmaipha", "demo123").postForEntity("/api/admin/outbox/" + id + "/resend", null,
           String.class).getStatusCode().value()).isEqualTo(403);
@@ -248,7 +251,8 @@ class NotificationsTest {
       assertThat(http.withBasicAuth("quantri", "demo123").postForEntity("/api/admin/outbox/" + id + "/resend", null,
           String.class).getStatusCode().value()).isEqualTo(200);
       sender.sendDue();
-      assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id)).isEqualTo("SENT");
+      assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id))
+          .isEqualTo("SENT");
     } finally {
       caseworker.setEmail(address);
       identity.saveUser(caseworker);
@@ -264,8 +268,8 @@ class NotificationsTest {
 
   /** Every mail a test looks at, of every kind, also carries the Message-ID of its outbox row. */
   private List<Message> mailsAbout(String caseNumber) {
-    List<Message> mails = Arrays.stream((Message[]) smtp.getReceivedMessages()).filter(m -> subject(m).contains(caseNumber)
-        || bodyContains(m, caseNumber)).toList();
+    List<Message> mails = Arrays.stream((Message[]) smtp.getReceivedMessages())
+        .filter(m -> subject(m).contains(caseNumber) || bodyContains(m, caseNumber)).toList();
     for (Message mail : mails) {
       try {
         assertThat(((jakarta.mail.internet.MimeMessage) mail).getMessageID()).as("Message-ID of " + dedupKey(mail))

@@ -196,7 +196,8 @@ class ChildPathwayProcessTest {
     ProcessInstance pathway = acceptedChild();
 
     driver.screen(pathway, "NONE");
-    assertThat(pathway).isWaitingAt(ChildPathway.TASK_CLOSE_CASE).hasNotPassed("Task_DetermineLeadAgency", ChildPathway.TASK_PREPARE_REFERRAL);
+    assertThat(pathway).isWaitingAt(ChildPathway.TASK_CLOSE_CASE)
+        .hasNotPassed("Task_DetermineLeadAgency", ChildPathway.TASK_PREPARE_REFERRAL);
     driver.close(pathway, "NO_INDICATION");
 
     assertThat(pathway).isEnded();
@@ -216,7 +217,8 @@ class ChildPathwayProcessTest {
     driver.followUp(pathway);
     driver.close(pathway, "SERVICE_PROVIDED");
 
-    assertThat(pathway).isEnded().hasPassed(ChildPathway.TASK_ARRANGE_SERVICE, "TimerEvent_FollowUpDue", ChildPathway.TASK_CLOSE_CASE);
+    assertThat(pathway).isEnded()
+        .hasPassed(ChildPathway.TASK_ARRANGE_SERVICE, "TimerEvent_FollowUpDue", ChildPathway.TASK_CLOSE_CASE);
     assertThat(historicCount(pathway, ChildPathway.TASK_FOLLOW_UP_VISIT)).isEqualTo(3);
     assertThat(caseOf(pathway).closureOutcome()).isEqualTo("SERVICE_PROVIDED");
   }
@@ -317,8 +319,8 @@ class ChildPathwayProcessTest {
 
     driver.seekOtherFunding(pathway, true);
 
-    assertThat(pathway).isWaitingAt(ChildPathway.TASK_RECORD_SURGERY_RESULT).hasPassed(ChildPathway.TASK_SEEK_OTHER_FUNDING)
-        .hasNotPassed(ChildPathway.TASK_RECORD_DISBURSEMENT);
+    assertThat(pathway).isWaitingAt(ChildPathway.TASK_RECORD_SURGERY_RESULT)
+        .hasPassed(ChildPathway.TASK_SEEK_OTHER_FUNDING).hasNotPassed(ChildPathway.TASK_RECORD_DISBURSEMENT);
   }
 
   @Test
@@ -387,7 +389,8 @@ class ChildPathwayProcessTest {
     assertThat(vietnamDate(onlyJob(pathway).getDuedate())).isEqualTo(LocalDate.now().plusDays(14));
     driver.executeOnlyJob(pathway);
 
-    assertThat(pathway).isWaitingAt(ChildPathway.TASK_RECORD_SURGERY_RESULT).hasPassed("TimerEvent_PostponedSurgeryDate");
+    assertThat(pathway).isWaitingAt(ChildPathway.TASK_RECORD_SURGERY_RESULT)
+        .hasPassed("TimerEvent_PostponedSurgeryDate");
   }
 
   @Test
