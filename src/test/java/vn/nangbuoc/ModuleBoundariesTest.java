@@ -24,6 +24,7 @@ class ModuleBoundariesTest {
   void shouldKeepCaseFilesAndOrganisationFreeOfTheWorkflow() {
     noClasses().that().resideInAnyPackage("vn.nangbuoc.casefile..", "vn.nangbuoc.organisation..", "vn.nangbuoc.input..")
         .should().dependOnClassesThat().resideInAnyPackage("vn.nangbuoc.pathway..", "vn.nangbuoc.routing..",
+            "vn.nangbuoc.escalation..",
             "vn.nangbuoc.listing..", "vn.nangbuoc.screening..", "vn.nangbuoc.referral..", "vn.nangbuoc.funding..",
             "vn.nangbuoc.surgery..", "vn.nangbuoc.followup..", "vn.nangbuoc.closure..", "vn.nangbuoc.security..")
         .check(CLASSES);

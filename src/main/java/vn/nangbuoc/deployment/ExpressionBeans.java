@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExpressionBeans {
 
-  /** The method calls of the shipped models' timers, bean → method, each called with the execution. */
+  /**
+   * The method calls of the shipped timers, bean → method, each called with the execution: the models'
+   * and the escalation the engine gives every user task (which the pathway's versions before issue 18 drew).
+   */
   static final Map<String, String> TIMER_CALLS = Map.of("taskDeadlines", "escalationCycle",
       "followUpSchedule", "nextVisit");
 

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.escalation.TaskEscalated;
 import vn.nangbuoc.organisation.OrganisationDirectory;
-import vn.nangbuoc.routing.TaskEscalated;
 import vn.nangbuoc.routing.TaskRouted;
 
 /**

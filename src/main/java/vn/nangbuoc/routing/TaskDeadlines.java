@@ -12,9 +12,10 @@ import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
 
 /**
- * Due dates of user tasks, used by the task itself and by its escalation timer. The timer is
- * created before the task, so whoever asks first computes the date and keeps it in a variable
- * local to the task's scope; the other reads the same date.
+ * Due dates of user tasks, used by the task itself and by its escalation timer (the timeout listener
+ * the engine gives every user task, escalation.OverdueTimeout; a boundary timer in the pathway's
+ * versions before issue 18). The timer is created before the task, so whoever asks first computes the
+ * date and keeps it in a variable local to the task's scope; the other reads the same date.
  */
 @Component("taskDeadlines")
 public class TaskDeadlines {

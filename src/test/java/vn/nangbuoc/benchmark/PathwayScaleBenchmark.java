@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -193,7 +194,8 @@ class PathwayScaleBenchmark {
     Date cutoff = ClockUtil.getCurrentTime();
     List<String> due = new ArrayList<>();
     for (JobDefinition escalation : management.createJobDefinitionQuery().list()) {
-      if (escalation.getActivityId().endsWith("Overdue")) {
+      // the timers of the user tasks' timeout listeners: every user task's escalation and nothing else
+      if (TimerTaskListenerJobHandler.TYPE.equals(escalation.getJobType())) {
         management.createJobQuery().jobDefinitionId(escalation.getId()).duedateLowerThan(cutoff).list()
             .forEach(job -> due.add(job.getId()));
       }
@@ -232,8 +234,8 @@ class PathwayScaleBenchmark {
     figures.setting("CMMN / standalone tasks", configuration.isCmmnEnabled() + " / "
         + configuration.isStandaloneTasksEnabled());
     figures.setting("cores", Runtime.getRuntime().availableProcessors());
-    for (String setting : List.of("server_version", "autovacuum", "shared_buffers", "synchronous_commit", "wal_sync_method",
-        "work_mem", "random_page_cost")) {
+    for (String setting : List.of("server_version", "autovacuum", "shared_buffers", "synchronous_commit",
+        "wal_sync_method", "work_mem", "random_page_cost")) {
       figures.setting("postgres " + setting, jdbc.sql("show " + setting).query(String.class).single());
     }
   }
@@ -323,8 +325,8 @@ class PathwayScaleBenchmark {
         figures.add("task list '" + filterName + "' " + user + " p95", Figures.percentile(micros, 95) / 1000.0, "ms");
         all.addAll(micros);
         List<Long> countMicros = countLatencies(filter.getId(), user);
-        figures.add("task list '" + filterName + "' count " + user + " p95", Figures.percentile(countMicros, 95) / 1000.0,
-            "ms");
+        figures.add("task list '" + filterName + "' count " + user + " p95",
+            Figures.percentile(countMicros, 95) / 1000.0, "ms");
         counts.addAll(countMicros);
       }
       figures.latencies("task list '" + filterName + "', first page, all users", all);

@@ -16,12 +16,11 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.Escalation;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ import vn.nangbuoc.pathway.ChildPathway;
 
 /**
  * The rules analysts keep when they edit bpmn/ and forms/ in Camunda Modeler: every human step has
- * its own form, routing by data, a due date with an escalation, and nothing names an agency.
+ * its own form, routing by data, no escalation drawn (the engine adds it), and nothing names an agency.
  */
 class ModelsTest {
 
@@ -79,25 +78,22 @@ class ModelsTest {
       Collection<CamundaTaskListener> listeners = task.getExtensionElements()
           .getElementsQuery().filterByType(CamundaTaskListener.class).list();
       assertThat(listeners).as(task.getId())
-          .anyMatch(l -> "create".equals(l.getCamundaEvent()) && "${taskRoutingListener}".equals(l.getCamundaDelegateExpression()))
+          .anyMatch(l -> "create".equals(l.getCamundaEvent())
+              && "${taskRoutingListener}".equals(l.getCamundaDelegateExpression()))
           .anyMatch(l -> "complete".equals(l.getCamundaEvent()));
     }
   }
 
+  /**
+   * The engine gives every user task its escalation (vn.nangbuoc.escalation.OverdueTimeout, tested in
+   * EscalationMechanismTest): the diagram shows the pathway and nothing else.
+   */
   @Test
-  void shouldEscalateEveryUserTaskWithANonInterruptingTimer() {
-    for (UserTask task : pathway.getModelElementsByType(UserTask.class)) {
-      List<BoundaryEvent> escalations = pathway.getModelElementsByType(BoundaryEvent.class).stream()
-          .filter(b -> b.getAttachedTo() == task).toList();
-      assertThat(escalations).as(task.getId()).hasSize(1);
-      BoundaryEvent boundary = escalations.get(0);
-      assertThat(boundary.cancelActivity()).isFalse();
-      TimerEventDefinition timer = (TimerEventDefinition) boundary.getEventDefinitions().iterator().next();
-      assertThat(timer.getTimeCycle().getTextContent()).isEqualTo("${taskDeadlines.escalationCycle(execution)}");
-      FlowNode next = boundary.getOutgoing().iterator().next().getTarget();
-      assertThat(next).isInstanceOf(EndEvent.class);
-      assertThat(((EndEvent) next).getEventDefinitions()).singleElement().isInstanceOf(EscalationEventDefinition.class);
-    }
+  void shouldLeaveTheEscalationOfUserTasksToTheEngine() {
+    assertThat(pathway.getModelElementsByType(BoundaryEvent.class))
+        .filteredOn(boundary -> boundary.getAttachedTo() instanceof UserTask).isEmpty();
+    assertThat(pathway.getModelElementsByType(EscalationEventDefinition.class)).isEmpty();
+    assertThat(pathway.getModelElementsByType(Escalation.class)).isEmpty();
   }
 
   @Test

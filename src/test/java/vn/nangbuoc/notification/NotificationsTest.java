@@ -141,15 +141,16 @@ class NotificationsTest {
     Task review = driver.task(pathway);
 
     ClockUtil.setCurrentTime(new Date(review.getDueDate().getTime() + 60_000));
-    escalate(pathway, "BoundaryEvent_ReviewListingOverdue");
+    escalate(pathway, ChildPathway.TASK_REVIEW_LISTING);
     ClockUtil.setCurrentTime(new Date(review.getDueDate().getTime() + 25 * 3600 * 1000L));
-    escalate(pathway, "BoundaryEvent_ReviewListingOverdue");
+    escalate(pathway, ChildPathway.TASK_REVIEW_LISTING);
     sender.sendDue();
 
     List<String> escalations = mailsAbout(pathway.getBusinessKey()).stream()
         .filter(m -> subject(m).startsWith("[Nâng Bước] Quá hạn")).map(m -> to(m) + " " + subject(m)).toList();
     assertThat(escalations).containsExactly(
-        "tpldtbxh@demo.nangbuoc.vn [Nâng Bước] Quá hạn: Rà soát, tổng hợp danh sách – hồ sơ " + pathway.getBusinessKey(),
+        "tpldtbxh@demo.nangbuoc.vn [Nâng Bước] Quá hạn: Rà soát, tổng hợp danh sách – hồ sơ "
+            + pathway.getBusinessKey(),
         "tpldtbxh@demo.nangbuoc.vn [Nâng Bước] Quá hạn: Rà soát, tổng hợp danh sách – hồ sơ " + pathway.getBusinessKey()
             + " (nhắc lần 2)");
   }
@@ -161,7 +162,7 @@ class NotificationsTest {
     Task completion = driver.task(pathway);
 
     ClockUtil.setCurrentTime(new Date(completion.getDueDate().getTime() + 60_000));
-    escalate(pathway, "BoundaryEvent_CompleteListingOverdue");
+    escalate(pathway, ChildPathway.TASK_COMPLETE_LISTING);
     sender.sendDue();
 
     assertThat(mailsAbout(pathway.getBusinessKey())).filteredOn(m -> subject(m).startsWith("[Nâng Bước] Quá hạn"))
@@ -210,7 +211,8 @@ class NotificationsTest {
     sender.sendDue();
 
     List<Message> mails = mailsAbout(pathway.getBusinessKey());
-    assertThat(mails).extracting(NotificationsTest::to).contains("cvldtbxh@demo.nangbuoc.vn", "cbmaipha@demo.nangbuoc.vn");
+    assertThat(mails).extracting(NotificationsTest::to)
+        .contains("cvldtbxh@demo.nangbuoc.vn", "cbmaipha@demo.nangbuoc.vn");
     List<String> keys = jdbc.queryForList("select dedup_key from mail_outbox where subject like ?", String.class,
         "%" + pathway.getBusinessKey() + "%");
     assertThat(mails.stream().map(NotificationsTest::dedupKey).toList())
@@ -239,7 +241,8 @@ class NotificationsTest {
           .containsEntry("STATUS", "BAD_ADDRESS").containsEntry("ATTEMPTS", 1);
 
       // the administrator sees it, corrects the address and sends it again; nobody else may
-      assertThat(http.withBasicAuth("quantri", "demo123").getForObject("/api/admin/outbox?status=BAD_ADDRESS", String.class))
+      assertThat(http.withBasicAuth("quantri", "demo123")
+          .getForObject("/api/admin/outbox?status=BAD_ADDRESS", String.class))
           .contains("\"id\":" + id);
       assertThat(http.withBasicAuth("cbmaipha", "demo123").postForEntity("/api/admin/outbox/" + id + "/resend", null,
           String.class).getStatusCode().value()).isEqualTo(403);
@@ -248,23 +251,25 @@ class NotificationsTest {
       assertThat(http.withBasicAuth("quantri", "demo123").postForEntity("/api/admin/outbox/" + id + "/resend", null,
           String.class).getStatusCode().value()).isEqualTo(200);
       sender.sendDue();
-      assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id)).isEqualTo("SENT");
+      assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id))
+          .isEqualTo("SENT");
     } finally {
       caseworker.setEmail(address);
       identity.saveUser(caseworker);
     }
   }
 
-  private void escalate(ProcessInstance pathway, String boundary) {
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(pathway.getId()).activityId(boundary)
-        .singleResult();
+  /** Runs the escalation timer of the task, the one timer the engine keeps for the task itself. */
+  private void escalate(ProcessInstance pathway, String taskKey) {
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(pathway.getId()).timers()
+        .activityId(taskKey).singleResult();
     engine.getManagementService().executeJob(job.getId());
   }
 
   /** Every mail a test looks at, of every kind, also carries the Message-ID of its outbox row. */
   private List<Message> mailsAbout(String caseNumber) {
-    List<Message> mails = Arrays.stream((Message[]) smtp.getReceivedMessages()).filter(m -> subject(m).contains(caseNumber)
-        || bodyContains(m, caseNumber)).toList();
+    List<Message> mails = Arrays.stream((Message[]) smtp.getReceivedMessages())
+        .filter(m -> subject(m).contains(caseNumber) || bodyContains(m, caseNumber)).toList();
     for (Message mail : mails) {
       try {
         assertThat(((jakarta.mail.internet.MimeMessage) mail).getMessageID()).as("Message-ID of " + dedupKey(mail))

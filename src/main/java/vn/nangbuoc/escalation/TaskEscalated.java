@@ -1,4 +1,4 @@
-package vn.nangbuoc.routing;
+package vn.nangbuoc.escalation;
 
 import java.util.Date;
 

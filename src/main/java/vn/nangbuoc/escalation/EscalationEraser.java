@@ -1,6 +1,5 @@
-package vn.nangbuoc.routing;
+package vn.nangbuoc.escalation;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
@@ -9,14 +8,14 @@ import vn.nangbuoc.casefile.CaseFile;
 @Component
 class EscalationEraser implements CaseDataEraser {
 
-  private final JdbcClient jdbc;
+  private final EscalationRecords records;
 
-  EscalationEraser(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  EscalationEraser(EscalationRecords records) {
+    this.records = records;
   }
 
   @Override
   public void erase(CaseFile file) {
-    jdbc.sql("delete from task_escalation where case_id = ?").param(file.id()).update();
+    records.eraseCase(file.id());
   }
 }
