@@ -12,10 +12,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.casefile.CaseNotFoundException;
 import vn.nangbuoc.casefile.CaseQuery;
 import vn.nangbuoc.casefile.CaseSearch;
 import vn.nangbuoc.casefile.CaseStatus;
@@ -47,7 +44,7 @@ import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
-import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -59,7 +56,7 @@ import vn.nangbuoc.security.Roles;
  * the page (each read is logged); only caseworkers change the case file, and never over someone
  * else's change (optimistic locking on the case file's version).
  */
-@Controller
+@PageController
 class CasePages {
 
   static final int PAGE_SIZE = 25;
@@ -215,14 +212,6 @@ class CasePages {
     }
     redirect.addFlashAttribute("saved", "Đã lưu thay đổi của hồ sơ.");
     return "redirect:/ho-so/" + id;
-  }
-
-  @ExceptionHandler({ForbiddenException.class, NotFoundException.class, CaseNotFoundException.class})
-  String refused(RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-        : HttpServletResponse.SC_NOT_FOUND);
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
   }
 
   private String edit(Model model, CaseFile file, Map<String, String> form, String error) {
