@@ -148,7 +148,8 @@ class FundPages {
 
   private Correction decidable(long correctionId, Authentication user) {
     if (!roles.isFinance(user.getName())) {
-      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận hoặc từ chối được điều chỉnh.");
+      throw new ForbiddenException(
+          "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận hoặc từ chối được điều chỉnh.");
     }
     return corrections.correction(correctionId);
   }
