@@ -14,9 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,14 +23,14 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
-import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.PathwayStarter;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.Roles;
 
 /** Importing a commune's list: upload, preview every row, confirm or cancel. Caseworkers only. */
-@Controller
+@PageController
 class ImportPages {
 
   private static final MediaType XLSX =
@@ -127,14 +125,6 @@ class ImportPages {
     imports.cancel(id, user.getName());
     redirect.addFlashAttribute("notice", "Đã hủy lượt nhập: không hồ sơ nào được tạo.");
     return "redirect:/ho-so/nhap/" + id;
-  }
-
-  @ExceptionHandler({ForbiddenException.class, NotFoundException.class, InvalidInputException.class})
-  String refused(RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-        : e instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_CONFLICT);
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
   }
 
   private void requireCaseworker(Authentication user) {

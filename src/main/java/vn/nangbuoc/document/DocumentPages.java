@@ -1,7 +1,6 @@
 package vn.nangbuoc.document;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -10,30 +9,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
-import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.PageController;
 
 /** Adding a document on the case page, and downloading one. */
-@Controller
+@PageController
 class DocumentPages {
-
-  @ExceptionHandler({ForbiddenException.class, NotFoundException.class})
-  String refused(RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-        : HttpServletResponse.SC_NOT_FOUND);
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
-  }
 
   private final DocumentService documents;
 

@@ -1,14 +1,11 @@
 package vn.nangbuoc.duplicates;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,13 +17,13 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.ForbiddenException;
-import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.Roles;
 
 /** Likely duplicates of the caseworker's area, side by side, to merge or keep apart. */
-@Controller
+@PageController
 class DuplicatePages {
 
   private final CaseMerge merges;
@@ -95,14 +92,6 @@ class DuplicatePages {
     merges.keepApart(first, second, user.getName());
     redirect.addFlashAttribute("notice", "Đã ghi nhận: hai hồ sơ là hai trẻ khác nhau.");
     return "redirect:/ho-so/trung-lap";
-  }
-
-  @ExceptionHandler({ForbiddenException.class, NotFoundException.class, InvalidInputException.class})
-  String refused(RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-        : e instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_CONFLICT);
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
   }
 
   private void requireCaseworker(Authentication user) {

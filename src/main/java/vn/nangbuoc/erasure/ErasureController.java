@@ -1,7 +1,6 @@
 package vn.nangbuoc.erasure;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +33,9 @@ class ErasureController {
   }
 
   @PostMapping
-  ResponseEntity<Void> erase(@RequestBody Map<String, Object> body, Authentication user) {
+  ResponseEntity<Void> erase(@RequestBody ErasureRequest body, Authentication user) {
     requireAdministrator(user);
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     String caseNumber = fields.requiredText("caseNumber", "số hồ sơ", 40);
     String reason = fields.requiredText("reason", "lý do xóa", 1000);
     fields.throwIfInvalid();

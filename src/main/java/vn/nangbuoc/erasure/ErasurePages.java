@@ -3,9 +3,7 @@ package vn.nangbuoc.erasure;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,13 +12,14 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.security.Roles;
 
 /**
  * The administrator's page for erasing a case file: by its number and a reason, with a
  * confirmation. The administrator never sees the child's details here; the number is enough.
  */
-@Controller
+@PageController
 class ErasurePages {
 
   private final CaseErasure erasure;
@@ -67,13 +66,6 @@ class ErasurePages {
     redirect.addFlashAttribute("notice", "Đã xóa hồ sơ " + caseNumber.strip().toUpperCase()
         + " cùng lộ trình và lịch sử của hồ sơ. Sổ quỹ giữ số tiền, không còn thông tin của trẻ.");
     return "redirect:/quan-tri/xoa-ho-so";
-  }
-
-  @ExceptionHandler(ForbiddenException.class)
-  String refused(ForbiddenException e, Model model, HttpServletResponse response) {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
   }
 
   private void requireAdministrator(Authentication user) {

@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,13 +27,14 @@ import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.security.Roles;
 
 /**
  * The fund's books as pages: overview, ledger with filters, requests, proposed corrections
  * (Vietnamese, server-rendered).
  */
-@Controller
+@PageController
 class FundPages {
 
   private final FundLedger ledger;
@@ -135,13 +134,6 @@ class FundPages {
     return "redirect:/quy/" + proposal.fundId() + "/dieu-chinh";
   }
 
-  @ExceptionHandler({ForbiddenException.class, NotFoundException.class})
-  String refused(RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND);
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
-  }
-
   private Map<String, Object> overview(Fund fund) {
     Balance balance = ledger.balance(fund.id());
     PeriodTotals thisYear = ledger.totals(fund.id(), EngineTime.today().withDayOfYear(1), EngineTime.today());
@@ -156,7 +148,8 @@ class FundPages {
 
   private Correction decidable(long correctionId, Authentication user) {
     if (!roles.isFinance(user.getName())) {
-      throw new ForbiddenException("Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận hoặc từ chối được điều chỉnh.");
+      throw new ForbiddenException(
+          "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận hoặc từ chối được điều chỉnh.");
     }
     return corrections.correction(correctionId);
   }

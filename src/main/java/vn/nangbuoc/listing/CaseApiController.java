@@ -3,9 +3,7 @@ package vn.nangbuoc.listing;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
@@ -62,22 +60,26 @@ class CaseApiController {
     this.held = held;
   }
 
+  /** A listing held for another area's office: 202, and nothing that tells where. */
+  record Held(String status, String message) {
+  }
+
   @PostMapping
-  ResponseEntity<Map<String, Object>> list(@RequestBody Map<String, Object> body, Authentication user) {
+  ResponseEntity<?> list(@RequestBody ListingRequest body, Authentication user) {
     requireCaseworker(user);
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
     fields.throwIfInvalid();
     if (heldOutsideArea(child, user.getName())) {
-      return ResponseEntity.accepted().body(Map.of("status", "HELD", "message", HELD));
+      return ResponseEntity.accepted().body(new Held("HELD", HELD));
     }
     CaseFile file = listing.list(child, user.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + file.id())).body(summary(file));
   }
 
   @GetMapping("/{id}")
-  Map<String, Object> get(@PathVariable long id, Authentication user, HttpServletRequest request) {
+  CaseSummary get(@PathVariable long id, Authentication user, HttpServletRequest request) {
     CaseFile file = caseFiles.getForUser(id, user.getName());
     accessLog.record(file.id(), user.getName(), CaseAccessLog.Channel.API, request.getRemoteAddr());
     return summary(file);
@@ -97,10 +99,10 @@ class CaseApiController {
   }
 
   @PostMapping("/{id}/withdrawal")
-  ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
+  ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody WithdrawalRequest body, Authentication user) {
     requireCaseworker(user);
     caseFiles.getForUser(id, user.getName());
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     String reason = fields.requiredText("reason", "lý do gia đình rút khỏi chương trình", 1000);
     fields.throwIfInvalid();
     events.familyWithdrew(id, reason, user.getName());
@@ -108,10 +110,10 @@ class CaseApiController {
   }
 
   @PostMapping("/{id}/move")
-  ResponseEntity<Void> move(@PathVariable long id, @RequestBody Map<String, Object> body, Authentication user) {
+  ResponseEntity<Void> move(@PathVariable long id, @RequestBody MoveRequest body, Authentication user) {
     requireCaseworker(user);
     caseFiles.getForUser(id, user.getName());
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     String commune = fields.requiredText("communeCode", "mã xã/phường mới", 32);
     fields.throwIfInvalid();
     events.childMoved(id, commune, user.getName());
@@ -144,28 +146,15 @@ class CaseApiController {
     }
   }
 
-  private Map<String, Object> summary(CaseFile file) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("id", file.id());
-    summary.put("caseNumber", file.caseNumber());
-    summary.put("fullName", file.fullName());
-    summary.put("age", file.ageOn(EngineTime.today()));
-    summary.put("communeCode", file.communeCode());
-    summary.put("commune", organisation.unit(file.communeCode()).map(u -> u.displayName()).orElse(file.communeCode()));
-    summary.put("status", file.status().name());
-    summary.put("closureOutcome", file.closureOutcome());
-    summary.put("processInstanceId", file.processInstanceId());
-    List<Map<String, Object>> tasks = file.processInstanceId() == null ? List.of()
-        : system.call(() -> taskService.createTaskQuery().processInstanceId(file.processInstanceId()).listPage(0, EngineLimits.SMALL_LIST).stream()
-            .map(t -> {
-              Map<String, Object> task = new LinkedHashMap<>();
-              task.put("id", t.getId());
-              task.put("key", t.getTaskDefinitionKey());
-              task.put("name", t.getName());
-              task.put("due", t.getDueDate() == null ? null : Date.from(t.getDueDate().toInstant()));
-              return task;
-            }).toList());
-    summary.put("openTasks", tasks);
-    return summary;
+  private CaseSummary summary(CaseFile file) {
+    List<CaseSummary.OpenTask> tasks = file.processInstanceId() == null ? List.of()
+        : system.call(() -> taskService.createTaskQuery().processInstanceId(file.processInstanceId())
+            .listPage(0, EngineLimits.SMALL_LIST).stream()
+            .map(t -> new CaseSummary.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                t.getDueDate() == null ? null : Date.from(t.getDueDate().toInstant())))
+            .toList());
+    return new CaseSummary(file.id(), file.caseNumber(), file.fullName(), file.ageOn(EngineTime.today()),
+        file.communeCode(), organisation.unit(file.communeCode()).map(u -> u.displayName()).orElse(file.communeCode()),
+        file.status().name(), file.closureOutcome(), file.processInstanceId(), tasks);
   }
 }

@@ -1,7 +1,7 @@
 package vn.nangbuoc.notification;
 
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,22 +30,50 @@ class NotificationController {
     this.roles = roles;
   }
 
+  /** The user's choice as answered. */
+  record Choice(DeliveryMode mode) {
+  }
+
+  /** The choice as sent: the value as JSON gave it, so the reader refuses anything else in Vietnamese. */
+  record ChoiceRequest(Object mode) {
+
+    FieldReader fields() {
+      return FieldReader.of(Collections.singletonMap("mode", mode));
+    }
+  }
+
+  /** A mail of the outbox, for the administrator; no body, which may name a child. */
+  record OutboxMail(long id, String kind, String recipientUser, String recipientEmail, String subject,
+      MailOutbox.Status status, int attempts, String lastError) {
+
+    static OutboxMail of(MailOutbox.Row row) {
+      // String.valueOf: the API has always answered an absent user or error as the text "null"
+      return new OutboxMail(row.id(), row.kind(), String.valueOf(row.recipientUser()), row.recipientEmail(),
+          row.subject(), row.status(), row.attempts(), String.valueOf(row.lastError()));
+    }
+  }
+
+  /** A mail queued to go again. */
+  record Resent(long id, MailOutbox.Status status) {
+  }
+
   @GetMapping("/api/me/notifications")
-  Map<String, Object> myChoice(Authentication user) {
-    return Map.of("mode", recipients.modeOf(user.getName()));
+  Choice myChoice(Authentication user) {
+    return new Choice(recipients.modeOf(user.getName()));
   }
 
   @PutMapping("/api/me/notifications")
-  Map<String, Object> choose(@RequestBody Map<String, Object> body, Authentication user) {
-    FieldReader fields = FieldReader.of(body);
-    DeliveryMode mode = fields.requiredChoice("mode", "cách nhận thư (IMMEDIATE, DIGEST hoặc NONE)", DeliveryMode.class);
+  Choice choose(@RequestBody ChoiceRequest body, Authentication user) {
+    FieldReader fields = body.fields();
+    DeliveryMode mode = fields.requiredChoice("mode", "cách nhận thư (IMMEDIATE, DIGEST hoặc NONE)",
+        DeliveryMode.class);
     fields.throwIfInvalid();
     recipients.choose(user.getName(), mode);
-    return Map.of("mode", mode);
+    return new Choice(mode);
   }
 
   @GetMapping("/api/admin/outbox")
-  List<Map<String, Object>> outbox(@RequestParam(defaultValue = "FAILED") String status, Authentication user) {
+  List<OutboxMail> outbox(@RequestParam(defaultValue = "FAILED") String status, Authentication user) {
     requireAdministrator(user);
     MailOutbox.Status wanted;
     try {
@@ -53,14 +81,11 @@ class NotificationController {
     } catch (IllegalArgumentException e) {
       throw new vn.nangbuoc.input.InvalidInputException("Trạng thái thư không hợp lệ: " + status + ".");
     }
-    return outbox.withStatus(wanted, 200).stream().map(row -> Map.<String, Object>of(
-        "id", row.id(), "kind", row.kind(), "recipientUser", String.valueOf(row.recipientUser()),
-        "recipientEmail", row.recipientEmail(), "subject", row.subject(), "status", row.status(),
-        "attempts", row.attempts(), "lastError", String.valueOf(row.lastError()))).toList();
+    return outbox.withStatus(wanted, 200).stream().map(OutboxMail::of).toList();
   }
 
   @PostMapping("/api/admin/outbox/{id}/resend")
-  Map<String, Object> resend(@PathVariable long id, Authentication user) {
+  Resent resend(@PathVariable long id, Authentication user) {
     requireAdministrator(user);
     MailOutbox.Row mail = outbox.find(id)
         .orElseThrow(() -> new NotFoundException("Không có thư lỗi số " + id + " để gửi lại."));
@@ -70,7 +95,7 @@ class NotificationController {
     if (!outbox.resend(id, email, EngineTime.now())) {
       throw new NotFoundException("Không có thư lỗi số " + id + " để gửi lại.");
     }
-    return Map.of("id", id, "status", MailOutbox.Status.PENDING);
+    return new Resent(id, MailOutbox.Status.PENDING);
   }
 
   private void requireAdministrator(Authentication user) {

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import vn.nangbuoc.input.ErrorAnswers;
 
 /** The body of a 401: why, in Vietnamese, on every path that authenticates with HTTP Basic. */
@@ -29,14 +27,15 @@ final class RefusedLogin {
     write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY);
   }
 
+  /** The JSON of the answer, in this order. */
+  record Refusal(int status, String message) {
+  }
+
   private static void write(HttpServletResponse response, int status, String message) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
-    body.put("message", message);
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JSON.writeValueAsString(body));
+    response.getWriter().write(JSON.writeValueAsString(new Refusal(status, message)));
   }
 
   /** The user id of an HTTP Basic header, or null without one. */

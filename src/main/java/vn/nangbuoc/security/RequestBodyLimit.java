@@ -1,5 +1,6 @@
 package vn.nangbuoc.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -27,8 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String MESSAGE = "Dữ liệu gửi lên quá lớn, vượt giới hạn của hệ thống. Không có gì được lưu.";
-  /** Engine REST and the webapps' copy of it: {@code /engine-rest/deployment/create}, {@code /camunda/api/engine/engine/default/deployment/create}. */
+  /**
+   * Engine REST and the webapps' copy of it: {@code /engine-rest/deployment/create},
+   * {@code /camunda/api/engine/engine/default/deployment/create}.
+   */
   private static final Pattern DEPLOYMENT = Pattern.compile(".*/deployment/create/?");
 
   private final RequestBodySettings settings;
@@ -67,7 +72,11 @@ class RequestBodyLimit extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"PayloadTooLarge\",\"status\":413,\"message\":\"" + MESSAGE + "\"}");
+    response.getWriter().write(JSON.writeValueAsString(new TooLarge("PayloadTooLarge", 413, MESSAGE)));
+  }
+
+  /** The answer's JSON, in this order: the engine REST API's shape of an error, with the status. */
+  record TooLarge(String type, int status, String message) {
   }
 
   /** The request, whose body fails to read past the limit. */

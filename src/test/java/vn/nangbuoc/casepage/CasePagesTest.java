@@ -77,7 +77,7 @@ class CasePagesTest {
   void shouldKeepNamesAndPersonalIdsOutOfEveryUrlOfTheList() {
     String given = uniqueGivenName();
     String personalId = PathwayDriver.randomPersonalId();
-    for (int i = 0; i < CasePages.PAGE_SIZE + 1; i++) {
+    for (int i = 0; i < CaseListPages.PAGE_SIZE + 1; i++) {
       // born on different days: not likely duplicates of each other
       list("Lộc Thị " + given, i == 0 ? personalId : null, i);
     }
@@ -86,7 +86,7 @@ class CasePagesTest {
     String byName = search(session, "q", "loc thi " + given.toLowerCase()).getBody();
     String byId = search(session, "cccd", personalId).getBody();
 
-    assertThat(byName).contains("Tìm thấy " + (CasePages.PAGE_SIZE + 1) + " hồ sơ.", "Trang 1/2");
+    assertThat(byName).contains("Tìm thấy " + (CaseListPages.PAGE_SIZE + 1) + " hồ sơ.", "Trang 1/2");
     assertThat(byId).contains("Tìm thấy 1 hồ sơ.");
     for (String page : List.of(byName, byId)) {
       assertThat(Pattern.compile("<form[^>]*method=\"get\"").matcher(page).find()).as("a GET form").isFalse();

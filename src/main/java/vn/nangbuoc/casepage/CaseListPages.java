@@ -1,0 +1,100 @@
+package vn.nangbuoc.casepage;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.nangbuoc.audit.CaseAccessLog;
+import vn.nangbuoc.casefile.CaseQuery;
+import vn.nangbuoc.casefile.CaseSearch;
+import vn.nangbuoc.casefile.CaseStatus;
+import vn.nangbuoc.casefile.ConditionGroup;
+import vn.nangbuoc.duplicates.CaseMerge;
+import vn.nangbuoc.input.PageController;
+import vn.nangbuoc.organisation.AdministrativeUnit;
+import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.security.Roles;
+
+/** The list of the case files of the user's area, and the search that finds a child in it. */
+@PageController
+class CaseListPages {
+
+  static final int PAGE_SIZE = 25;
+  private static final Map<String, String> SORT_LABELS = new LinkedHashMap<>();
+
+  static {
+    SORT_LABELS.put("moi-nhat", "Mới lập trước");
+    SORT_LABELS.put("cu-nhat", "Lập lâu nhất trước");
+    SORT_LABELS.put("ten", "Theo tên");
+    SORT_LABELS.put("so-ho-so", "Theo số hồ sơ");
+  }
+
+  private final CaseSearch search;
+  private final OrganisationDirectory organisation;
+  private final StepNames steps;
+  private final CaseAccessLog accessLog;
+  private final Roles roles;
+  private final CaseMerge merges;
+
+  CaseListPages(CaseSearch search, OrganisationDirectory organisation, StepNames steps, CaseAccessLog accessLog,
+      Roles roles, CaseMerge merges) {
+    this.search = search;
+    this.organisation = organisation;
+    this.steps = steps;
+    this.accessLog = accessLog;
+    this.roles = roles;
+    this.merges = merges;
+  }
+
+  /**
+   * The list (GET), filtered by what identifies nobody (commune, status, condition, step), and the search form
+   * with its pager (POST). Names, case numbers and personal IDs count in a POST only: in a URL they would stay
+   * in the browser's history, proxies' logs and the Referer of the next request.
+   */
+  @RequestMapping(path = "/ho-so", method = {RequestMethod.GET, RequestMethod.POST})
+  String list(HttpMethod method, @RequestParam(name = "q", required = false) String name,
+      @RequestParam(name = "so", required = false) String caseNumber,
+      @RequestParam(name = "cccd", required = false) String personalId,
+      @RequestParam(name = "xa", required = false) String commune,
+      @RequestParam(name = "trang-thai", required = false) CaseStatus status,
+      @RequestParam(name = "dang-tat", required = false) ConditionGroup condition,
+      @RequestParam(name = "buoc", required = false) String step,
+      @RequestParam(name = "sap-xep", defaultValue = "moi-nhat") String sort,
+      @RequestParam(name = "trang", defaultValue = "1") int page, Model model, Authentication user,
+      HttpServletRequest request) {
+    boolean searched = method == HttpMethod.POST;
+    return render(new CaseQuery(searched ? name : null, searched ? caseNumber : null, searched ? personalId : null,
+        commune, status, condition, step, sort, Math.max(page, 1) - 1, PAGE_SIZE), model, user, request);
+  }
+
+  /** Each child the list shows is a read of their case, logged as one. */
+  private String render(CaseQuery query, Model model, Authentication user, HttpServletRequest request) {
+    Set<String> communes = organisation.communesOf(user.getName());
+    CaseSearch.Page result = search.search(query, communes);
+    accessLog.recordAll(result.rows().stream().map(CaseSearch.Row::id).toList(), user.getName(),
+        CaseAccessLog.Channel.LIST, request.getRemoteAddr());
+    model.addAttribute("result", result);
+    model.addAttribute("query", query);
+    model.addAttribute("communes", communes.stream().map(organisation::unit).flatMap(Optional::stream)
+        .sorted(Comparator.comparing(AdministrativeUnit::name)).toList());
+    model.addAttribute("statuses", CaseStatus.values());
+    model.addAttribute("conditions", ConditionGroup.values());
+    Map<String, String> stepNames = new LinkedHashMap<>();
+    ChildPathway.USER_TASKS.forEach(key -> stepNames.put(key, steps.of(key)));
+    model.addAttribute("steps", stepNames);
+    model.addAttribute("sorts", SORT_LABELS);
+    model.addAttribute("noArea", communes.isEmpty());
+    model.addAttribute("mayImport", roles.isCaseworker(user.getName()));
+    model.addAttribute("duplicatePairs", roles.isCaseworker(user.getName()) ? merges.count(user.getName()) : 0);
+    return "case/list";
+  }
+}
