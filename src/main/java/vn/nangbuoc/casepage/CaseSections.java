@@ -1,16 +1,23 @@
 package vn.nangbuoc.casepage;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
+import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.pathway.StepCatalogue;
+import vn.nangbuoc.pathway.StepCatalogues;
 
 /**
- * The case page's middle: what each part of the pathway recorded, in the order the pathway runs
- * (listing, screening, referral, funding, surgery and services, follow-up visits, closure).
+ * The case page's middle: what each part of the case's process recorded, in the order the process runs
+ * (for the child pathway: listing, screening, referral, funding, surgery and services, follow-up visits, closure),
+ * as the process's {@link StepCatalogue} divides it.
  */
 @Component
 class CaseSections {
@@ -21,30 +28,23 @@ class CaseSections {
   record Section(String title, List<Entry> entries) {
   }
 
-  private static final Map<String, List<String>> SECTIONS = new LinkedHashMap<>();
-
-  static {
-    SECTIONS.put("Rà soát, lập danh sách", List.of(ChildPathway.TASK_REVIEW_LISTING,
-        ChildPathway.TASK_COMPLETE_LISTING, ChildPathway.TASK_CHECK_ELIGIBILITY));
-    SECTIONS.put("Khám sàng lọc", List.of(ChildPathway.TASK_RECORD_SCREENING));
-    SECTIONS.put("Chuyển viện, tư vấn gia đình", List.of(ChildPathway.TASK_PREPARE_REFERRAL,
-        ChildPathway.TASK_COUNSEL_FAMILY));
-    SECTIONS.put("Hỗ trợ kinh phí", List.of(ChildPathway.TASK_APPROVE_FUNDING, ChildPathway.TASK_RECORD_DISBURSEMENT,
-        ChildPathway.TASK_SEEK_OTHER_FUNDING, ChildPathway.TASK_SETTLE_COSTS, ChildPathway.TASK_APPROVE_TOP_UP));
-    SECTIONS.put("Phẫu thuật, dịch vụ", List.of(ChildPathway.TASK_RECORD_SURGERY_RESULT,
-        ChildPathway.TASK_ARRANGE_SERVICE));
-    SECTIONS.put("Thăm theo dõi", List.of(ChildPathway.TASK_FOLLOW_UP_VISIT));
-    SECTIONS.put("Đóng hồ sơ, thay đổi", List.of(ChildPathway.TASK_CLOSE_CASE, "Withdrawal", "Move"));
-  }
-
   private final CaseStepRecords records;
   private final StepNames steps;
   private final RecordFields fields;
+  private final CaseFileService caseFiles;
+  private final StepCatalogues catalogues;
+  private final HistoryService history;
+  private final EngineSystem system;
 
-  CaseSections(CaseStepRecords records, StepNames steps, RecordFields fields) {
+  CaseSections(CaseStepRecords records, StepNames steps, RecordFields fields, CaseFileService caseFiles,
+      StepCatalogues catalogues, HistoryService history, EngineSystem system) {
     this.records = records;
     this.steps = steps;
     this.fields = fields;
+    this.caseFiles = caseFiles;
+    this.catalogues = catalogues;
+    this.history = history;
+    this.system = system;
   }
 
   /** Every section, empty ones included, so a reader sees at once what has not happened yet. */
@@ -52,17 +52,26 @@ class CaseSections {
     List<CaseStepRecords.StepRecord> all = records.all(caseId);
     List<Section> sections = new ArrayList<>();
     List<String> placed = new ArrayList<>();
-    SECTIONS.forEach((title, keys) -> {
+    catalogues.of(processKey(caseId)).ifPresent(catalogue -> catalogue.sections().forEach(section -> {
+      List<String> keys = catalogue.stepsIn(section);
       placed.addAll(keys);
-      sections.add(new Section(title, all.stream().filter(record -> keys.contains(record.step()))
+      sections.add(new Section(section.title(), all.stream().filter(record -> keys.contains(record.step()))
           .map(this::entry).toList()));
-    });
+    }));
     List<Entry> elsewhere = all.stream().filter(record -> !placed.contains(record.step())).map(this::entry).toList();
     if (!elsewhere.isEmpty()) {
-      // a step an analyst added to the model and no section names yet still shows
+      // a step an analyst added to the model and no catalogue names yet still shows
       sections.add(new Section("Bước khác", elsewhere));
     }
     return sections;
+  }
+
+  /** The process the case runs in; a case whose process left no trace is a child pathway's. */
+  private String processKey(long caseId) {
+    String instance = caseFiles.get(caseId).processInstanceId();
+    return Optional.ofNullable(instance == null ? null : system.call(() -> history.createHistoricProcessInstanceQuery()
+            .processInstanceId(instance).singleResult()))
+        .map(HistoricProcessInstance::getProcessDefinitionKey).orElse(ChildPathway.PROCESS_KEY);
   }
 
   private Entry entry(CaseStepRecords.StepRecord record) {

@@ -7,30 +7,50 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.pathway.StepCatalogue;
+import vn.nangbuoc.pathway.StepCatalogues;
 
-/** The Vietnamese names of the pathway's steps, as the model names them (an analyst may rename them). */
+/**
+ * The Vietnamese names of the processes' steps, as their models name them (an analyst may rename them); steps
+ * outside the models are named by their catalogues.
+ */
 @Component
 class StepNames {
 
-  private static final Map<String, String> OUTSIDE_THE_MODEL = Map.of(
-      "Withdrawal", "Gia đình xin rút khỏi chương trình",
-      "Move", "Trẻ chuyển nơi cư trú");
-
   private final RepositoryService repository;
   private final EngineSystem system;
+  private final StepCatalogues catalogues;
   private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
 
-  StepNames(RepositoryService repository, EngineSystem system) {
+  StepNames(RepositoryService repository, EngineSystem system, StepCatalogues catalogues) {
     this.repository = repository;
     this.system = system;
+    this.catalogues = catalogues;
   }
 
   String of(String stepKey) {
+    String outside = catalogues.stepsOutsideTheModels().get(stepKey);
+    if (outside != null) {
+      return outside;
+    }
+    for (StepCatalogue catalogue : catalogues.all()) {
+      String name = namesInModel(catalogue.processKey()).get(stepKey);
+      if (name != null) {
+        return name;
+      }
+    }
+    return stepKey;
+  }
+
+  /** The names in the latest deployed model of a process; none while it is not deployed. */
+  private Map<String, String> namesInModel(String processKey) {
     ProcessDefinition latest = system.call(() -> repository.createProcessDefinitionQuery()
-        .processDefinitionKey(ChildPathway.PROCESS_KEY).latestVersion().singleResult());
-    Map<String, String> names = byDefinition.computeIfAbsent(latest.getId(), id -> {
-      Map<String, String> found = new ConcurrentHashMap<>(OUTSIDE_THE_MODEL);
+        .processDefinitionKey(processKey).latestVersion().singleResult());
+    if (latest == null) {
+      return Map.of();
+    }
+    return byDefinition.computeIfAbsent(latest.getId(), id -> {
+      Map<String, String> found = new ConcurrentHashMap<>();
       for (FlowElement element : system.call(() -> repository.getBpmnModelInstance(id))
           .getModelElementsByType(FlowElement.class)) {
         if (element.getName() != null) {
@@ -39,6 +59,5 @@ class StepNames {
       }
       return found;
     });
-    return names.getOrDefault(stepKey, stepKey);
   }
 }

@@ -2,7 +2,6 @@ package vn.nangbuoc.pathway;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Names shared between bpmn/child-pathway.bpmn, its forms and the Java side: the process key,
@@ -30,10 +29,7 @@ public final class ChildPathway {
   public static final String TASK_APPROVE_TOP_UP = "Task_ApproveTopUp";
 
   /** The pathway's user tasks in the order a child meets them: the steps a case list filters by. */
-  public static final List<String> USER_TASKS = List.of(TASK_REVIEW_LISTING, TASK_COMPLETE_LISTING,
-      TASK_RECORD_SCREENING, TASK_PREPARE_REFERRAL, TASK_COUNSEL_FAMILY, TASK_APPROVE_FUNDING, TASK_SEEK_OTHER_FUNDING,
-      TASK_RECORD_DISBURSEMENT, TASK_RECORD_SURGERY_RESULT, TASK_SETTLE_COSTS, TASK_APPROVE_TOP_UP,
-      TASK_ARRANGE_SERVICE, TASK_FOLLOW_UP_VISIT, TASK_CLOSE_CASE);
+  public static final List<String> USER_TASKS = ChildPathwaySteps.CATALOGUE.userTasks();
 
   /**
    * Id of the case_file row, for people reading the process in Cockpit; the business key is its case
@@ -64,22 +60,7 @@ public final class ChildPathway {
    * What each user task decides. They are cleared when the task starts, so a decision of an earlier
    * round (a first absence, a returned request) never answers for the new one.
    */
-  public static final Map<String, List<String>> TASK_DECISIONS = Map.ofEntries(
-      Map.entry(TASK_REVIEW_LISTING, List.of(VAR_LISTING_DECISION)),
-      Map.entry(TASK_RECORD_SCREENING, List.of(VAR_INDICATION, VAR_ABSENCE_LIMIT_REACHED)),
-      Map.entry(TASK_PREPARE_REFERRAL, List.of(VAR_FAMILY_CONSENT)),
-      Map.entry(TASK_COUNSEL_FAMILY, List.of(VAR_COUNSELLING_OUTCOME)),
-      Map.entry(TASK_APPROVE_FUNDING, List.of(VAR_FUNDING_DECISION, VAR_PAID_BY_FUND)),
-      Map.entry(TASK_SETTLE_COSTS, List.of(VAR_TOP_UP_NEEDED)),
-      Map.entry(TASK_APPROVE_TOP_UP, List.of(VAR_TOP_UP_DECISION)),
-      Map.entry(TASK_SEEK_OTHER_FUNDING, List.of(VAR_OTHER_FUNDING_FOUND)),
-      Map.entry(TASK_RECORD_SURGERY_RESULT, List.of(VAR_SURGERY_STATUS, VAR_POSTPONED_UNTIL)),
-      Map.entry(TASK_FOLLOW_UP_VISIT, List.of(VAR_MORE_FOLLOW_UPS)),
-      Map.entry(TASK_CLOSE_CASE, List.of(VAR_CLOSURE_OUTCOME)));
-
-  /** Fields of step records that hold amounts in đồng: pages and forms write them as money. */
-  public static final Set<String> AMOUNT_FIELDS = Set.of("estimatedCost", "amount", "amountPaid", "actualCost",
-      "approvedAmount", "topUp");
+  public static final Map<String, List<String>> TASK_DECISIONS = ChildPathwaySteps.CATALOGUE.decisions();
 
   public static final String MSG_FAMILY_WITHDREW = "familyWithdrew";
   public static final String MSG_CHILD_MOVED = "childMoved";

@@ -6,56 +6,36 @@ import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.Sex;
 
-/** Vietnamese words for the codes the pathway stores, for pages and forms that show a case. */
+/**
+ * Vietnamese words for the codes the pathway stores, for the forms that show a case: the case file's own codes,
+ * then what the steps' catalogues say their records hold.
+ */
 final class DisplayLabels {
 
-  private static final Map<String, String> LABELS = new HashMap<>();
+  private final Map<String, String> labels = new HashMap<>();
 
-  static {
+  DisplayLabels(StepCatalogues catalogues) {
     for (ConditionGroup group : ConditionGroup.values()) {
-      LABELS.put(group.name(), group.label());
+      labels.put(group.name(), group.label());
     }
     for (Sex sex : Sex.values()) {
-      LABELS.put(sex.name(), sex.label());
+      labels.put(sex.name(), sex.label());
     }
     for (CaregiverRelation relation : CaregiverRelation.values()) {
-      LABELS.put(relation.name(), relation.label());
+      labels.put(relation.name(), relation.label());
     }
     for (ClosureOutcome outcome : ClosureOutcome.values()) {
-      LABELS.put(outcome.name(), outcome.label());
+      labels.put(outcome.name(), outcome.label());
     }
-    LABELS.putAll(Map.ofEntries(
-        Map.entry("ACCEPT", "Đủ điều kiện khám sàng lọc"),
-        Map.entry("RETURN", "Trả lại xã/phường bổ sung"),
-        Map.entry("NOT_ELIGIBLE", "Không đủ điều kiện"),
-        Map.entry("SURGERY", "Có chỉ định phẫu thuật"),
-        Map.entry("REHABILITATION", "Phục hồi chức năng"),
-        Map.entry("ASSISTIVE_DEVICE", "Cấp dụng cụ trợ giúp"),
-        Map.entry("OTHER_SERVICE", "Dịch vụ hỗ trợ khác"),
-        Map.entry("NONE", "Không cần can thiệp"),
-        Map.entry("ABSENT", "Trẻ không đến khám"),
-        Map.entry("CONSENTED", "Gia đình đồng ý"),
-        Map.entry("DECLINED", "Gia đình không đồng ý"),
-        Map.entry("APPROVED", "Phê duyệt"),
-        Map.entry("WAITING", "Phê duyệt, chờ kinh phí"),
-        Map.entry("REJECTED", "Từ chối"),
-        Map.entry("RETURNED", "Trả lại"),
-        Map.entry("HOSPITAL", "Bệnh viện"),
-        Map.entry("FAMILY", "Gia đình"),
-        Map.entry("HEALTH_INSURANCE", "Bảo hiểm y tế"),
-        Map.entry("CHARITY", "Tổ chức, cá nhân từ thiện"),
-        Map.entry("DONE", "Đã phẫu thuật"),
-        Map.entry("POSTPONED", "Hoãn")));
+    // a step's words for a code win over the case file's (NOT_ELIGIBLE reads as the review's decision)
+    labels.putAll(catalogues.valueLabels());
   }
 
-  private DisplayLabels() {
-  }
-
-  static String of(Object value) {
+  String of(Object value) {
     if (value instanceof Boolean b) {
       return b ? "Có" : "Không";
     }
     String text = String.valueOf(value);
-    return LABELS.getOrDefault(text, text);
+    return labels.getOrDefault(text, text);
   }
 }

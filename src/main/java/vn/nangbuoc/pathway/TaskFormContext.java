@@ -3,10 +3,11 @@ package vn.nangbuoc.pathway;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -36,46 +37,6 @@ import vn.nangbuoc.organisation.OrganisationDirectory;
 @Component
 class TaskFormContext {
 
-  /** Step → the short name forms use, e.g. {{case_referral_hospital}}. */
-  private static final Map<String, String> STEPS = Map.ofEntries(
-      Map.entry(ChildPathway.TASK_CHECK_ELIGIBILITY, "eligibility"),
-      Map.entry(ChildPathway.TASK_REVIEW_LISTING, "review"),
-      Map.entry(ChildPathway.TASK_RECORD_SCREENING, "screening"),
-      Map.entry(ChildPathway.TASK_PREPARE_REFERRAL, "referral"),
-      Map.entry(ChildPathway.TASK_COUNSEL_FAMILY, "counselling"),
-      Map.entry(ChildPathway.TASK_APPROVE_FUNDING, "approval"),
-      Map.entry(ChildPathway.TASK_RECORD_DISBURSEMENT, "disbursement"),
-      Map.entry(ChildPathway.TASK_SEEK_OTHER_FUNDING, "otherFunding"),
-      Map.entry(ChildPathway.TASK_RECORD_SURGERY_RESULT, "surgery"),
-      Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, "service"),
-      Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT, "followUp"),
-      Map.entry(ChildPathway.TASK_SETTLE_COSTS, "settlement"),
-      Map.entry(ChildPathway.TASK_APPROVE_TOP_UP, "topUp"));
-
-  /** Which earlier steps each task's form shows: what that step needs, not the whole file. */
-  private static final Map<String, Set<String>> VISIBLE_STEPS = Map.ofEntries(
-      Map.entry(ChildPathway.TASK_REVIEW_LISTING, Set.of(ChildPathway.TASK_CHECK_ELIGIBILITY)),
-      Map.entry(ChildPathway.TASK_COMPLETE_LISTING, Set.of(ChildPathway.TASK_REVIEW_LISTING)),
-      Map.entry(ChildPathway.TASK_PREPARE_REFERRAL,
-          Set.of(ChildPathway.TASK_RECORD_SCREENING, ChildPathway.TASK_APPROVE_FUNDING)),
-      Map.entry(ChildPathway.TASK_COUNSEL_FAMILY, Set.of(ChildPathway.TASK_PREPARE_REFERRAL)),
-      Map.entry(ChildPathway.TASK_APPROVE_FUNDING,
-          Set.of(ChildPathway.TASK_PREPARE_REFERRAL, ChildPathway.TASK_RECORD_SCREENING)),
-      Map.entry(ChildPathway.TASK_RECORD_DISBURSEMENT, Set.of(ChildPathway.TASK_APPROVE_FUNDING)),
-      Map.entry(ChildPathway.TASK_SEEK_OTHER_FUNDING, Set.of(ChildPathway.TASK_APPROVE_FUNDING)),
-      Map.entry(ChildPathway.TASK_RECORD_SURGERY_RESULT, Set.of(ChildPathway.TASK_PREPARE_REFERRAL)),
-      Map.entry(ChildPathway.TASK_ARRANGE_SERVICE, Set.of(ChildPathway.TASK_RECORD_SCREENING)),
-      Map.entry(ChildPathway.TASK_FOLLOW_UP_VISIT,
-          Set.of(ChildPathway.TASK_RECORD_SURGERY_RESULT, ChildPathway.TASK_ARRANGE_SERVICE)),
-      Map.entry(ChildPathway.TASK_SETTLE_COSTS, Set.of(ChildPathway.TASK_APPROVE_FUNDING)),
-      Map.entry(ChildPathway.TASK_APPROVE_TOP_UP, Set.of(ChildPathway.TASK_SETTLE_COSTS,
-          ChildPathway.TASK_APPROVE_FUNDING, ChildPathway.TASK_PREPARE_REFERRAL)),
-      Map.entry(ChildPathway.TASK_CLOSE_CASE, STEPS.keySet()));
-
-  /** Tasks that decide on money show the fund's state. */
-  private static final Set<String> FUND_DECISIONS = Set.of(ChildPathway.TASK_APPROVE_FUNDING,
-      ChildPathway.TASK_APPROVE_TOP_UP);
-
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
@@ -84,10 +45,13 @@ class TaskFormContext {
   private final OrganisationDirectory organisation;
   private final CaseAccessLog accessLog;
   private final FundLedger fundLedger;
+  private final RepositoryService repositoryService;
+  private final StepCatalogues catalogues;
+  private final DisplayLabels labels;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
-      FundLedger fundLedger) {
+      FundLedger fundLedger, RepositoryService repositoryService, StepCatalogues catalogues) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -96,6 +60,9 @@ class TaskFormContext {
     this.organisation = organisation;
     this.accessLog = accessLog;
     this.fundLedger = fundLedger;
+    this.repositoryService = repositoryService;
+    this.catalogues = catalogues;
+    this.labels = new DisplayLabels(catalogues);
   }
 
   /** The display values of a task's form; the read is recorded in the case's access log. */
@@ -107,9 +74,11 @@ class TaskFormContext {
     CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
     accessLog.record(file.id(), reader, CaseAccessLog.Channel.TASK_FORM, remoteAddress);
     Map<String, String> context = new LinkedHashMap<>();
-    String commune = organisation.unit(file.communeCode()).map(AdministrativeUnit::displayName).orElse(file.communeCode());
+    String commune = organisation.unit(file.communeCode()).map(AdministrativeUnit::displayName)
+        .orElse(file.communeCode());
     int age = file.ageOn(EngineTime.today());
-    context.put("case_header", "Hồ sơ " + file.caseNumber() + " · " + file.fullName() + " · " + age + " tuổi · " + commune);
+    context.put("case_header",
+        "Hồ sơ " + file.caseNumber() + " · " + file.fullName() + " · " + age + " tuổi · " + commune);
     context.put("case_number", file.caseNumber());
     context.put("case_childName", file.fullName());
     context.put("case_age", age + " tuổi");
@@ -117,14 +86,16 @@ class TaskFormContext {
     context.put("case_sex", file.sex().label());
     context.put("case_commune", commune);
     context.put("case_condition", file.conditionGroup().label());
-    for (String step : VISIBLE_STEPS.getOrDefault(task.getTaskDefinitionKey(), Set.of())) {
-      records.latest(file.id(), step).ifPresent(record -> putRecord(context, STEPS.get(step), record));
+    Optional<StepCatalogue> catalogue = catalogues.of(
+        repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+    for (Step shown : catalogue.map(c -> c.shownBy(task.getTaskDefinitionKey())).orElse(List.of())) {
+      records.latest(file.id(), shown.id()).ifPresent(record -> putRecord(context, shown.shortName(), record));
     }
     Object leadKind = runtimeService.getVariable(task.getProcessInstanceId(), ChildPathway.VAR_LEAD_AGENCY_KIND);
     if (leadKind instanceof String kind) {
       context.put("case_leadAgency", organisation.responsibleAgency(kind, "STAFF", file.communeCode()).agencyName());
     }
-    if (FUND_DECISIONS.contains(task.getTaskDefinitionKey())) {
+    if (catalogue.flatMap(c -> c.step(task.getTaskDefinitionKey())).filter(Step::showsFund).isPresent()) {
       putFund(context, fundLedger.fundServing(file.communeCode()));
     }
     // what users typed (names, hospitals, findings, notes) is shown as text, never as markup
@@ -150,11 +121,12 @@ class TaskFormContext {
     if (record.recordedBy() != null) {
       context.put("case_" + prefix + "_recordedBy", fullName(record.recordedBy()));
     }
-    context.put("case_" + prefix + "_recordedAt", VietnameseFormat.date(LocalDate.ofInstant(record.recordedAt(), EngineTime.VIETNAM)));
+    context.put("case_" + prefix + "_recordedAt",
+        VietnameseFormat.date(LocalDate.ofInstant(record.recordedAt(), EngineTime.VIETNAM)));
   }
 
-  private static String display(String field, Object value) {
-    if (value instanceof Number amount && ChildPathway.AMOUNT_FIELDS.contains(field)) {
+  private String display(String field, Object value) {
+    if (value instanceof Number amount && catalogues.isAmount(field)) {
       return VietnameseFormat.money(amount.longValue());
     }
     if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -167,7 +139,7 @@ class TaskFormContext {
     if ("eligible".equals(field) && value instanceof Boolean eligible) {
       return eligible ? "Đủ điều kiện" : "Không đủ điều kiện";
     }
-    return DisplayLabels.of(value);
+    return labels.of(value);
   }
 
   private String fullName(String userId) {
