@@ -1,7 +1,6 @@
 package vn.nangbuoc.pathway;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Names shared between bpmn/child-pathway.bpmn, its forms and the Java side: the process key,
@@ -55,12 +54,6 @@ public final class ChildPathway {
   public static final String VAR_CLOSURE_OUTCOME = "closureOutcome";
   /** Local to a user task's scope: its due date, computed once for the task and its escalation timer. */
   public static final String VAR_TASK_DUE_DATE = "taskDueDate";
-
-  /**
-   * What each user task decides. They are cleared when the task starts, so a decision of an earlier
-   * round (a first absence, a returned request) never answers for the new one.
-   */
-  public static final Map<String, List<String>> TASK_DECISIONS = ChildPathwaySteps.CATALOGUE.decisions();
 
   public static final String MSG_FAMILY_WITHDREW = "familyWithdrew";
   public static final String MSG_CHILD_MOVED = "childMoved";

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.pathway.Step;
+import vn.nangbuoc.pathway.StepCatalogues;
 
 /**
  * On every pathway user task: clears what the task is to decide (an earlier round's answer must
@@ -21,19 +22,20 @@ class TaskRoutingListener implements TaskListener {
   private final TaskDeadlines deadlines;
   private final ApplicationEventPublisher events;
   private final CaseFileService caseFiles;
+  private final StepCatalogues catalogues;
 
   TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines, ApplicationEventPublisher events,
-      CaseFileService caseFiles) {
+      CaseFileService caseFiles, StepCatalogues catalogues) {
     this.routing = routing;
     this.deadlines = deadlines;
     this.events = events;
     this.caseFiles = caseFiles;
+    this.catalogues = catalogues;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ChildPathway.TASK_DECISIONS.getOrDefault(task.getTaskDefinitionKey(), List.of())
-        .forEach(decision -> task.getExecution().getProcessInstance().removeVariable(decision));
+    decisionsOf(task).forEach(decision -> task.getExecution().getProcessInstance().removeVariable(decision));
     Route route = routing.routeFor(task.getTaskDefinitionKey(), task.getProcessInstanceId());
     task.addCandidateGroup(route.agency().groupId());
     task.setDueDate(deadlines.dueDate(task.getExecution()));
@@ -42,6 +44,14 @@ class TaskRoutingListener implements TaskListener {
     caseFiles.currentStep(caseFiles.getByProcessInstance(task.getProcessInstanceId()).id(), task.getTaskDefinitionKey());
     events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
         route.agency().groupId(), route.agency().agencyName()));
+  }
+
+  /** What the task's entry in its process's step catalogue says it decides. */
+  private List<String> decisionsOf(DelegateTask task) {
+    String processKey = task.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    return catalogues.of(processKey).flatMap(catalogue -> catalogue.step(task.getTaskDefinitionKey()))
+        .map(Step::decisions).orElse(List.of());
   }
 
   static String describe(Route route) {

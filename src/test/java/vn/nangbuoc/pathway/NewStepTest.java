@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,8 @@ import vn.nangbuoc.input.VietnameseFormat;
  * Issue 18's goal: a new step is its model, its form, one catalogue entry and its listener. The test-only process
  * growth-check adds exactly these ({@link GrowthCheckSteps}; the test records as the step's listener would), and its
  * step's record must show on its task's form and on the case page: a list of steps still written anywhere else
- * (the sections, the labels, the amounts, the codes, the steps a form shows, the step names) fails this test.
+ * (the sections, the labels, the amounts, the codes, the steps a form shows, the step names) fails this test. Like
+ * every user task, the step has a row in the routing table: data, deployed here with the test's process.
  */
 @NangBuocSpringTest
 class NewStepTest {
@@ -59,7 +64,25 @@ class NewStepTest {
   @BeforeEach
   void deploy() {
     deployment = engine.getRepositoryService().createDeployment().name("Quy trình thử: theo dõi tăng trưởng")
-        .addClasspathResource(GrowthCheckSteps.MODEL).addClasspathResource(GrowthCheckSteps.FORM).deploy();
+        .addClasspathResource(GrowthCheckSteps.MODEL).addClasspathResource(GrowthCheckSteps.FORM)
+        .addString("task-routing.dmn", routingWithTheNewStep()).deploy();
+  }
+
+  /**
+   * The new step's row of the routing table, which is data an administrator edits, not code: here a version of
+   * the shipped table with the row copied from the follow-up visit's, deployed with the process and deleted with
+   * it, so that the shipped table stays as it is for the other tests.
+   */
+  private String routingWithTheNewStep() {
+    RepositoryService repository = engine.getRepositoryService();
+    String latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ChildPathway.DECISION_TASK_ROUTING)
+        .latestVersion().singleResult().getId();
+    String table = Dmn.convertToString(repository.getDmnModelInstance(latest));
+    Matcher followUp = Pattern.compile("(?s)<rule id=\"Rule_FollowUpVisit\">.*?</rule>").matcher(table);
+    assertThat(followUp.find()).as("the follow-up visit's row of the shipped routing table").isTrue();
+    String newRow = followUp.group().replace("Rule_FollowUpVisit", "Rule_MeasureGrowth")
+        .replace("\"Task_FollowUpVisit\"", "\"" + GrowthCheckSteps.TASK_MEASURE_GROWTH + "\"");
+    return table.substring(0, followUp.end()) + newRow + table.substring(followUp.end());
   }
 
   @AfterEach
@@ -77,6 +100,8 @@ class NewStepTest {
         "cbmaipha", HeldListings.Source.API);
     String instance = engine.getRuntimeService().startProcessInstanceByKey(GrowthCheckSteps.PROCESS_KEY).getId();
     caseFiles.attachProcess(file.id(), instance);
+    // as a pathway's start listener does: the step's task, its routing and its escalation timer need the case
+    engine.getRuntimeService().createMessageCorrelation("GrowthCaseAttached").processInstanceId(instance).correlate();
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
     try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
       assertThat(new ObjectMapper().readTree(form).path("id").asText()).isEqualTo("Form_MeasureGrowth");
