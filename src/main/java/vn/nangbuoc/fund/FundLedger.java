@@ -31,12 +31,12 @@ public class FundLedger {
 
   private final FundRepository repository;
   private final OrganisationDirectory organisation;
-  private final FundSettings settings;
+  private final SettlementMargin margin;
 
   FundLedger(FundRepository repository, OrganisationDirectory organisation, FundSettings settings) {
     this.repository = repository;
     this.organisation = organisation;
-    this.settings = settings;
+    this.margin = new SettlementMargin(settings.settlementMarginPercent());
   }
 
   /** The fund nearest to the child's commune: its city's or district's, else its province's. */
@@ -210,8 +210,7 @@ public class FundLedger {
       return new Settlement(true, 0);
     }
     long extra = owed - room;
-    boolean withinMargin = extra * 100 <= request.amount() * settings.settlementMarginPercent();
-    if (withinMargin && repository.balance(request.fundId()).available() >= extra) {
+    if (margin.covers(extra, request.amount()) && repository.balance(request.fundId()).available() >= extra) {
       add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, user, now, today)
           .withReason("Chi phí thực tế vượt số phê duyệt trong mức cho phép"));
       finish(request, owed, reserved + extra, user);
