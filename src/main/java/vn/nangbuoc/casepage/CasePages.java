@@ -43,7 +43,7 @@ import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
@@ -77,7 +77,7 @@ class CasePages {
   private final CaseSections sections;
   private final CaseTimeline timeline;
   private final StepNames steps;
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final OrganisationDirectory organisation;
   private final TaskService tasks;
   private final EngineSystem system;
@@ -88,7 +88,7 @@ class CasePages {
   private final CaseMerge merges;
 
   CasePages(CaseSearch search, CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline,
-      StepNames steps, FundLedger ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
+      StepNames steps, FundBooks ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
       CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents,
       CaseMerge merges) {
     this.search = search;

@@ -24,8 +24,8 @@ import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Correction;
 import vn.nangbuoc.fund.CorrectionStatus;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.ReceiptKind;
@@ -39,7 +39,7 @@ import vn.nangbuoc.security.Roles;
 @RequestMapping("/api/funds")
 class FundController {
 
-  private final FundLedger ledger;
+  private final FundBooks books;
   private final FundCorrections corrections;
   private final FundReceipts receipts;
   private final Roles roles;
@@ -47,9 +47,9 @@ class FundController {
   private final CaseAccessLog accessLog;
   private final ChildrenInTheBooks children;
 
-  FundController(FundLedger ledger, FundCorrections corrections, FundReceipts receipts, Roles roles,
+  FundController(FundBooks books, FundCorrections corrections, FundReceipts receipts, Roles roles,
       FundExports exports, CaseAccessLog accessLog, ChildrenInTheBooks children) {
-    this.ledger = ledger;
+    this.books = books;
     this.corrections = corrections;
     this.receipts = receipts;
     this.roles = roles;
@@ -61,14 +61,14 @@ class FundController {
   @GetMapping
   List<Map<String, Object>> funds(Authentication user) {
     requireReader(user);
-    return ledger.funds().stream().map(fund -> overview(fund)).toList();
+    return books.funds().stream().map(fund -> overview(fund)).toList();
   }
 
   @GetMapping("/{fundId}/entries")
   List<LedgerEntry> entries(@PathVariable String fundId, @RequestParam(required = false) LocalDate from,
       @RequestParam(required = false) LocalDate to, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    return children.entries(fundId, ledger.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from,
+    return children.entries(fundId, books.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from,
         to == null ? EngineTime.today() : to), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr());
   }
 
@@ -76,7 +76,7 @@ class FundController {
   List<Map<String, Object>> requests(@PathVariable String fundId,
       @RequestParam(defaultValue = "WAITING") RequestStatus status, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    List<FundingRequest> requests = children.requests(ledger.requests(fundId, status), user.getName(),
+    List<FundingRequest> requests = children.requests(books.requests(fundId, status), user.getName(),
         CaseAccessLog.Channel.LIST, http.getRemoteAddr());
     // the waiting requests come in the order of the line, so a row's place is its index: no read of the line per row
     return IntStream.range(0, requests.size()).mapToObj(index -> {
@@ -103,7 +103,7 @@ class FundController {
     requireReader(user);
     LocalDate start = from == null ? LocalDate.of(2000, 1, 1) : from;
     LocalDate end = to == null ? EngineTime.today() : to;
-    List<LedgerEntry> entries = children.entries(fundId, ledger.entries(fundId, start, end), user.getName(),
+    List<LedgerEntry> entries = children.entries(fundId, books.entries(fundId, start, end), user.getName(),
         CaseAccessLog.Channel.EXPORT, http.getRemoteAddr());
     return workbook("so-quy-" + fundId + ".xlsx", exports.ledgerWorkbook(fundId, start, end, entries));
   }
@@ -116,7 +116,7 @@ class FundController {
       throw new ForbiddenException("Quản trị viên cấu hình hệ thống, không đọc hồ sơ của trẻ: bảng quyết định liệt kê"
           + " hồ sơ, thủ thuật và bệnh viện của từng trẻ.");
     }
-    ledger.requestsOfFund(fundId).stream().filter(request -> !request.caseErased()).map(FundingRequest::caseId)
+    books.requestsOfFund(fundId).stream().filter(request -> !request.caseErased()).map(FundingRequest::caseId)
         .distinct()
         .forEach(caseId -> accessLog.record(caseId, user.getName(), CaseAccessLog.Channel.EXPORT, http.getRemoteAddr()));
     return workbook("quyet-dinh-" + fundId + ".xlsx", exports.decisionsWorkbook(fundId));
@@ -142,7 +142,7 @@ class FundController {
     fields.check(date == null || !date.isAfter(EngineTime.today()), "Ngày thu không được sau ngày hôm nay.");
     fields.throwIfInvalid();
     List<FundingRequest> served = receipts.receive(fundId, kind, amount, donor, earmark, date, user.getName());
-    return ResponseEntity.ok(Map.of("balance", ledger.balance(fundId),
+    return ResponseEntity.ok(Map.of("balance", books.balance(fundId),
         "servedRequests", served.stream().map(FundingRequest::id).toList()));
   }
 
@@ -190,14 +190,14 @@ class FundController {
   }
 
   private Map<String, Object> overview(Fund fund) {
-    Balance balance = ledger.balance(fund.id());
+    Balance balance = books.balance(fund.id());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", fund.id());
     row.put("name", fund.name());
     row.put("available", balance.available());
     row.put("reserved", balance.reserved());
     row.put("disbursed", balance.disbursed());
-    row.put("waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
+    row.put("waiting", books.requests(fund.id(), RequestStatus.WAITING).size());
     return row;
   }
 

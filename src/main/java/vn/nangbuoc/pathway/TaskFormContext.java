@@ -21,7 +21,7 @@ import vn.nangbuoc.casefile.Caregiver;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.AdministrativeUnit;
@@ -83,11 +83,11 @@ class TaskFormContext {
   private final CaseStepRecords records;
   private final OrganisationDirectory organisation;
   private final CaseAccessLog accessLog;
-  private final FundLedger fundLedger;
+  private final FundBooks fundLedger;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
-      FundLedger fundLedger) {
+      FundBooks fundLedger) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;

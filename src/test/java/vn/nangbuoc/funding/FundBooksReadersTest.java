@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.fund.Correction;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -51,7 +51,7 @@ class FundBooksReadersTest {
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
   @Autowired
   FundCorrections corrections;
 
