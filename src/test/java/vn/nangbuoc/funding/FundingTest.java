@@ -96,6 +96,8 @@ class FundingTest {
         .getBody();
     assertThat(pending).extracting(row -> row.get("caseNumber"))
         .contains(approved.getBusinessKey(), rejected.getBusinessKey(), ownReferral.getBusinessKey());
+    assertThat(pending.get(0).keySet()).containsExactly("taskId", "requestId", "caseNumber", "child", "procedure",
+        "hospital", "amount", "requestedBy", "waitingSince");
     List<Map<String, Object>> results = as("tpldtbxh").exchange("/api/funding/approvals", HttpMethod.POST,
         new HttpEntity<>(Map.of("decisions", List.of(
             Map.of("taskId", taskOf(approved), "decision", "APPROVED"),
@@ -104,6 +106,8 @@ class FundingTest {
             Map.of("taskId", taskOf(ownReferral), "decision", "APPROVED")))), LIST).getBody();
 
     assertThat(results).extracting(r -> r.get("ok")).containsExactly(true, true, false, false);
+    assertThat(results.get(0).keySet()).containsExactly("taskId", "ok");
+    assertThat(results.get(2).keySet()).containsExactly("taskId", "ok", "message");
     assertThat((String) results.get(2).get("message")).contains("Hãy ghi lý do");
     assertThat((String) results.get(3).get("message")).contains("không được tự phê duyệt");
     assertThat(requestOf(approved).status()).isEqualTo(RequestStatus.APPROVED);
@@ -196,7 +200,8 @@ class FundingTest {
     assertThat(refused.getBody()).contains("Chưa nhập lý do điều chỉnh");
     assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(books.balance(fund).available()).isEqualTo(before.available() - 500_000);
-    assertThat(jdbc.queryForObject("select amount from fund_entry where id = ?", Long.class, wrong)).isEqualTo(5_000_000);
+    assertThat(jdbc.queryForObject("select amount from fund_entry where id = ?", Long.class, wrong))
+        .isEqualTo(5_000_000);
   }
 
   @Test
