@@ -81,7 +81,8 @@ class FundExports {
       totals.cellIterator().forEachRemaining(cell -> cell.setCellStyle(bold));
       Sheet overview = book.createSheet("Tổng hợp");
       Balance balance = ledger.balance(fundId);
-      String[][] lines = {{"Quỹ", fundId}, {"Từ ngày", VietnameseFormat.date(from)}, {"Đến ngày", VietnameseFormat.date(to)}};
+      String[][] lines = {{"Quỹ", fundId}, {"Từ ngày", VietnameseFormat.date(from)},
+          {"Đến ngày", VietnameseFormat.date(to)}};
       for (int i = 0; i < lines.length; i++) {
         Row line = overview.createRow(i);
         set(line, 0, lines[i][0]);

@@ -232,8 +232,8 @@ class PathwayScaleBenchmark {
     figures.setting("CMMN / standalone tasks", configuration.isCmmnEnabled() + " / "
         + configuration.isStandaloneTasksEnabled());
     figures.setting("cores", Runtime.getRuntime().availableProcessors());
-    for (String setting : List.of("server_version", "autovacuum", "shared_buffers", "synchronous_commit", "wal_sync_method",
-        "work_mem", "random_page_cost")) {
+    for (String setting : List.of("server_version", "autovacuum", "shared_buffers", "synchronous_commit",
+        "wal_sync_method", "work_mem", "random_page_cost")) {
       figures.setting("postgres " + setting, jdbc.sql("show " + setting).query(String.class).single());
     }
   }
@@ -323,8 +323,8 @@ class PathwayScaleBenchmark {
         figures.add("task list '" + filterName + "' " + user + " p95", Figures.percentile(micros, 95) / 1000.0, "ms");
         all.addAll(micros);
         List<Long> countMicros = countLatencies(filter.getId(), user);
-        figures.add("task list '" + filterName + "' count " + user + " p95", Figures.percentile(countMicros, 95) / 1000.0,
-            "ms");
+        figures.add("task list '" + filterName + "' count " + user + " p95",
+            Figures.percentile(countMicros, 95) / 1000.0, "ms");
         counts.addAll(countMicros);
       }
       figures.latencies("task list '" + filterName + "', first page, all users", all);

@@ -105,7 +105,8 @@ class ConcurrentApprovalsPostgresIT {
     for (long request : requests) {
       long reservedFor = repository.reservedFor(request);
       RequestStatus status = books.request(request).status();
-      assertThat(reservedFor).as("request " + request + " " + status).isEqualTo(status == RequestStatus.APPROVED ? GRANT : 0);
+      assertThat(reservedFor).as("request " + request + " " + status)
+          .isEqualTo(status == RequestStatus.APPROVED ? GRANT : 0);
     }
 
     // and a receipt lets the waiting requests proceed in order

@@ -96,8 +96,8 @@ class FundNeverBelowZeroTest {
     assertThatThrownBy(() -> ledger.disburse(request, 1_000_001, "HOSPITAL", "PC-1", LocalDate.now(), "cvtaichinh"))
         .isInstanceOf(InvalidInputException.class);
     long receipt = jdbc.queryForObject("select min(id) from fund_entry where fund_id = ?", Long.class, fund);
-    long reservation = jdbc.queryForObject("select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'",
-        Long.class, request);
+    long reservation = jdbc.queryForObject(
+        "select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'", Long.class, request);
     long count = corrections.corrections(fund, CorrectionStatus.PROPOSED).size();
     assertThatThrownBy(() -> corrections.propose(receipt, -2_000_001, 0, 0, "Nhập nhầm", "cvtaichinh"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("khả dụng của quỹ sẽ xuống dưới 0");

@@ -83,7 +83,8 @@ class FundBooksReadersTest {
 
     assertThat(byAuditor).extracting(row -> ((Number) row.get("caseId")).longValue()).contains(caseId);
     assertThat(byAdministrator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống").doesNotContain(request.hospital());
+    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống")
+        .doesNotContain(request.hospital());
     assertThat(readers("LIST")).containsExactly("thanhtra");
   }
 
@@ -97,7 +98,8 @@ class FundBooksReadersTest {
 
     assertThat(byFinance.getBody()).contains(request.hospital());
     assertThat(byAdministrator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống").doesNotContain(request.hospital());
+    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống")
+        .doesNotContain(request.hospital());
     assertThat(readers("LIST")).containsExactly("cvtaichinh");
   }
 

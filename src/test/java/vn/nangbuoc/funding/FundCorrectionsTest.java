@@ -124,8 +124,9 @@ class FundCorrectionsTest {
     assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(confirmed.getBody()).containsEntry("status", "CONFIRMED").containsEntry("decidedBy", "ktquy");
     assertThat(books.balance(fund)).isEqualTo(new Balance(9_500_000, 0, 0));
-    Map<String, Object> row = jdbc.queryForMap("select entry_type, recorded_by, confirmed_by, reason, corrects_entry_id,"
-        + " d_available from fund_entry where id = ?", ((Number) confirmed.getBody().get("resultEntryId")).longValue());
+    Map<String, Object> row = jdbc.queryForMap("select entry_type, recorded_by, confirmed_by, reason,"
+        + " corrects_entry_id, d_available from fund_entry where id = ?",
+        ((Number) confirmed.getBody().get("resultEntryId")).longValue());
     assertThat(row).containsEntry("ENTRY_TYPE", "CORRECTION").containsEntry("RECORDED_BY", "cvtaichinh")
         .containsEntry("CONFIRMED_BY", "ktquy").containsEntry("REASON", "Nhập nhầm: quyết định cấp 9.500.000 đồng")
         .containsEntry("CORRECTS_ENTRY_ID", receipt).containsEntry("D_AVAILABLE", -500_000L);
@@ -226,8 +227,8 @@ class FundCorrectionsTest {
     driver.prepareReferral("cvldtbxh", pathway, 25_000_000, true);
     driver.approve("tpldtbxh", pathway, "APPROVED");
     FundingRequest request = requestOf(pathway);
-    long reservation = jdbc.queryForObject("select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'",
-        Long.class, request.id());
+    long reservation = jdbc.queryForObject(
+        "select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'", Long.class, request.id());
     long id = ((Number) propose("cvtaichinh", reservation, -50_000_000, 50_000_000, 0, "Giữ thêm cho ca mổ")
         .getBody().get("id")).longValue();
     assertThat(confirm("ktquy", id).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -292,8 +293,8 @@ class FundCorrectionsTest {
     driver.approve("tpldtbxh", pathway, "APPROVED");
     FundingRequest request = requestOf(pathway);
     String name = jdbc.queryForObject("select full_name from case_file where id = ?", String.class, request.caseId());
-    long reservation = jdbc.queryForObject("select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'",
-        Long.class, request.id());
+    long reservation = jdbc.queryForObject(
+        "select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'", Long.class, request.id());
     long rejected = ((Number) propose("cvtaichinh", reservation, 100_000, -100_000, 0, "Ca mổ của " + name)
         .getBody().get("id")).longValue();
     reject("ktquy", rejected, "Gia đình " + name + " đã nộp đủ");
