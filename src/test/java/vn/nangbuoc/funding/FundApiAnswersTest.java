@@ -65,8 +65,8 @@ class FundApiAnswersTest {
         HttpMethod.POST, new HttpEntity<>(Map.of("kind", "QUA_TANG", "amount", 12.5, "date", "hôm nay")), OBJECT);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) refused.getBody().get("message")).contains("loại khoản thu", "không nằm trong danh sách",
-        "số tiền (đồng) phải là số nguyên.", "ngày thu");
+    assertThat(refused.getBody()).containsEntry("message", "Loại khoản thu (BUDGET hoặc DONATION) không nằm trong"
+        + " danh sách được chọn. Số tiền (đồng) phải là số nguyên. Ngày thu không đúng dạng ngày (dd/MM/yyyy).");
   }
 
   @Test
@@ -75,8 +75,8 @@ class FundApiAnswersTest {
         HttpMethod.POST, new HttpEntity<>(Map.of("available", "nhiều")), OBJECT);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) refused.getBody().get("message")).contains("điều chỉnh khả dụng phải là số nguyên.",
-        "Chưa nhập điều chỉnh đang giữ", "Chưa nhập điều chỉnh đã chi", "Chưa nhập lý do điều chỉnh");
+    assertThat(refused.getBody()).containsEntry("message", "Điều chỉnh khả dụng phải là số nguyên. Chưa nhập điều"
+        + " chỉnh đang giữ. Chưa nhập điều chỉnh đã chi. Chưa nhập lý do điều chỉnh.");
   }
 
   @Test
