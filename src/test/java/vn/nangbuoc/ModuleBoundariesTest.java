@@ -3,13 +3,23 @@ package vn.nangbuoc;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The feature packages stay a tree: no cycles, and the case file and organisation know no workflow. */
+/**
+ * The feature packages stay a tree: no cycles, the case file and organisation know no workflow,
+ * and the case file and the fund know no engine.
+ */
 class ModuleBoundariesTest {
+
+  /** A class of ours that extends one of the engine's brings the engine along wherever it is used. */
+  private static final DescribedPredicate<JavaClass> OF_THE_ENGINE = DescribedPredicate.describe(
+      "belong to or extend the Camunda engine", type -> isCamunda(type)
+          || type.getAllRawSuperclasses().stream().anyMatch(ModuleBoundariesTest::isCamunda));
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -31,6 +41,13 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void shouldKeepCaseFilesAndFundsFreeOfTheEngine() {
+    noClasses().that().resideInAnyPackage("vn.nangbuoc.casefile..", "vn.nangbuoc.fund..")
+        .should().dependOnClassesThat(OF_THE_ENGINE)
+        .check(CLASSES);
+  }
+
+  @Test
   void shouldKeepStepFeaturesApartFromEachOther() {
     String[] steps = {"listing", "screening", "referral", "funding", "surgery", "followup", "closure"};
     for (String step : steps) {
@@ -40,5 +57,9 @@ class ModuleBoundariesTest {
           .should().dependOnClassesThat().resideInAnyPackage(others)
           .check(CLASSES);
     }
+  }
+
+  private static boolean isCamunda(JavaClass type) {
+    return type.getPackageName().startsWith("org.camunda.");
   }
 }

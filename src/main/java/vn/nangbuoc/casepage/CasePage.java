@@ -17,7 +17,7 @@ import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.engine.EngineTime;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
@@ -35,7 +35,7 @@ class CasePage {
   private final CaseSections sections;
   private final CaseTimeline timeline;
   private final StepNames steps;
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final OrganisationDirectory organisation;
   private final TaskService tasks;
   private final EngineSystem system;
@@ -45,7 +45,7 @@ class CasePage {
   private final DocumentService documents;
 
   CasePage(CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline, StepNames steps,
-      FundLedger ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
+      FundBooks ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
       CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents) {
     this.caseFiles = caseFiles;
     this.sections = sections;

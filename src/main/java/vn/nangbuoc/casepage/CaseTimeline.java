@@ -15,7 +15,7 @@ import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.document.CaseDocument;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.PageFormat;
@@ -37,7 +37,7 @@ class CaseTimeline {
   private final CaseStepRecords records;
   private final CaseChanges changes;
   private final HistoryService history;
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final StepNames steps;
   private final RecordFields fields;
   private final EngineSystem system;
@@ -45,7 +45,7 @@ class CaseTimeline {
   private final DocumentService documents;
   private final CaseFileService caseFiles;
 
-  CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundLedger ledger,
+  CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundBooks ledger,
       StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents,
       CaseFileService caseFiles) {
     this.records = records;

@@ -1,7 +1,5 @@
 package vn.nangbuoc.closure;
 
-import java.util.EnumSet;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,14 +10,10 @@ import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
 
 /**
- * LĐTBXH closes a case at the end of its pathway. The outcome must match what the records show,
- * because reports count cases by it.
+ * LĐTBXH closes a case at the end of its pathway, with an outcome {@link ClosureRules} allows.
  */
 @Component("closeCaseListener")
 class CloseCaseListener implements TaskListener {
-
-  static final Set<ClosureOutcome> CHOSEN_AT_CLOSURE = EnumSet.of(ClosureOutcome.SURGERY_COMPLETED,
-      ClosureOutcome.SERVICE_PROVIDED, ClosureOutcome.NO_INDICATION, ClosureOutcome.OTHER_CLOSURE);
 
   private final TaskSubmissions submissions;
   private final CaseStepRecords records;
@@ -36,25 +30,34 @@ class CloseCaseListener implements TaskListener {
         .requiredChoice(ChildPathway.VAR_CLOSURE_OUTCOME, "kết quả đóng hồ sơ", ClosureOutcome.class);
     String note = submission.fields().optionalText("record_closureNote", "ghi chú", 2000);
     if (outcome != null) {
-      submission.fields().check(CHOSEN_AT_CLOSURE.contains(outcome), "Kết quả \"" + outcome.label()
+      submission.fields().check(ClosureRules.chosenAtClosure(outcome), "Kết quả \"" + outcome.label()
           + "\" được ghi tự động ở bước tương ứng, không chọn khi đóng hồ sơ.");
-      submission.fields().check(matchesRecords(submission.caseId(), outcome),
+      submission.fields().check(ClosureRules.matchesRecords(outcome, evidence(submission.caseId())),
           "Kết quả \"" + outcome.label() + "\" không khớp với các bước đã ghi trong hồ sơ.");
-      submission.fields().check(outcome != ClosureOutcome.OTHER_CLOSURE || note != null,
-          "Hãy ghi lý do đóng hồ sơ.");
+      submission.fields().check(!ClosureRules.needsNote(outcome) || note != null, "Hãy ghi lý do đóng hồ sơ.");
     }
     submission.record();
     submission.route(ChildPathway.VAR_CLOSURE_OUTCOME, outcome.name());
   }
 
-  private boolean matchesRecords(long caseId, ClosureOutcome outcome) {
-    return switch (outcome) {
-      case SURGERY_COMPLETED -> records.count(caseId, ChildPathway.TASK_RECORD_SURGERY_RESULT,
-          ChildPathway.VAR_SURGERY_STATUS, "DONE") > 0;
-      case SERVICE_PROVIDED -> records.latest(caseId, ChildPathway.TASK_ARRANGE_SERVICE).isPresent();
-      case NO_INDICATION -> records.latest(caseId, ChildPathway.TASK_RECORD_SCREENING)
-          .map(r -> "NONE".equals(r.data().get(ChildPathway.VAR_INDICATION))).orElse(false);
-      default -> true;
+  private ClosureRules.Evidence evidence(long caseId) {
+    return new ClosureRules.Evidence() {
+      @Override
+      public boolean surgeryDone() {
+        return records.count(caseId, ChildPathway.TASK_RECORD_SURGERY_RESULT, ChildPathway.VAR_SURGERY_STATUS,
+            "DONE") > 0;
+      }
+
+      @Override
+      public boolean serviceArranged() {
+        return records.latest(caseId, ChildPathway.TASK_ARRANGE_SERVICE).isPresent();
+      }
+
+      @Override
+      public boolean screenedWithoutIndication() {
+        return records.latest(caseId, ChildPathway.TASK_RECORD_SCREENING)
+            .map(r -> "NONE".equals(r.data().get(ChildPathway.VAR_INDICATION))).orElse(false);
+      }
     };
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.notification.DeliveryMode;
@@ -44,15 +45,17 @@ class DemoUsersLoader implements ApplicationRunner {
 
   private final IdentityService identityService;
   private final Notifications notifications;
+  private final FundBooks books;
   private final FundLedger ledger;
   private final String password;
   private final String loginUrl;
 
-  DemoUsersLoader(IdentityService identityService, Notifications notifications, FundLedger ledger,
+  DemoUsersLoader(IdentityService identityService, Notifications notifications, FundBooks books, FundLedger ledger,
       @Value("${nangbuoc.demo.password:" + DEMO_PASSWORD + "}") String password,
       @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
     this.identityService = identityService;
     this.notifications = notifications;
+    this.books = books;
     this.ledger = ledger;
     this.password = password;
     this.loginUrl = loginUrl;
@@ -83,8 +86,8 @@ class DemoUsersLoader implements ApplicationRunner {
 
   /** The demo's funds start with the city's budget allocation for the year, once. */
   private void openingBalances() {
-    for (Fund fund : ledger.funds()) {
-      if (!ledger.hasEntries(fund.id())) {
+    for (Fund fund : books.funds()) {
+      if (!books.hasEntries(fund.id())) {
         ledger.receive(fund.id(), ReceiptKind.BUDGET, OPENING_BUDGET, null, null, EngineTime.today(), "quantri");
       }
     }

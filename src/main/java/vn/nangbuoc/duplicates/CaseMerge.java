@@ -11,7 +11,7 @@ import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
@@ -33,12 +33,12 @@ public class CaseMerge implements CaseDataEraser {
   private final LikelyDuplicates duplicates;
   private final CaseFileService caseFiles;
   private final OrganisationDirectory organisation;
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final RuntimeService runtime;
   private final EngineSystem system;
 
   CaseMerge(LikelyDuplicates duplicates, CaseFileService caseFiles, OrganisationDirectory organisation,
-      FundLedger ledger, RuntimeService runtime, EngineSystem system) {
+      FundBooks ledger, RuntimeService runtime, EngineSystem system) {
     this.duplicates = duplicates;
     this.caseFiles = caseFiles;
     this.organisation = organisation;

@@ -8,15 +8,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
-import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.input.VietnameseFormat;
-import vn.nangbuoc.organisation.AdministrativeUnit;
-import vn.nangbuoc.organisation.OrganisationDirectory;
 
 /**
- * The child protection fund's books. Every change of a fund takes the fund's row lock first and
- * then reads its balances, which every ledger row changes in its own transaction: two approvals at the
- * same moment are served one after the other, so the fund never promises more than it holds.
+ * Changes to the child protection funds' books ({@link FundBooks} reads them). Every change of a
+ * fund takes the fund's row lock first and then reads its balances, which every ledger row changes
+ * in its own transaction: two approvals at the same moment are served one after the other, so the
+ * fund never promises more than it holds.
  */
 @Service
 public class FundLedger {
@@ -30,67 +28,13 @@ public class FundLedger {
   }
 
   private final FundRepository repository;
-  private final OrganisationDirectory organisation;
-  private final FundSettings settings;
+  private final FundBooks books;
+  private final SettlementMargin margin;
 
-  FundLedger(FundRepository repository, OrganisationDirectory organisation, FundSettings settings) {
+  FundLedger(FundRepository repository, FundBooks books, FundSettings settings) {
     this.repository = repository;
-    this.organisation = organisation;
-    this.settings = settings;
-  }
-
-  /** The fund nearest to the child's commune: its city's or district's, else its province's. */
-  public String fundServing(String communeCode) {
-    for (AdministrativeUnit unit : organisation.unitAndAncestors(communeCode)) {
-      var fund = repository.fundOfUnit(unit.code());
-      if (fund.isPresent()) {
-        return fund.get();
-      }
-    }
-    throw new InvalidInputException("Chưa có Quỹ Bảo trợ trẻ em nào phụ trách địa bàn " + communeCode + ".");
-  }
-
-  public List<Fund> funds() {
-    return repository.funds();
-  }
-
-  public Balance balance(String fundId) {
-    return repository.balance(fundId);
-  }
-
-  public FundingRequest request(long id) {
-    return repository.request(id).orElseThrow(() -> new NotFoundException("Không có đề nghị hỗ trợ số " + id + "."));
-  }
-
-  public List<FundingRequest> requestsOfCase(long caseId) {
-    return repository.requestsOfCase(caseId);
-  }
-
-  public List<FundingRequest> requests(String fundId, RequestStatus status) {
-    return repository.requestsWithStatus(fundId, status);
-  }
-
-  public List<FundingRequest> requestsOfFund(String fundId) {
-    return repository.requestsOfFund(fundId);
-  }
-
-  /** Whether the fund's ledger has any row, without reading the ledger: a province's holds hundreds of thousands. */
-  public boolean hasEntries(String fundId) {
-    return repository.hasEntries(fundId);
-  }
-
-  public List<LedgerEntry> entries(String fundId, LocalDate from, LocalDate to) {
-    return repository.entries(fundId, from, to);
-  }
-
-  /** Paid out and donated between two dates (both included), without reading the rows. */
-  public PeriodTotals totals(String fundId, LocalDate from, LocalDate to) {
-    return repository.totals(fundId, from, to);
-  }
-
-  /** The ledger's rows of one request (its reservation, payment, settlement…), by its index. */
-  public List<LedgerEntry> entriesOfRequest(long requestId) {
-    return repository.entriesOfRequest(requestId);
+    this.books = books;
+    this.margin = new SettlementMargin(settings.settlementMarginPercent());
   }
 
   /** A new request, frozen as the approver will see it. */
@@ -100,10 +44,10 @@ public class FundLedger {
     FundText.limit(hospital, "bệnh viện", FundText.SHORT);
     FundText.limit(procedure, "phương pháp phẫu thuật, điều trị", FundText.PROCEDURE);
     FundText.limit(finding, "kết luận khám", FundText.FINDING);
-    long id = repository.insertRequest(new FundingRequest(0, caseId, processInstanceId, fundServing(communeCode), amount,
-        hospital, procedure, finding, requestedBy, EngineTime.now(), RequestStatus.PENDING, null, null, null, null,
-        null));
-    return request(id);
+    long id = repository.insertRequest(new FundingRequest(0, caseId, processInstanceId, books.fundServing(communeCode),
+        amount, hospital, procedure, finding, requestedBy, EngineTime.now(), RequestStatus.PENDING, null, null, null,
+        null, null));
+    return books.request(id);
   }
 
   /** Reserves the amount if the fund holds it; otherwise changes nothing and tells what is available. */
@@ -126,13 +70,6 @@ public class FundLedger {
   public void queue(long requestId, String approver) {
     open(requestId, RequestStatus.PENDING);
     repository.queue(requestId, approver, EngineTime.now());
-  }
-
-  /** Place in line (1 = next), or 0 if the request is not waiting. */
-  public int placeInLine(long requestId) {
-    FundingRequest request = request(requestId);
-    List<FundingRequest> line = repository.requestsWithStatus(request.fundId(), RequestStatus.WAITING);
-    return line.stream().map(FundingRequest::id).toList().indexOf(requestId) + 1;
   }
 
   @Transactional
@@ -183,8 +120,8 @@ public class FundLedger {
     LedgerEntry payment = LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), amount, requestId, user,
         EngineTime.now(), paidOn);
     add(new LedgerEntry(null, payment.fundId(), payment.type(), amount, payment.available(), payment.reserved(),
-        payment.disbursed(), requestId, null, null, null, payee, voucher, paidOn, user, payment.recordedAt(), null, null,
-        null));
+        payment.disbursed(), requestId, null, null, null, payee, voucher, paidOn, user, payment.recordedAt(), null,
+        null, null));
   }
 
   /**
@@ -210,8 +147,7 @@ public class FundLedger {
       return new Settlement(true, 0);
     }
     long extra = owed - room;
-    boolean withinMargin = extra * 100 <= request.amount() * settings.settlementMarginPercent();
-    if (withinMargin && repository.balance(request.fundId()).available() >= extra) {
+    if (margin.covers(extra, request.amount()) && repository.balance(request.fundId()).available() >= extra) {
       add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, user, now, today)
           .withReason("Chi phí thực tế vượt số phê duyệt trong mức cho phép"));
       finish(request, owed, reserved + extra, user);
@@ -240,7 +176,8 @@ public class FundLedger {
       }
       add(LedgerEntry.of(EntryType.RESERVATION, request.fundId(), extra, requestId, approver, now, EngineTime.today())
           .withReason("Phê duyệt bổ sung: " + (reason == null ? "" : reason)));
-      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), extra, requestId, approver, now, EngineTime.today()));
+      add(LedgerEntry.of(EntryType.DISBURSEMENT, request.fundId(), extra, requestId, approver, now,
+          EngineTime.today()));
     }
     // what a correction left reserved beyond the approvals goes back to the fund with the settled request
     long left = repository.reservedFor(requestId);
@@ -282,7 +219,7 @@ public class FundLedger {
           EngineTime.today()).withReason("Đến lượt sau khoản thu mới"));
       repository.status(waiting.id(), RequestStatus.APPROVED);
       available -= waiting.amount();
-      approved.add(request(waiting.id()));
+      approved.add(books.request(waiting.id()));
     }
     return approved;
   }
@@ -314,7 +251,7 @@ public class FundLedger {
   }
 
   private FundingRequest open(long requestId, RequestStatus... allowed) {
-    FundingRequest request = request(requestId);
+    FundingRequest request = books.request(requestId);
     for (RequestStatus status : allowed) {
       if (request.status() == status) {
         return request;

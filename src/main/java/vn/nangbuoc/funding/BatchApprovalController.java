@@ -1,9 +1,10 @@
 package vn.nangbuoc.funding;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,6 +35,22 @@ import vn.nangbuoc.pathway.ChildPathway;
 @RequestMapping("/api/funding/approvals")
 class BatchApprovalController {
 
+  /** An approval task routed to the user, with what the approver decides on. */
+  record PendingApproval(String taskId, long requestId, String caseNumber, String child, String procedure,
+      String hospital, long amount, String requestedBy, Instant waitingSince) {
+  }
+
+  /**
+   * The decisions as sent. The list, and each of its items, are taken as JSON gave them, so that an
+   * item that is not an object, or a field of the wrong type, is answered in Vietnamese in its row.
+   */
+  record DecisionsBody(Object decisions) {
+  }
+
+  /** What became of one decision; {@code message} says why it was not done, and is absent when it was. */
+  record DecisionResult(String taskId, boolean ok, @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
+  }
+
   private final TaskService taskService;
   private final FundingRequests requests;
   private final CaseFileService caseFiles;
@@ -55,48 +72,38 @@ class BatchApprovalController {
    * approvers it is routed to. Each child listed is a read of their case.
    */
   @GetMapping
-  List<Map<String, Object>> pending(Authentication user, HttpServletRequest http) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+  List<PendingApproval> pending(Authentication user, HttpServletRequest http) {
+    List<PendingApproval> rows = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().taskDefinitionKey(ChildPathway.TASK_APPROVE_FUNDING)
         .taskCandidateUser(user.getName()).includeAssignedTasks()
         .orderByTaskCreateTime().asc().listPage(0, EngineLimits.SMALL_LIST)) {
       CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
       accessLog.record(file.id(), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr());
       FundingRequest request = requests.pendingOf(file.id());
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("taskId", task.getId());
-      row.put("requestId", request.id());
-      row.put("caseNumber", file.caseNumber());
-      row.put("child", file.fullName());
-      row.put("procedure", request.procedure());
-      row.put("hospital", request.hospital());
-      row.put("amount", request.amount());
-      row.put("requestedBy", request.requestedBy());
-      row.put("waitingSince", request.requestedAt());
-      rows.add(row);
+      rows.add(new PendingApproval(task.getId(), request.id(), file.caseNumber(), file.fullName(), request.procedure(),
+          request.hospital(), request.amount(), request.requestedBy(), request.requestedAt()));
     }
     return rows;
   }
 
   @PostMapping
-  List<Map<String, Object>> decide(@RequestBody Map<String, Object> body, Authentication user) {
-    if (!(body.get("decisions") instanceof List<?> decisions) || decisions.isEmpty()) {
-      throw new InvalidInputException("Gửi danh sách quyết định: {\"decisions\": [{\"taskId\", \"decision\", \"reason\"}]}.");
+  List<DecisionResult> decide(@RequestBody DecisionsBody body, Authentication user) {
+    if (!(body.decisions() instanceof List<?> decisions) || decisions.isEmpty()) {
+      throw new InvalidInputException(
+          "Gửi danh sách quyết định: {\"decisions\": [{\"taskId\", \"decision\", \"reason\"}]}.");
     }
-    List<Map<String, Object>> results = new ArrayList<>();
+    List<DecisionResult> results = new ArrayList<>();
     for (Object item : decisions) {
       results.add(decideOne(item instanceof Map<?, ?> map ? map : Map.of(), user.getName()));
     }
     return results;
   }
 
-  private Map<String, Object> decideOne(Map<?, ?> item, String user) {
-    Map<String, Object> result = new LinkedHashMap<>();
+  private DecisionResult decideOne(Map<?, ?> item, String user) {
     FieldReader fields = FieldReader.of(new HashMap<String, Object>(castKeys(item)));
     String taskId = fields.requiredText("taskId", "mã công việc", 64);
     String decision = fields.requiredText("decision", "quyết định", 16);
     String reason = fields.optionalText("reason", "lý do", 2000);
-    result.put("taskId", taskId);
     try {
       fields.throwIfInvalid();
       Map<String, Object> variables = new HashMap<>();
@@ -105,17 +112,14 @@ class BatchApprovalController {
         variables.put("record_decisionReason", reason);
       }
       taskService.complete(taskId, variables);
-      result.put("ok", true);
+      return new DecisionResult(taskId, true, null);
     } catch (InvalidInputException e) {
-      result.put("ok", false);
-      result.put("message", e.getMessage());
+      return new DecisionResult(taskId, false, e.getMessage());
     } catch (ProcessEngineException e) {
-      result.put("ok", false);
-      result.put("message", ErrorAnswers.lostRace(e) ? ErrorAnswers.CONFLICT
+      return new DecisionResult(taskId, false, ErrorAnswers.lostRace(e) ? ErrorAnswers.CONFLICT
           : completedElsewhere.explain(taskId, user)
               .orElse("Không hoàn thành được công việc này (không có hoặc bạn không có quyền)."));
     }
-    return result;
   }
 
   @SuppressWarnings("unchecked")

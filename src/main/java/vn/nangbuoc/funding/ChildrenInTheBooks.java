@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.fund.Correction;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.ForbiddenException;
@@ -27,11 +27,11 @@ class ChildrenInTheBooks {
   static final String NO_REQUESTS_FOR_ADMINISTRATORS = "Quản trị viên cấu hình hệ thống, không đọc hồ sơ của trẻ:"
       + " danh sách đề nghị nêu hồ sơ và bệnh viện của từng trẻ. Số đề nghị đang chờ có ở trang tổng quan của Quỹ.";
 
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final CaseAccessLog accessLog;
   private final Roles roles;
 
-  ChildrenInTheBooks(FundLedger ledger, CaseAccessLog accessLog, Roles roles) {
+  ChildrenInTheBooks(FundBooks ledger, CaseAccessLog accessLog, Roles roles) {
     this.ledger = ledger;
     this.accessLog = accessLog;
     this.roles = roles;

@@ -1,8 +1,10 @@
 package vn.nangbuoc.funding;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -24,8 +26,8 @@ import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Correction;
 import vn.nangbuoc.fund.CorrectionStatus;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.ReceiptKind;
@@ -39,7 +41,58 @@ import vn.nangbuoc.security.Roles;
 @RequestMapping("/api/funds")
 class FundController {
 
-  private final FundLedger ledger;
+  /** A fund and its balances, as the list of funds shows it. */
+  record FundOverview(String id, String name, long available, long reserved, long disbursed, int waiting) {
+  }
+
+  /** A request in a fund's list; {@code placeInLine} is 0 unless the list is the waiting line. */
+  record RequestRow(long id, long caseId, long amount, String hospital, RequestStatus status, Instant requestedAt,
+      Instant queuedAt, int placeInLine) {
+  }
+
+  /** The fund after a receipt, and the waiting requests the receipt approved. */
+  record ReceiptAnswer(Balance balance, List<Long> servedRequests) {
+  }
+
+  // Bodies hold the values as JSON gave them: FieldReader checks each one, so a wrong value (a text
+  // for an amount, a date as dd/MM/yyyy) is answered as before, field by field, in Vietnamese.
+
+  /** Money into a fund, as the finance office sends it. */
+  record ReceiptBody(Object kind, Object amount, Object donor, Object earmark, Object date) {
+
+    FieldReader fields() {
+      Map<String, Object> values = new HashMap<>();
+      values.put("kind", kind);
+      values.put("amount", amount);
+      values.put("donor", donor);
+      values.put("earmark", earmark);
+      values.put("date", date);
+      return FieldReader.of(values);
+    }
+  }
+
+  /** A correction of one ledger row: what it changes in each balance, and why. */
+  record CorrectionBody(Object available, Object reserved, Object disbursed, Object reason) {
+
+    FieldReader fields() {
+      Map<String, Object> values = new HashMap<>();
+      values.put("available", available);
+      values.put("reserved", reserved);
+      values.put("disbursed", disbursed);
+      values.put("reason", reason);
+      return FieldReader.of(values);
+    }
+  }
+
+  /** Why a proposed correction is not accepted. */
+  record RejectionBody(Object reason) {
+
+    FieldReader fields() {
+      return FieldReader.of(Collections.singletonMap("reason", reason));
+    }
+  }
+
+  private final FundBooks books;
   private final FundCorrections corrections;
   private final FundReceipts receipts;
   private final Roles roles;
@@ -47,9 +100,9 @@ class FundController {
   private final CaseAccessLog accessLog;
   private final ChildrenInTheBooks children;
 
-  FundController(FundLedger ledger, FundCorrections corrections, FundReceipts receipts, Roles roles,
+  FundController(FundBooks books, FundCorrections corrections, FundReceipts receipts, Roles roles,
       FundExports exports, CaseAccessLog accessLog, ChildrenInTheBooks children) {
-    this.ledger = ledger;
+    this.books = books;
     this.corrections = corrections;
     this.receipts = receipts;
     this.roles = roles;
@@ -59,38 +112,30 @@ class FundController {
   }
 
   @GetMapping
-  List<Map<String, Object>> funds(Authentication user) {
+  List<FundOverview> funds(Authentication user) {
     requireReader(user);
-    return ledger.funds().stream().map(fund -> overview(fund)).toList();
+    return books.funds().stream().map(this::overview).toList();
   }
 
   @GetMapping("/{fundId}/entries")
   List<LedgerEntry> entries(@PathVariable String fundId, @RequestParam(required = false) LocalDate from,
       @RequestParam(required = false) LocalDate to, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    return children.entries(fundId, ledger.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from,
+    return children.entries(fundId, books.entries(fundId, from == null ? LocalDate.of(2000, 1, 1) : from,
         to == null ? EngineTime.today() : to), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr());
   }
 
   @GetMapping("/{fundId}/requests")
-  List<Map<String, Object>> requests(@PathVariable String fundId,
+  List<RequestRow> requests(@PathVariable String fundId,
       @RequestParam(defaultValue = "WAITING") RequestStatus status, Authentication user, HttpServletRequest http) {
     requireReader(user);
-    List<FundingRequest> requests = children.requests(ledger.requests(fundId, status), user.getName(),
+    List<FundingRequest> requests = children.requests(books.requests(fundId, status), user.getName(),
         CaseAccessLog.Channel.LIST, http.getRemoteAddr());
     // the waiting requests come in the order of the line, so a row's place is its index: no read of the line per row
     return IntStream.range(0, requests.size()).mapToObj(index -> {
       FundingRequest request = requests.get(index);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", request.id());
-      row.put("caseId", request.caseId());
-      row.put("amount", request.amount());
-      row.put("hospital", request.hospital());
-      row.put("status", request.status());
-      row.put("requestedAt", request.requestedAt());
-      row.put("queuedAt", request.queuedAt());
-      row.put("placeInLine", status == RequestStatus.WAITING ? index + 1 : 0);
-      return row;
+      return new RequestRow(request.id(), request.caseId(), request.amount(), request.hospital(), request.status(),
+          request.requestedAt(), request.queuedAt(), status == RequestStatus.WAITING ? index + 1 : 0);
     }).toList();
   }
 
@@ -103,7 +148,7 @@ class FundController {
     requireReader(user);
     LocalDate start = from == null ? LocalDate.of(2000, 1, 1) : from;
     LocalDate end = to == null ? EngineTime.today() : to;
-    List<LedgerEntry> entries = children.entries(fundId, ledger.entries(fundId, start, end), user.getName(),
+    List<LedgerEntry> entries = children.entries(fundId, books.entries(fundId, start, end), user.getName(),
         CaseAccessLog.Channel.EXPORT, http.getRemoteAddr());
     return workbook("so-quy-" + fundId + ".xlsx", exports.ledgerWorkbook(fundId, start, end, entries));
   }
@@ -116,9 +161,10 @@ class FundController {
       throw new ForbiddenException("Quản trị viên cấu hình hệ thống, không đọc hồ sơ của trẻ: bảng quyết định liệt kê"
           + " hồ sơ, thủ thuật và bệnh viện của từng trẻ.");
     }
-    ledger.requestsOfFund(fundId).stream().filter(request -> !request.caseErased()).map(FundingRequest::caseId)
+    books.requestsOfFund(fundId).stream().filter(request -> !request.caseErased()).map(FundingRequest::caseId)
         .distinct()
-        .forEach(caseId -> accessLog.record(caseId, user.getName(), CaseAccessLog.Channel.EXPORT, http.getRemoteAddr()));
+        .forEach(caseId -> accessLog.record(caseId, user.getName(), CaseAccessLog.Channel.EXPORT,
+            http.getRemoteAddr()));
     return workbook("quyet-dinh-" + fundId + ".xlsx", exports.decisionsWorkbook(fundId));
   }
 
@@ -130,10 +176,9 @@ class FundController {
   }
 
   @PostMapping("/{fundId}/receipts")
-  ResponseEntity<Map<String, Object>> receive(@PathVariable String fundId, @RequestBody Map<String, Object> body,
-      Authentication user) {
+  ReceiptAnswer receive(@PathVariable String fundId, @RequestBody ReceiptBody body, Authentication user) {
     requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ ghi được khoản thu.");
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     ReceiptKind kind = fields.requiredChoice("kind", "loại khoản thu (BUDGET hoặc DONATION)", ReceiptKind.class);
     Long amount = fields.requiredWholeNumber("amount", "số tiền (đồng)", 1, 100_000_000_000L);
     String donor = fields.optionalText("donor", "tổ chức, cá nhân ủng hộ", 300);
@@ -142,8 +187,7 @@ class FundController {
     fields.check(date == null || !date.isAfter(EngineTime.today()), "Ngày thu không được sau ngày hôm nay.");
     fields.throwIfInvalid();
     List<FundingRequest> served = receipts.receive(fundId, kind, amount, donor, earmark, date, user.getName());
-    return ResponseEntity.ok(Map.of("balance", ledger.balance(fundId),
-        "servedRequests", served.stream().map(FundingRequest::id).toList()));
+    return new ReceiptAnswer(books.balance(fundId), served.stream().map(FundingRequest::id).toList());
   }
 
   /**
@@ -151,10 +195,10 @@ class FundController {
    * the row is written only when a second person confirms the proposal.
    */
   @PostMapping("/entries/{entryId}/corrections")
-  ResponseEntity<Correction> propose(@PathVariable long entryId, @RequestBody Map<String, Object> body,
+  ResponseEntity<Correction> propose(@PathVariable long entryId, @RequestBody CorrectionBody body,
       Authentication user) {
     requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ đề xuất được điều chỉnh sổ quỹ.");
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     long limit = 100_000_000_000L;
     Long available = fields.requiredWholeNumber("available", "điều chỉnh khả dụng", -limit, limit);
     Long reserved = fields.requiredWholeNumber("reserved", "điều chỉnh đang giữ", -limit, limit);
@@ -173,7 +217,10 @@ class FundController {
         CaseAccessLog.Channel.LIST, http.getRemoteAddr());
   }
 
-  /** The second person's confirmation: the correction row is written now, or refused if the books would go below zero. */
+  /**
+   * The second person's confirmation: the correction row is written now, or refused if the books
+   * would go below zero.
+   */
   @PostMapping("/corrections/{correctionId}/confirmation")
   Correction confirm(@PathVariable long correctionId, Authentication user) {
     requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận được điều chỉnh sổ quỹ.");
@@ -181,24 +228,18 @@ class FundController {
   }
 
   @PostMapping("/corrections/{correctionId}/rejection")
-  Correction reject(@PathVariable long correctionId, @RequestBody Map<String, Object> body, Authentication user) {
+  Correction reject(@PathVariable long correctionId, @RequestBody RejectionBody body, Authentication user) {
     requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ từ chối được đề xuất điều chỉnh.");
-    FieldReader fields = FieldReader.of(body);
+    FieldReader fields = body.fields();
     String reason = fields.requiredText("reason", "lý do không chấp nhận", 1000);
     fields.throwIfInvalid();
     return corrections.reject(correctionId, user.getName(), reason);
   }
 
-  private Map<String, Object> overview(Fund fund) {
-    Balance balance = ledger.balance(fund.id());
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", fund.id());
-    row.put("name", fund.name());
-    row.put("available", balance.available());
-    row.put("reserved", balance.reserved());
-    row.put("disbursed", balance.disbursed());
-    row.put("waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
-    return row;
+  private FundOverview overview(Fund fund) {
+    Balance balance = books.balance(fund.id());
+    return new FundOverview(fund.id(), fund.name(), balance.available(), balance.reserved(), balance.disbursed(),
+        books.requests(fund.id(), RequestStatus.WAITING).size());
   }
 
   private void requireFinance(Authentication user, String refusal) {

@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.VietnameseFormat;
@@ -32,10 +32,10 @@ class FundExports {
   static final String[] DECISION_HEADER = {"Đề nghị số", "Hồ sơ", "Số tiền đề nghị", "Bệnh viện", "Phương pháp",
       "Người đề nghị", "Ngày đề nghị", "Trạng thái", "Người quyết định", "Ngày quyết định", "Lý do", "Chi phí thực tế"};
 
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final CaseFileService caseFiles;
 
-  FundExports(FundLedger ledger, CaseFileService caseFiles) {
+  FundExports(FundBooks ledger, CaseFileService caseFiles) {
     this.ledger = ledger;
     this.caseFiles = caseFiles;
   }
@@ -81,7 +81,8 @@ class FundExports {
       totals.cellIterator().forEachRemaining(cell -> cell.setCellStyle(bold));
       Sheet overview = book.createSheet("Tổng hợp");
       Balance balance = ledger.balance(fundId);
-      String[][] lines = {{"Quỹ", fundId}, {"Từ ngày", VietnameseFormat.date(from)}, {"Đến ngày", VietnameseFormat.date(to)}};
+      String[][] lines = {{"Quỹ", fundId}, {"Từ ngày", VietnameseFormat.date(from)},
+          {"Đến ngày", VietnameseFormat.date(to)}};
       for (int i = 0; i < lines.length; i++) {
         Row line = overview.createRow(i);
         set(line, 0, lines[i][0]);

@@ -19,8 +19,8 @@ import vn.nangbuoc.fund.Correction;
 import vn.nangbuoc.fund.CorrectionStatus;
 import vn.nangbuoc.fund.EntryType;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.PeriodTotals;
 import vn.nangbuoc.fund.RequestStatus;
@@ -37,12 +37,12 @@ import vn.nangbuoc.security.Roles;
 @PageController
 class FundPages {
 
-  private final FundLedger ledger;
+  private final FundBooks ledger;
   private final FundCorrections corrections;
   private final Roles roles;
   private final ChildrenInTheBooks children;
 
-  FundPages(FundLedger ledger, FundCorrections corrections, Roles roles, ChildrenInTheBooks children) {
+  FundPages(FundBooks ledger, FundCorrections corrections, Roles roles, ChildrenInTheBooks children) {
     this.ledger = ledger;
     this.corrections = corrections;
     this.roles = roles;

@@ -2,7 +2,7 @@ package vn.nangbuoc.funding;
 
 import java.util.Comparator;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.InvalidInputException;
@@ -11,9 +11,9 @@ import vn.nangbuoc.input.InvalidInputException;
 @Component
 class FundingRequests {
 
-  private final FundLedger ledger;
+  private final FundBooks ledger;
 
-  FundingRequests(FundLedger ledger) {
+  FundingRequests(FundBooks ledger) {
     this.ledger = ledger;
   }
 

@@ -1,8 +1,6 @@
 package vn.nangbuoc.funding;
 
 import java.time.LocalDate;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.FundLedger;
@@ -13,24 +11,16 @@ import vn.nangbuoc.pathway.TaskSubmissions;
 
 /** The finance office pays from the reservation (to the hospital or the family): never more than reserved. */
 @Component("recordDisbursementListener")
-class RecordDisbursementListener implements TaskListener {
+class RecordDisbursementListener extends ApprovedRequestListener {
 
   static final long MAX_AMOUNT = 2_000_000_000;
 
-  private final TaskSubmissions submissions;
-  private final FundingRequests requests;
-  private final FundLedger ledger;
-
   RecordDisbursementListener(TaskSubmissions submissions, FundingRequests requests, FundLedger ledger) {
-    this.submissions = submissions;
-    this.requests = requests;
-    this.ledger = ledger;
+    super(submissions, requests, ledger);
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    TaskSubmission submission = submissions.open(task);
-    FundingRequest request = requests.approvedOf(submission.caseId());
+  void handle(TaskSubmission submission, FundingRequest request) {
     FieldReader fields = submission.fields();
     Long paid = fields.requiredWholeNumber("record_amountPaid", "số tiền chi (đồng)", 1, MAX_AMOUNT);
     LocalDate paidOn = fields.requiredDate("record_paidOn", "ngày chi");

@@ -1,8 +1,6 @@
 package vn.nangbuoc.funding;
 
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
@@ -16,22 +14,14 @@ import vn.nangbuoc.pathway.TaskSubmissions;
  * takes back the rest; a bill beyond the approved amount and its margin goes to a manager.
  */
 @Component("settleCostsListener")
-class SettleCostsListener implements TaskListener {
-
-  private final TaskSubmissions submissions;
-  private final FundingRequests requests;
-  private final FundLedger ledger;
+class SettleCostsListener extends ApprovedRequestListener {
 
   SettleCostsListener(TaskSubmissions submissions, FundingRequests requests, FundLedger ledger) {
-    this.submissions = submissions;
-    this.requests = requests;
-    this.ledger = ledger;
+    super(submissions, requests, ledger);
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    TaskSubmission submission = submissions.open(task);
-    FundingRequest request = requests.approvedOf(submission.caseId());
+  void handle(TaskSubmission submission, FundingRequest request) {
     FieldReader fields = submission.fields();
     Long actual = fields.requiredWholeNumber("record_actualCost", "chi phí thực tế (đồng)", 1,
         RecordDisbursementListener.MAX_AMOUNT);

@@ -22,7 +22,7 @@ import vn.nangbuoc.casefile.Caregiver;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.AdministrativeUnit;
@@ -44,14 +44,14 @@ class TaskFormContext {
   private final CaseStepRecords records;
   private final OrganisationDirectory organisation;
   private final CaseAccessLog accessLog;
-  private final FundLedger fundLedger;
+  private final FundBooks fundLedger;
   private final RepositoryService repositoryService;
   private final StepCatalogues catalogues;
   private final DisplayLabels labels;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
-      FundLedger fundLedger, RepositoryService repositoryService, StepCatalogues catalogues) {
+      FundBooks fundLedger, RepositoryService repositoryService, StepCatalogues catalogues) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;

@@ -25,14 +25,14 @@ class RecordScreeningListener implements TaskListener {
   private final TaskSubmissions submissions;
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
-  private final int maxAbsences;
+  private final AbsenceLimit absenceLimit;
 
   RecordScreeningListener(TaskSubmissions submissions, CaseFileService caseFiles, CaseStepRecords records,
       PathwaySettings settings) {
     this.submissions = submissions;
     this.caseFiles = caseFiles;
     this.records = records;
-    this.maxAbsences = settings.maxScreeningAbsences();
+    this.absenceLimit = new AbsenceLimit(settings.maxScreeningAbsences());
   }
 
   @Override
@@ -44,7 +44,8 @@ class RecordScreeningListener implements TaskListener {
     if (indication != null && indication != Indication.ABSENT) {
       LocalDate day = fields.requiredDate("record_screeningDate", "ngày khám");
       fields.check(day == null || !day.isAfter(EngineTime.today()), "Ngày khám không được sau ngày hôm nay.");
-      condition = fields.requiredChoice("record_conditionGroup", "nhóm dạng tật xác định khi khám", ConditionGroup.class);
+      condition = fields.requiredChoice("record_conditionGroup", "nhóm dạng tật xác định khi khám",
+          ConditionGroup.class);
       fields.requiredText("record_finding", "kết luận khám", 4000);
       fields.optionalText("record_doctor", "bác sĩ khám", 200);
     }
@@ -56,7 +57,7 @@ class RecordScreeningListener implements TaskListener {
     long absences = records.count(submission.caseId(), ChildPathway.TASK_RECORD_SCREENING,
         ChildPathway.VAR_INDICATION, Indication.ABSENT.name());
     submission.route(ChildPathway.VAR_INDICATION, indication.name());
-    boolean limitReached = indication == Indication.ABSENT && absences >= maxAbsences;
+    boolean limitReached = absenceLimit.reached(indication, absences);
     submission.route(ChildPathway.VAR_ABSENCE_LIMIT_REACHED, limitReached);
     if (limitReached) {
       submission.route(ChildPathway.VAR_CLOSURE_OUTCOME, ClosureOutcome.ABSENT_FROM_SCREENING.name());

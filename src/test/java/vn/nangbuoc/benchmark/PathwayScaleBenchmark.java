@@ -37,7 +37,7 @@ import vn.nangbuoc.casefile.CaseQuery;
 import vn.nangbuoc.casefile.CaseSearch;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ConditionGroup;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.funding.FundReceipts;
 import vn.nangbuoc.listing.ListingService;
@@ -79,7 +79,7 @@ class PathwayScaleBenchmark {
   @Autowired
   OrganisationDirectory organisation;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
   @Autowired
   FundReceipts receipts;
   @Autowired

@@ -29,7 +29,7 @@ import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.Sex;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
 
@@ -48,7 +48,7 @@ class CasePagesTest {
   @Autowired
   CaseAccessLog accessLog;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
 
   PageBrowser pages;
   PathwayDriver driver;

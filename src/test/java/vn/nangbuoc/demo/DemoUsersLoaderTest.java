@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.fund.Fund;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.ReceiptKind;
 
@@ -18,7 +18,7 @@ class DemoUsersLoaderTest {
   @Autowired
   DemoUsersLoader loader;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
 
   @Test
   void shouldGiveEveryFundItsOpeningBudgetOnceAcrossRestarts() throws Exception {

@@ -36,7 +36,7 @@ import vn.nangbuoc.casefile.Sex;
 import vn.nangbuoc.document.DocumentKind;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
@@ -61,7 +61,7 @@ abstract class ErasureChecks {
   @Autowired
   CaseFileService caseFiles;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
   @Autowired
   DataSource dataSource;
   @Autowired

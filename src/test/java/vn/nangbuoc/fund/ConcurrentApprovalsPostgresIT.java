@@ -34,6 +34,8 @@ class ConcurrentApprovalsPostgresIT {
   @Autowired
   FundLedger ledger;
   @Autowired
+  FundBooks books;
+  @Autowired
   FundRepository repository;
   @Autowired
   ProcessEngine engine;
@@ -92,7 +94,7 @@ class ConcurrentApprovalsPostgresIT {
     } finally {
       managers.shutdown();
     }
-    Balance balance = ledger.balance(fundId);
+    Balance balance = books.balance(fundId);
     assertThat(balance).isEqualTo(new Balance(0, FUND, 0));
     assertThat(repository.requestsWithStatus(fundId, RequestStatus.APPROVED)).hasSize(30);
     assertThat(repository.requestsWithStatus(fundId, RequestStatus.WAITING).size()
@@ -102,8 +104,9 @@ class ConcurrentApprovalsPostgresIT {
         + " and entry_type = 'RESERVATION'", Long.class, fundId)).isEqualTo(balance.available());
     for (long request : requests) {
       long reservedFor = repository.reservedFor(request);
-      RequestStatus status = ledger.request(request).status();
-      assertThat(reservedFor).as("request " + request + " " + status).isEqualTo(status == RequestStatus.APPROVED ? GRANT : 0);
+      RequestStatus status = books.request(request).status();
+      assertThat(reservedFor).as("request " + request + " " + status)
+          .isEqualTo(status == RequestStatus.APPROVED ? GRANT : 0);
     }
 
     // and a receipt lets the waiting requests proceed in order
@@ -112,7 +115,7 @@ class ConcurrentApprovalsPostgresIT {
         "Công ty Cổ phần Xi măng Đồng Bành", "Phẫu thuật cho trẻ", LocalDate.now(), "cvtaichinh");
     assertThat(approvedByReceipt).extracting(FundingRequest::id)
         .containsExactly(waiting.get(0).id(), waiting.get(1).id());
-    assertThat(ledger.balance(fundId)).isEqualTo(new Balance(500_000, FUND + 2 * GRANT, 0));
-    assertThat(ledger.placeInLine(waiting.get(2).id())).isEqualTo(1);
+    assertThat(books.balance(fundId)).isEqualTo(new Balance(500_000, FUND + 2 * GRANT, 0));
+    assertThat(books.placeInLine(waiting.get(2).id())).isEqualTo(1);
   }
 }

@@ -28,6 +28,8 @@ class ConcurrentCorrectionsPostgresIT {
   @Autowired
   FundLedger ledger;
   @Autowired
+  FundBooks books;
+  @Autowired
   FundRepository repository;
   @Autowired
   FundCorrections corrections;
@@ -46,7 +48,7 @@ class ConcurrentCorrectionsPostgresIT {
     }
 
     assertThat(allAtOnce(confirmations)).isEqualTo(1);
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(9_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(9_000_000, 0, 0));
     assertThat(jdbc.queryForObject("select count(*) from fund_entry where fund_id = ? and entry_type = 'CORRECTION'",
         Long.class, fund)).isEqualTo(1);
   }
@@ -62,7 +64,7 @@ class ConcurrentCorrectionsPostgresIT {
     }
 
     assertThat(allAtOnce(confirmations)).isEqualTo(3);
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(1_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(1_000_000, 0, 0));
     assertThat(corrections.corrections(fund, CorrectionStatus.PROPOSED)).hasSize(7);
     assertThat(jdbc.queryForObject("select sum(d_available) from fund_entry where fund_id = ?", Long.class, fund))
         .isEqualTo(1_000_000);

@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
 
@@ -38,7 +38,7 @@ class ApprovalReadersTest {
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
 
   PathwayDriver driver;
 

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.fund.Correction;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -51,7 +51,7 @@ class FundBooksReadersTest {
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
   @Autowired
   FundCorrections corrections;
 
@@ -83,7 +83,8 @@ class FundBooksReadersTest {
 
     assertThat(byAuditor).extracting(row -> ((Number) row.get("caseId")).longValue()).contains(caseId);
     assertThat(byAdministrator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống").doesNotContain(request.hospital());
+    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống")
+        .doesNotContain(request.hospital());
     assertThat(readers("LIST")).containsExactly("thanhtra");
   }
 
@@ -97,7 +98,8 @@ class FundBooksReadersTest {
 
     assertThat(byFinance.getBody()).contains(request.hospital());
     assertThat(byAdministrator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống").doesNotContain(request.hospital());
+    assertThat(byAdministrator.getBody()).contains("Quản trị viên cấu hình hệ thống")
+        .doesNotContain(request.hospital());
     assertThat(readers("LIST")).containsExactly("cvtaichinh");
   }
 

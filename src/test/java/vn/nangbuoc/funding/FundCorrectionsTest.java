@@ -27,6 +27,7 @@ import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.erasure.CaseErasure;
 import vn.nangbuoc.erasure.ErasureKind;
 import vn.nangbuoc.fund.Balance;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.ReceiptKind;
@@ -55,6 +56,8 @@ class FundCorrectionsTest {
   JdbcTemplate jdbc;
   @Autowired
   FundLedger ledger;
+  @Autowired
+  FundBooks books;
   @Autowired
   FundReceipts receipts;
   @Autowired
@@ -88,7 +91,7 @@ class FundCorrectionsTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message")).contains("khả dụng của quỹ sẽ xuống dưới 0");
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
     assertThat(jdbc.queryForObject("select count(*) from fund_correction where fund_id = ?", Long.class, fund))
         .isZero();
   }
@@ -100,7 +103,7 @@ class FundCorrectionsTest {
     assertThat(proposed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(proposed.getBody()).containsEntry("status", "PROPOSED").containsEntry("proposedBy", "cvtaichinh");
     long id = ((Number) proposed.getBody().get("id")).longValue();
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
     assertThat(as("thanhtra").exchange("/api/funds/" + fund + "/corrections?status=PROPOSED", HttpMethod.GET, null,
         LIST).getBody()).extracting(row -> ((Number) row.get("id")).longValue()).containsExactly(id);
     assertThat(as("cbmaipha").exchange("/api/funds/" + fund + "/corrections", HttpMethod.GET, null, String.class)
@@ -114,21 +117,22 @@ class FundCorrectionsTest {
       assertThat(reject(withoutTheRight, id, "Không đúng").getStatusCode()).as(withoutTheRight)
           .isEqualTo(HttpStatus.FORBIDDEN);
     }
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
 
     ResponseEntity<Map<String, Object>> confirmed = confirm("ktquy", id);
 
     assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(confirmed.getBody()).containsEntry("status", "CONFIRMED").containsEntry("decidedBy", "ktquy");
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(9_500_000, 0, 0));
-    Map<String, Object> row = jdbc.queryForMap("select entry_type, recorded_by, confirmed_by, reason, corrects_entry_id,"
-        + " d_available from fund_entry where id = ?", ((Number) confirmed.getBody().get("resultEntryId")).longValue());
+    assertThat(books.balance(fund)).isEqualTo(new Balance(9_500_000, 0, 0));
+    Map<String, Object> row = jdbc.queryForMap("select entry_type, recorded_by, confirmed_by, reason,"
+        + " corrects_entry_id, d_available from fund_entry where id = ?",
+        ((Number) confirmed.getBody().get("resultEntryId")).longValue());
     assertThat(row).containsEntry("ENTRY_TYPE", "CORRECTION").containsEntry("RECORDED_BY", "cvtaichinh")
         .containsEntry("CONFIRMED_BY", "ktquy").containsEntry("REASON", "Nhập nhầm: quyết định cấp 9.500.000 đồng")
         .containsEntry("CORRECTS_ENTRY_ID", receipt).containsEntry("D_AVAILABLE", -500_000L);
     // once: a second confirmation changes nothing
     assertThat(confirm("cvtaichinh", id).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(9_500_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(9_500_000, 0, 0));
     assertThat(as("thanhtra").exchange("/api/funds/" + fund + "/corrections?status=PROPOSED", HttpMethod.GET, null,
         LIST).getBody()).isEmpty();
   }
@@ -148,7 +152,7 @@ class FundCorrectionsTest {
     assertThat(rejected.getBody()).containsEntry("status", "REJECTED").containsEntry("decidedBy", "cvtaichinh")
         .containsEntry("decisionReason", "Chứng từ ghi đúng 10.000.000 đồng");
     assertThat(confirm("cvtaichinh", id).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
     assertThat(jdbc.queryForObject("select count(*) from fund_entry where fund_id = ? and entry_type = 'CORRECTION'",
         Long.class, fund)).isZero();
   }
@@ -165,7 +169,7 @@ class FundCorrectionsTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message")).contains("khả dụng của quỹ sẽ xuống dưới 0");
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(2_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(2_000_000, 0, 0));
     assertThat(as("ktquy").exchange("/api/funds/" + fund + "/corrections?status=PROPOSED", HttpMethod.GET, null, LIST)
         .getBody()).extracting(row -> ((Number) row.get("id")).longValue()).containsExactly(second);
   }
@@ -195,7 +199,7 @@ class FundCorrectionsTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(pages.submit(proposer, path, "/quy/dieu-chinh/" + first + "/xac-nhan").getBody())
         .contains("Người đề xuất điều chỉnh không tự xác nhận");
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
 
     ResponseEntity<String> confirmed = pages.submit(second_officer, path, "/quy/dieu-chinh/" + first + "/xac-nhan");
     MultiValueMap<String, String> rejection = new LinkedMultiValueMap<>();
@@ -205,7 +209,7 @@ class FundCorrectionsTest {
 
     assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.FOUND);
     assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(9_900_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(9_900_000, 0, 0));
     assertThat(pages.get(second_officer, path).getBody()).contains("Không có đề xuất điều chỉnh nào đang chờ");
     assertThat(pages.get(inspector, "/quy/" + fund + "/so-cai?tu=2000-01-01").getBody())
         .contains("cvtaichinh (đề xuất), ktquy (xác nhận)");
@@ -214,7 +218,7 @@ class FundCorrectionsTest {
   @Test
   void shouldNeverPayMoreThanWasApprovedWhateverACorrectionDidToTheReservation() {
     // the probe: 25,000,000 approved, the reservation corrected up by 50,000,000 (two officers agreeing, or a mistake)
-    String city = ledger.fundServing("MAIPHA");
+    String city = books.fundServing("MAIPHA");
     receipts.receive(city, ReceiptKind.BUDGET, 200_000_000, null, null, LocalDate.now(), "cvtaichinh");
     PathwayDriver driver = new PathwayDriver(engine, listing);
     ProcessInstance pathway = driver.listEligibleChild();
@@ -223,8 +227,8 @@ class FundCorrectionsTest {
     driver.prepareReferral("cvldtbxh", pathway, 25_000_000, true);
     driver.approve("tpldtbxh", pathway, "APPROVED");
     FundingRequest request = requestOf(pathway);
-    long reservation = jdbc.queryForObject("select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'",
-        Long.class, request.id());
+    long reservation = jdbc.queryForObject(
+        "select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'", Long.class, request.id());
     long id = ((Number) propose("cvtaichinh", reservation, -50_000_000, 50_000_000, 0, "Giữ thêm cho ca mổ")
         .getBody().get("id")).longValue();
     assertThat(confirm("ktquy", id).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -258,7 +262,7 @@ class FundCorrectionsTest {
         LocalDate.now(), "cvtaichinh")).isInstanceOf(InvalidInputException.class).hasMessageContaining("dài quá 300");
     assertThatThrownBy(() -> receipts.receive(fund, ReceiptKind.DONATION, 1_000, "Hội", "x".repeat(301),
         LocalDate.now(), "cvtaichinh")).isInstanceOf(InvalidInputException.class).hasMessageContaining("dài quá 300");
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
+    assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
   }
 
   @Test
@@ -289,8 +293,8 @@ class FundCorrectionsTest {
     driver.approve("tpldtbxh", pathway, "APPROVED");
     FundingRequest request = requestOf(pathway);
     String name = jdbc.queryForObject("select full_name from case_file where id = ?", String.class, request.caseId());
-    long reservation = jdbc.queryForObject("select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'",
-        Long.class, request.id());
+    long reservation = jdbc.queryForObject(
+        "select id from fund_entry where request_id = ? and entry_type = 'RESERVATION'", Long.class, request.id());
     long rejected = ((Number) propose("cvtaichinh", reservation, 100_000, -100_000, 0, "Ca mổ của " + name)
         .getBody().get("id")).longValue();
     reject("ktquy", rejected, "Gia đình " + name + " đã nộp đủ");
@@ -323,7 +327,7 @@ class FundCorrectionsTest {
   private FundingRequest requestOf(ProcessInstance pathway) {
     long caseId = jdbc.queryForObject("select id from case_file where process_instance_id = ?", Long.class,
         pathway.getId());
-    return ledger.requestsOfCase(caseId).stream().reduce((first, second) -> second).orElseThrow();
+    return books.requestsOfCase(caseId).stream().reduce((first, second) -> second).orElseThrow();
   }
 
   private ResponseEntity<Map<String, Object>> propose(String user, long entry, long available, long reserved,

@@ -24,7 +24,7 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.input.VietnameseFormat;
@@ -49,7 +49,7 @@ class FundPagesTest {
   }
 
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
   @Autowired
   FundReceipts receipts;
   @Autowired

@@ -29,6 +29,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.ReceiptKind;
@@ -52,6 +53,8 @@ class FundingTest {
   @Autowired
   FundLedger ledger;
   @Autowired
+  FundBooks books;
+  @Autowired
   CaseFileService caseFiles;
   @Autowired
   PathwayEvents events;
@@ -68,14 +71,14 @@ class FundingTest {
   @BeforeEach
   void setUp() {
     driver = new PathwayDriver(engine, listing);
-    fund = ledger.fundServing("MAIPHA");
+    fund = books.fundServing("MAIPHA");
   }
 
   /** The fund's running balances, after whatever each test did to the books, are the sums of its ledger. */
   @AfterEach
   void balancesAreTheSumsOfTheLedger() {
-    for (Fund each : ledger.funds()) {
-      assertThat(ledger.balance(each.id())).as(each.id()).isEqualTo(jdbc.queryForObject(
+    for (Fund each : books.funds()) {
+      assertThat(books.balance(each.id())).as(each.id()).isEqualTo(jdbc.queryForObject(
           "select coalesce(sum(d_available), 0), coalesce(sum(d_reserved), 0), coalesce(sum(d_disbursed), 0)"
               + " from fund_entry where fund_id = ?", (rs, n) -> new Balance(rs.getLong(1), rs.getLong(2),
               rs.getLong(3)), each.id()));
@@ -93,6 +96,8 @@ class FundingTest {
         .getBody();
     assertThat(pending).extracting(row -> row.get("caseNumber"))
         .contains(approved.getBusinessKey(), rejected.getBusinessKey(), ownReferral.getBusinessKey());
+    assertThat(pending.get(0).keySet()).containsExactly("taskId", "requestId", "caseNumber", "child", "procedure",
+        "hospital", "amount", "requestedBy", "waitingSince");
     List<Map<String, Object>> results = as("tpldtbxh").exchange("/api/funding/approvals", HttpMethod.POST,
         new HttpEntity<>(Map.of("decisions", List.of(
             Map.of("taskId", taskOf(approved), "decision", "APPROVED"),
@@ -101,6 +106,8 @@ class FundingTest {
             Map.of("taskId", taskOf(ownReferral), "decision", "APPROVED")))), LIST).getBody();
 
     assertThat(results).extracting(r -> r.get("ok")).containsExactly(true, true, false, false);
+    assertThat(results.get(0).keySet()).containsExactly("taskId", "ok");
+    assertThat(results.get(2).keySet()).containsExactly("taskId", "ok", "message");
     assertThat((String) results.get(2).get("message")).contains("Hãy ghi lý do");
     assertThat((String) results.get(3).get("message")).contains("không được tự phê duyệt");
     assertThat(requestOf(approved).status()).isEqualTo(RequestStatus.APPROVED);
@@ -121,14 +128,14 @@ class FundingTest {
         vn.nangbuoc.casefile.ConditionGroup.MOTOR), "cbmaipha");
     events.childMoved(file.id(), "HOANGDONG", "cvldtbxh");
 
-    assertThat(ledger.request(before.id())).isEqualTo(before);
+    assertThat(books.request(before.id())).isEqualTo(before);
   }
 
   @Test
   void shouldReleaseWhatTheBillLeavesAndPayASmallExcessWithinTheMargin() {
     ProcessInstance below = paidInAdvance(12_000_000, 10_000_000);
     ProcessInstance above = paidInAdvance(12_000_000, 12_000_000);
-    Balance start = ledger.balance(fund);
+    Balance start = books.balance(fund);
 
     driver.settle(below, 11_000_000);
     driver.settle(above, 13_000_000);
@@ -137,7 +144,7 @@ class FundingTest {
     assertThat(requestOf(above).status()).isEqualTo(RequestStatus.SETTLED);
     assertThat(paidFor(below)).isEqualTo(11_000_000);
     assertThat(paidFor(above)).isEqualTo(13_000_000);
-    Balance end = ledger.balance(fund);
+    Balance end = books.balance(fund);
     // below: 1,000,000 released; above: 1,000,000 more taken from the fund
     assertThat(end.available() - start.available()).isEqualTo(1_000_000 - 1_000_000);
     assertThat(end.reserved() - start.reserved()).isEqualTo(-2_000_000);
@@ -148,12 +155,12 @@ class FundingTest {
   void shouldReturnReservedMoneyWhenTheFamilyWithdraws() {
     ProcessInstance pathway = referred("cvldtbxh", 9_000_000);
     driver.approve("tpldtbxh", pathway, "APPROVED");
-    Balance before = ledger.balance(fund);
+    Balance before = books.balance(fund);
 
     events.familyWithdrew(caseOf(pathway).id(), "Gia đình chuyển đi", "cbmaipha");
 
     assertThat(requestOf(pathway).status()).isEqualTo(RequestStatus.CANCELLED);
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(before.available() + 9_000_000,
+    assertThat(books.balance(fund)).isEqualTo(new Balance(before.available() + 9_000_000,
         before.reserved() - 9_000_000, before.disbursed()));
   }
 
@@ -161,11 +168,11 @@ class FundingTest {
   void shouldReleaseAReservationWhenAnApprovedRequestIsRejectedAfterwards() {
     ProcessInstance pathway = referred("cvldtbxh", 6_000_000);
     driver.approve("tpldtbxh", pathway, "APPROVED");
-    Balance before = ledger.balance(fund);
+    Balance before = books.balance(fund);
 
     ledger.reject(requestOf(pathway).id(), "pctubnd", "Hồ sơ không đúng đối tượng");
 
-    assertThat(ledger.balance(fund)).isEqualTo(new Balance(before.available() + 6_000_000,
+    assertThat(books.balance(fund)).isEqualTo(new Balance(before.available() + 6_000_000,
         before.reserved() - 6_000_000, before.disbursed()));
     assertThat(requestOf(pathway).status()).isEqualTo(RequestStatus.REJECTED);
   }
@@ -177,7 +184,7 @@ class FundingTest {
         .getBody();
     long wrong = jdbc.queryForObject("select max(id) from fund_entry where fund_id = ? and entry_type = 'RECEIPT'",
         Long.class, fund);
-    Balance before = ledger.balance(fund);
+    Balance before = books.balance(fund);
 
     ResponseEntity<String> refused = as("cvtaichinh").exchange("/api/funds/entries/" + wrong + "/corrections",
         HttpMethod.POST, new HttpEntity<>(Map.of("available", -500_000, "reserved", 0, "disbursed", 0)), String.class);
@@ -192,8 +199,9 @@ class FundingTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("Chưa nhập lý do điều chỉnh");
     assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(ledger.balance(fund).available()).isEqualTo(before.available() - 500_000);
-    assertThat(jdbc.queryForObject("select amount from fund_entry where id = ?", Long.class, wrong)).isEqualTo(5_000_000);
+    assertThat(books.balance(fund).available()).isEqualTo(before.available() - 500_000);
+    assertThat(jdbc.queryForObject("select amount from fund_entry where id = ?", Long.class, wrong))
+        .isEqualTo(5_000_000);
   }
 
   @Test
@@ -206,7 +214,7 @@ class FundingTest {
     ResponseEntity<byte[]> export = as("thanhtra").getForEntity("/api/funds/" + fund + "/ledger.xlsx", byte[].class);
 
     assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
-    Balance balance = ledger.balance(fund);
+    Balance balance = books.balance(fund);
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export.getBody()))) {
       Sheet sheet = book.getSheet("Sổ quỹ");
       Row totals = sheet.getRow(sheet.getLastRowNum());
@@ -260,14 +268,14 @@ class FundingTest {
     for (int i = 0; i < line.size(); i++) {
       long id = ((Number) line.get(i).get("id")).longValue();
       assertThat(((Number) line.get(i).get("placeInLine")).intValue()).as("request " + id)
-          .isEqualTo(i + 1).isEqualTo(ledger.placeInLine(id));
+          .isEqualTo(i + 1).isEqualTo(books.placeInLine(id));
     }
     assertThat(line).extracting(row -> ((Number) row.get("id")).longValue()).containsSubsequence(
         requestOf(first).id(), requestOf(second).id());
     // the money arrives: the line is served and the two pathways go on, as they would for the next test
     receipts.receive(fund, ReceiptKind.DONATION, line.stream().mapToLong(row -> ((Number) row.get("amount"))
         .longValue()).sum(), "Hội Chữ thập đỏ thành phố", null, LocalDate.now(), "cvtaichinh");
-    assertThat(ledger.requests(fund, RequestStatus.WAITING)).isEmpty();
+    assertThat(books.requests(fund, RequestStatus.WAITING)).isEmpty();
   }
 
   private ProcessInstance referred(String preparer, long cost) {
@@ -294,7 +302,7 @@ class FundingTest {
   }
 
   private FundingRequest requestOf(ProcessInstance pathway) {
-    return ledger.requestsOfCase(caseOf(pathway).id()).stream().reduce((first, second) -> second).orElseThrow();
+    return books.requestsOfCase(caseOf(pathway).id()).stream().reduce((first, second) -> second).orElseThrow();
   }
 
   private CaseFile caseOf(ProcessInstance pathway) {

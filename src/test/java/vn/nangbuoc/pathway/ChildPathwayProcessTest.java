@@ -29,7 +29,7 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ConditionGroup;
-import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.fund.RequestStatus;
@@ -55,7 +55,7 @@ class ChildPathwayProcessTest {
   @Autowired
   JdbcClient jdbc;
   @Autowired
-  FundLedger ledger;
+  FundBooks ledger;
   @Autowired
   FundReceipts receipts;
 
