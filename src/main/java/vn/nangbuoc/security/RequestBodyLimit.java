@@ -28,7 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimit extends OncePerRequestFilter {
 
   static final String MESSAGE = "Dữ liệu gửi lên quá lớn, vượt giới hạn của hệ thống. Không có gì được lưu.";
-  /** Engine REST and the webapps' copy of it: {@code /engine-rest/deployment/create}, {@code /camunda/api/engine/engine/default/deployment/create}. */
+  /**
+   * Engine REST and the webapps' copy of it: {@code /engine-rest/deployment/create},
+   * {@code /camunda/api/engine/engine/default/deployment/create}.
+   */
   private static final Pattern DEPLOYMENT = Pattern.compile(".*/deployment/create/?");
 
   private final RequestBodySettings settings;
