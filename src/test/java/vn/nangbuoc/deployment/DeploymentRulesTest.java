@@ -50,12 +50,15 @@ class DeploymentRulesTest {
     assertThat(policy.problems("a.bpmn", bpmn("camunda:formHandlerClass=\"any.Class\"")))
         .containsExactly("Task_A: gọi lớp Java (camunda:formHandlerClass)");
     assertThat(policy.problems("a.bpmn", bpmn("camunda:type=\"external\"")))
-        .containsExactly("Task_A: không dùng được camunda:type (chỉ nhận các thuộc tính Camunda mà quy trình của Nâng Bước dùng)");
+        .containsExactly("Task_A: không dùng được camunda:type"
+            + " (chỉ nhận các thuộc tính Camunda mà quy trình của Nâng Bước dùng)");
     assertThat(policy.problems("a.bpmn", bpmn("camunda:futureAttribute=\"x\""))).hasSize(1);
-    assertThat(policy.problems("a.bpmn", bpmn("xmlns:activiti=\"http://activiti.org/bpmn\" activiti:formHandlerClass=\"any.Class\"")))
+    assertThat(policy.problems("a.bpmn",
+        bpmn("xmlns:activiti=\"http://activiti.org/bpmn\" activiti:formHandlerClass=\"any.Class\"")))
         .containsExactly("Task_A: gọi lớp Java (camunda:formHandlerClass)");
-    assertThat(policy.problems("a.bpmn", bpmn("camunda:delegateExpression=\"${probeDelegate}\" camunda:asyncBefore=\"true\""
-        + " camunda:historyTimeToLive=\"30\""))).isEmpty();
+    assertThat(policy.problems("a.bpmn",
+        bpmn("camunda:delegateExpression=\"${probeDelegate}\" camunda:asyncBefore=\"true\""
+            + " camunda:historyTimeToLive=\"30\""))).isEmpty();
   }
 
   @Test
@@ -77,27 +80,35 @@ class DeploymentRulesTest {
           <camunda:constraint name="validator" config="any.Class" />
         </camunda:validation></camunda:formField></camunda:formData>""")))
         .containsExactly("formData trong Task_A: không dùng được phần tử camunda:formData");
-    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:constraint name=\"validator\" config=\"any.Class\" />")))
+    assertThat(policy.problems("a.bpmn",
+        userTask("", "<camunda:constraint name=\"validator\" config=\"any.Class\" />")))
         .containsExactly("constraint trong Task_A: không dùng được phần tử camunda:constraint");
     assertThat(policy.problems("a.bpmn", userTask("", "<camunda:inputOutput><camunda:inputParameter name=\"caseId\">1"
         + "</camunda:inputParameter></camunda:inputOutput>")))
         .containsExactly("inputOutput trong Task_A: không dùng được phần tử camunda:inputOutput");
-    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\">"
-        + "<camunda:field name=\"x\" stringValue=\"y\" /></camunda:taskListener>")))
+    assertThat(policy.problems("a.bpmn",
+        userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\">"
+            + "<camunda:field name=\"x\" stringValue=\"y\" /></camunda:taskListener>")))
         .containsExactly("field trong Task_A: không dùng được phần tử camunda:field");
-    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\""
-        + " class=\"any.Class\" />"))).containsExactly("taskListener trong Task_A: gọi lớp Java (camunda:class)");
-    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:executionListener event=\"start\" delegateExpression=\"${probeDelegate}\""
-        + " camunda:class=\"any.Class\" />"))).containsExactly("executionListener trong Task_A: gọi lớp Java (camunda:class)");
-    assertThat(policy.problems("a.bpmn", userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\" />"
-        + "<camunda:properties><camunda:property name=\"a\" value=\"b\" /></camunda:properties>"))).isEmpty();
+    assertThat(policy.problems("a.bpmn",
+        userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\""
+            + " class=\"any.Class\" />")))
+        .containsExactly("taskListener trong Task_A: gọi lớp Java (camunda:class)");
+    assertThat(policy.problems("a.bpmn",
+        userTask("", "<camunda:executionListener event=\"start\" delegateExpression=\"${probeDelegate}\""
+            + " camunda:class=\"any.Class\" />")))
+        .containsExactly("executionListener trong Task_A: gọi lớp Java (camunda:class)");
+    assertThat(policy.problems("a.bpmn",
+        userTask("", "<camunda:taskListener event=\"create\" delegateExpression=\"${probeDelegate}\" />"
+            + "<camunda:properties><camunda:property name=\"a\" value=\"b\" /></camunda:properties>"))).isEmpty();
   }
 
   @Test
   void shouldRefuseCamundaAttributesInADecisionThatTheShippedTablesDoNotUse() {
     assertThat(policy.problems("a.dmn", dmn("camunda:historyTimeToLive=\"180\" camunda:versionTag=\"2\""))).isEmpty();
     assertThat(policy.problems("a.dmn", dmn("camunda:decisionClass=\"any.Class\"")))
-        .containsExactly("d1: không dùng được camunda:decisionClass (chỉ nhận các thuộc tính Camunda mà bảng quyết định của Nâng Bước dùng)");
+        .containsExactly("d1: không dùng được camunda:decisionClass"
+            + " (chỉ nhận các thuộc tính Camunda mà bảng quyết định của Nâng Bước dùng)");
   }
 
   @Test
@@ -111,7 +122,8 @@ class DeploymentRulesTest {
 
   @Test
   void shouldRefuseFormsThatLoadOrLinkOutside() {
-    assertThat(policy.problems("a.form", form("{\"id\": \"Text_A\", \"type\": \"text\", \"text\": \"### {{case_header}}\"}")))
+    assertThat(policy.problems("a.form",
+        form("{\"id\": \"Text_A\", \"type\": \"text\", \"text\": \"### {{case_header}}\"}")))
         .isEmpty();
     assertThat(policy.problems("a.form", form(
         "{\"id\": \"Text_A\", \"type\": \"text\", \"text\": \"[Đăng nhập lại](https://example.org/login)\"}")))
@@ -158,7 +170,8 @@ class DeploymentRulesTest {
           texts.add(element.getAttributes().item(i).getNodeValue());
         }
         texts.stream().filter(ExpressionRule::isExpression)
-            .forEach(text -> collectCalls(new Builder(Builder.Feature.METHOD_INVOCATIONS).build(text).getRoot(), calls));
+            .forEach(text ->
+                collectCalls(new Builder(Builder.Feature.METHOD_INVOCATIONS).build(text).getRoot(), calls));
       }
     }
     assertThat(calls).isEqualTo(new TreeSet<>(ExpressionBeans.allowedCalls()));
@@ -204,7 +217,8 @@ class DeploymentRulesTest {
   private static byte[] dmn(String decisionAttributes) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" \
+        xmlns:camunda="http://camunda.org/schema/1.0/dmn"
             id="defs" name="d" namespace="http://nangbuoc.vn/dmn">
           <decision id="d1" name="d1" %s>
             <literalExpression id="e1"><text>1</text></literalExpression>
