@@ -62,6 +62,7 @@ abstract class DeploymentPolicyChecks {
   @Autowired
   DecisionService decisions;
 
+  // in these models a line ending in "\" goes on at the start of the next (the model is the same as on one line)
   static Stream<Arguments> refusedModels() {
     return Stream.of(
         Arguments.of("script task", "probe.bpmn", process("""
@@ -280,6 +281,7 @@ abstract class DeploymentPolicyChecks {
   @Test
   void shouldNotLetFeelCallJava() {
     // FEEL passes the policy: the engine builds its FEEL engine with external (Java) functions disabled
+    // (the "\" goes on at the start of the next line)
     String decision = """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" \
