@@ -35,7 +35,8 @@ public class CaseAccessLog {
   }
 
   public void record(long caseId, String userId, Channel channel, String remoteAddress) {
-    jdbc.sql("insert into case_access_log (case_id, user_id, accessed_at, channel, remote_address) values (?, ?, ?, ?, ?)")
+    jdbc.sql("insert into case_access_log (case_id, user_id, accessed_at, channel, remote_address)"
+            + " values (?, ?, ?, ?, ?)")
         .params(caseId, userId, Timestamp.from(EngineTime.now()), channel.name(), remoteAddress)
         .update();
   }

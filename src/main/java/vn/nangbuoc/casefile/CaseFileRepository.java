@@ -41,8 +41,9 @@ class CaseFileRepository {
   long insert(String caseNumber, ChildListing child, String listedBy, Instant listedAt) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity, personal_id, address,"
-            + " commune_code, condition_group, status, listed_by, listed_at, version, household_status, disability_type,"
-            + " disability_level, name_folded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
+            + " commune_code, condition_group, status, listed_by, listed_at, version, household_status,"
+            + " disability_type, disability_level, name_folded)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
         .params(caseNumber, child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(),
             child.personalId(), child.address(), child.communeCode(), child.conditionGroup().name(),
             CaseStatus.ACTIVE.name(), listedBy, Timestamp.from(listedAt), name(child.householdStatus()),
@@ -59,9 +60,10 @@ class CaseFileRepository {
   List<Long> insertAll(List<String> caseNumbers, List<ChildListing> children, String listedBy, Instant listedAt) {
     Timestamp at = Timestamp.from(listedAt);
     List<Integer> rows = IntStream.range(0, children.size()).boxed().toList();
-    jdbcTemplate.batchUpdate("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity, personal_id,"
-            + " address, commune_code, condition_group, status, listed_by, listed_at, version, household_status,"
-            + " disability_type, disability_level, name_folded) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+    jdbcTemplate.batchUpdate("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity,"
+            + " personal_id, address, commune_code, condition_group, status, listed_by, listed_at, version,"
+            + " household_status, disability_type, disability_level, name_folded)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
         rows, BATCH, (statement, row) -> {
           ChildListing child = children.get(row);
           int i = 1;

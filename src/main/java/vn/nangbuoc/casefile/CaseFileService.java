@@ -80,8 +80,9 @@ public class CaseFileService {
     // thousands of children live in a few communes: look each commune up once
     Map<String, String> checked = new HashMap<>();
     Map<String, String> numberingUnits = new HashMap<>();
-    List<ChildListing> placed = children.stream().map(child -> child.withCommuneCode(
-        checked.computeIfAbsent(String.valueOf(child.communeCode()), code -> communeFor(child.communeCode(), communes))))
+    List<ChildListing> placed = children.stream()
+        .map(child -> child.withCommuneCode(checked.computeIfAbsent(String.valueOf(child.communeCode()),
+            code -> communeFor(child.communeCode(), communes))))
         .toList();
     int year = EngineTime.today().getYear();
     Map<String, List<Integer>> byNumberingUnit = new LinkedHashMap<>();

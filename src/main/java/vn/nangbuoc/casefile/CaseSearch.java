@@ -81,7 +81,8 @@ public class CaseSearch {
     params.put("limit", size);
     params.put("offset", (long) page * size);
     List<Row> rows = jdbc.sql("select id, case_number, full_name, date_of_birth, commune_code, condition_group, status,"
-            + " current_step from case_file" + where + " order by " + order + " offset :offset rows fetch next :limit rows only")
+            + " current_step from case_file" + where + " order by " + order
+            + " offset :offset rows fetch next :limit rows only")
         .params(params)
         .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
             rs.getString(5), ConditionGroup.valueOf(rs.getString(6)), CaseStatus.valueOf(rs.getString(7)),

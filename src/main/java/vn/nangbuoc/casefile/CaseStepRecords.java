@@ -78,6 +78,7 @@ public class CaseStepRecords {
     }
   }
 
-  public record StepRecord(String step, String taskId, String recordedBy, Instant recordedAt, Map<String, Object> data) {
+  public record StepRecord(
+      String step, String taskId, String recordedBy, Instant recordedAt, Map<String, Object> data) {
   }
 }

@@ -27,13 +27,16 @@ public final class ChildListingReader {
     }
     Sex sex = fields.requiredChoice("sex", "giới tính", Sex.class);
     String ethnicity = fields.optionalText("ethnicity", "dân tộc", 64);
-    String personalId = fields.optionalPattern("personalId", "Số định danh cá nhân", PERSONAL_ID, "phải gồm đúng 12 chữ số");
+    String personalId =
+        fields.optionalPattern("personalId", "Số định danh cá nhân", PERSONAL_ID, "phải gồm đúng 12 chữ số");
     String address = fields.requiredText("address", "địa chỉ", 300);
     ConditionGroup condition = fields.requiredChoice("conditionGroup", "dạng tật", ConditionGroup.class);
     String caregiverName = fields.requiredText("caregiverName", "họ tên người chăm sóc", 200);
     CaregiverRelation relation = fields.requiredChoice("caregiverRelation", "quan hệ với trẻ", CaregiverRelation.class);
-    String phone = fields.optionalPattern("caregiverPhone", "Số điện thoại", PHONE, "10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84");
-    HouseholdStatus household = fields.optionalChoice("householdStatus", "hoàn cảnh hộ gia đình", HouseholdStatus.class);
+    String phone = fields.optionalPattern(
+        "caregiverPhone", "Số điện thoại", PHONE, "10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84");
+    HouseholdStatus household =
+        fields.optionalChoice("householdStatus", "hoàn cảnh hộ gia đình", HouseholdStatus.class);
     DisabilityType type = fields.optionalChoice("disabilityType", "dạng khuyết tật", DisabilityType.class);
     DisabilityLevel level = fields.optionalChoice("disabilityLevel", "mức độ khuyết tật", DisabilityLevel.class);
     return new ChildListing(fullName, dateOfBirth, sex, ethnicity, personalId, address, communeCode, condition,

@@ -72,7 +72,8 @@ public class HeldListings implements CaseDataEraser {
             + " where h.resolved_at is null and c.commune_code in (:communes) order by h.id")
         .param("communes", communes)
         .query((rs, n) -> new Held(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant(), Source.valueOf(rs.getString(8))))
+            rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant(),
+            Source.valueOf(rs.getString(8))))
         .list();
   }
 

@@ -26,11 +26,13 @@ public class ProductionGuard implements EnvironmentPostProcessor {
     }
     if (environment.getProperty("nangbuoc.demo.enabled", Boolean.class, false)) {
       throw new IllegalStateException(
-          "Hồ sơ cấu hình prod không được bật dữ liệu mẫu (nangbuoc.demo.enabled=true): người dùng mẫu có mật khẩu công khai.");
+          "Hồ sơ cấu hình prod không được bật dữ liệu mẫu (nangbuoc.demo.enabled=true):"
+              + " người dùng mẫu có mật khẩu công khai.");
     }
     String admin = environment.getProperty("camunda.bpm.admin-user.id", "");
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");
-    if (admin.isBlank() || password.length() < MIN_ADMIN_PASSWORD_LENGTH || password.equals(DemoUsersLoader.DEMO_PASSWORD)) {
+    if (admin.isBlank() || password.length() < MIN_ADMIN_PASSWORD_LENGTH
+        || password.equals(DemoUsersLoader.DEMO_PASSWORD)) {
       throw new IllegalStateException("Hồ sơ cấu hình prod cần quản trị viên đầu tiên từ biến môi trường:"
           + " NANGBUOC_ADMIN_USER và NANGBUOC_ADMIN_PASSWORD (ít nhất " + MIN_ADMIN_PASSWORD_LENGTH + " ký tự).");
     }

@@ -165,7 +165,8 @@ class BpmnRules {
       return "có mã lệnh (camunda:" + name + ")";
     }
     if (ASSIGNMENTS.contains(name)) {
-      return "không giao việc trong mô hình (camunda:" + name + "): ai làm việc nào do bảng task-routing.dmn quyết định";
+      return "không giao việc trong mô hình (camunda:" + name + "):"
+          + " ai làm việc nào do bảng task-routing.dmn quyết định";
     }
     return "không dùng được camunda:" + name + " (chỉ nhận các thuộc tính Camunda mà quy trình của Nâng Bước dùng)";
   }

@@ -24,7 +24,8 @@ final class AuthorizedGroupIds {
     @Select("with recursive authorized(group_id) as ("
         + " select min(GROUP_ID_) from ${prefix}ACT_RU_AUTHORIZATION"
         + " union all"
-        + " select (select min(A.GROUP_ID_) from ${prefix}ACT_RU_AUTHORIZATION A where A.GROUP_ID_ > authorized.group_id)"
+        + " select (select min(A.GROUP_ID_) from ${prefix}ACT_RU_AUTHORIZATION A"
+        + " where A.GROUP_ID_ > authorized.group_id)"
         + " from authorized where authorized.group_id is not null)"
         + " select group_id from authorized where group_id is not null")
     List<String> selectAuthorizedGroupIds();

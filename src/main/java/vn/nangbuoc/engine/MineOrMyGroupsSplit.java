@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 final class MineOrMyGroupsSplit {
 
   private static final String ASSIGNEE = "RES\\.ASSIGNEE_\\s*=\\s*\\?";
-  private static final String CANDIDATE = "RES\\.ASSIGNEE_\\s+is\\s+null\\s+and\\s+I\\.TYPE_\\s*=\\s*'candidate'\\s+and\\s*"
+  private static final String CANDIDATE = "RES\\.ASSIGNEE_\\s+is\\s+null\\s+and\\s+"
+      + "I\\.TYPE_\\s*=\\s*'candidate'\\s+and\\s*"
       + "\\(\\s*I\\.GROUP_ID_\\s+IN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)\\s*\\)";
   /** The engine's or-query: {@code ( 1 = 1 and <mine> or ( <my groups'> ) )}, nothing else in it. */
   private static final Pattern EITHER = Pattern.compile("\\(\\s*1\\s*=\\s*1\\s+and\\s+(?<mine>" + ASSIGNEE
@@ -41,7 +42,8 @@ final class MineOrMyGroupsSplit {
       "^\\s*SELECT\\s+COUNT\\(\\*\\)\\s+FROM\\s+\\(\\s*SELECT\\s+DISTINCT\\s+RES\\.ID_\\b.*\\)\\s*countDistinct\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern PAGE = Pattern.compile(
-      "^(?<query>\\s*select\\s.*)\\s(?<order>order\\s+by\\s+RES\\.\\w+\\s+(?:asc|desc)(?:\\s*,\\s*RES\\.\\w+\\s+(?:asc|desc))*)"
+      "^(?<query>\\s*select\\s.*)\\s"
+          + "(?<order>order\\s+by\\s+RES\\.\\w+\\s+(?:asc|desc)(?:\\s*,\\s*RES\\.\\w+\\s+(?:asc|desc))*)"
           + "\\s+LIMIT\\s+\\?\\s+OFFSET\\s+\\?\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern SELECT_LIST = Pattern.compile(

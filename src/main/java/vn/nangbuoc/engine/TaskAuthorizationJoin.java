@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 final class TaskAuthorizationJoin {
 
   private static final Pattern AUTHORIZATION_JOIN = Pattern.compile(
-      "inner\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(?<table>\\S*ACT_RU_AUTHORIZATION)\\s+A\\s+WHERE(?<where>.*?)\\)"
+      "inner\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(?<table>\\S*ACT_RU_AUTHORIZATION)\\s+A"
+          + "\\s+WHERE(?<where>.*?)\\)"
           + "\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\((?<resources>[^)]*)\\)\\s*\\)",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TASK_QUERY = Pattern.compile("from\\s+\\S*ACT_RU_TASK\\s+RES\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TASK_QUERY =
+      Pattern.compile("from\\s+\\S*ACT_RU_TASK\\s+RES\\b", Pattern.CASE_INSENSITIVE);
 
   /**
    * The rewritten statement, and the runs of its parameters that now appear twice: the task's own

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Two indexes the engine's schema does not have on its task table, whose absence grows with a
- * province's open tasks (figures: docs/performance.md, "Why the code is as it is"). Created after the engine has created or upgraded its
- * tables, once ("if not exists"), on H2 and PostgreSQL alike; on PostgreSQL without locking the table.
+ * province's open tasks (figures: docs/performance.md, "Why the code is as it is"). Created after the
+ * engine has created or upgraded its tables, once ("if not exists"), on H2 and PostgreSQL alike; on
+ * PostgreSQL without locking the table.
  * <ul>
  *   <li>{@value #DUE_DATE}: every task list is read first page first, by due date and then priority
  *       (Tasklist's filters, the overdue filter, the reminders). PostgreSQL read and sorted all of a
@@ -46,7 +47,8 @@ final class TaskIndexes {
       }
       statement.execute("drop index if exists " + RETIRED_DUE_DATE);
       for (Map.Entry<String, String> index : COLUMNS.entrySet()) {
-        statement.execute("create index if not exists " + index.getKey() + " on " + table + " (" + index.getValue() + ")");
+        statement.execute(
+            "create index if not exists " + index.getKey() + " on " + table + " (" + index.getValue() + ")");
       }
       if (!connection.getAutoCommit()) {
         connection.commit();

@@ -27,7 +27,8 @@ final class TaskPageByDueDate {
 
   private static final String ITEM = "RES\\.\\w+\\s+(?:asc|desc)";
   private static final Pattern PAGE = Pattern.compile(
-      "^(?<head>\\s*select\\s+)distinct\\s+(?<columns>RES\\.\\w+(?:\\s*,\\s*RES\\.\\w+)*)(?<from>\\s+from\\s+\\S*ACT_RU_TASK\\s+RES\\b.*)"
+      "^(?<head>\\s*select\\s+)distinct\\s+(?<columns>RES\\.\\w+(?:\\s*,\\s*RES\\.\\w+)*)"
+          + "(?<from>\\s+from\\s+\\S*ACT_RU_TASK\\s+RES\\b.*)"
           + "\\border\\s+by\\s+(?<order>RES\\.DUE_DATE_\\s+(?:asc|desc)(?:\\s*,\\s*" + ITEM + ")*)"
           + "(?<limit>\\s+LIMIT\\s+\\S+\\s+OFFSET\\s+\\S+\\s*)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

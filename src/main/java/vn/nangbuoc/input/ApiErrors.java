@@ -55,7 +55,8 @@ class ApiErrors {
       return body(HttpStatus.CONFLICT, ErrorAnswers.CONFLICT);
     }
     if (ErrorAnswers.databaseAway(e)) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS)
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS)
           .body(body(HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY).getBody());
     }
     if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {

@@ -13,7 +13,8 @@ public final class ErrorAnswers {
   public static final String NOT_FOUND = "Không tìm thấy: không có, hoặc bạn không có quyền xem.";
   public static final String FORBIDDEN = "Bạn không có quyền thực hiện việc này.";
   public static final String UNAUTHORIZED = "Hãy đăng nhập rồi thử lại.";
-  public static final String BAD_REQUEST = "Yêu cầu không hợp lệ nên chưa được thực hiện: hãy kiểm tra dữ liệu gửi lên.";
+  public static final String BAD_REQUEST =
+      "Yêu cầu không hợp lệ nên chưa được thực hiện: hãy kiểm tra dữ liệu gửi lên.";
   public static final String UNEXPECTED = "Hệ thống gặp lỗi, chưa thực hiện được yêu cầu. Hãy thử lại sau.";
   public static final String DATABASE_AWAY =
       "Hệ thống tạm thời không kết nối được cơ sở dữ liệu, xin thử lại sau.";
@@ -53,7 +54,8 @@ public final class ErrorAnswers {
       if (t instanceof java.sql.SQLTransientConnectionException
           || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
           || t instanceof org.springframework.transaction.CannotCreateTransactionException
-          || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+          || (t instanceof java.sql.SQLException sql
+              && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
         return true;
       }
     }

@@ -91,7 +91,8 @@ public final class FieldReader {
       return null;
     }
     if (MARKUP.matcher(value).find()) {
-      errors.add(sentence(label, "không được chứa thẻ HTML hay liên kết kiểu [chữ](địa chỉ): hãy ghi bằng chữ thường."));
+      errors.add(sentence(label,
+          "không được chứa thẻ HTML hay liên kết kiểu [chữ](địa chỉ): hãy ghi bằng chữ thường."));
       return null;
     }
     if (maxLength <= NAME_LENGTH && NOT_IN_NAMES.matcher(value).find()) {
@@ -167,7 +168,9 @@ public final class FieldReader {
 
   private static LocalDate parseDate(String text) {
     try {
-      return text.contains("/") ? LocalDate.parse(text, VIETNAMESE_DATE) : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+      return text.contains("/")
+          ? LocalDate.parse(text, VIETNAMESE_DATE)
+          : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -16,8 +16,9 @@ public class PageFormat {
       Map.entry("RECEIPT", "Thu"), Map.entry("RESERVATION", "Giữ kinh phí"), Map.entry("RELEASE", "Hoàn giữ"),
       Map.entry("DISBURSEMENT", "Chi"), Map.entry("REFUND", "Thu hồi"), Map.entry("SETTLEMENT", "Quyết toán"),
       Map.entry("CORRECTION", "Điều chỉnh"), Map.entry("BUDGET", "Ngân sách"), Map.entry("DONATION", "Ủng hộ"),
-      Map.entry("PENDING", "Chờ phê duyệt"), Map.entry("WAITING", "Chờ kinh phí"), Map.entry("APPROVED", "Đã phê duyệt"),
-      Map.entry("REJECTED", "Từ chối"), Map.entry("RETURNED", "Trả lại"), Map.entry("CANCELLED", "Đã hủy"),
+      Map.entry("PENDING", "Chờ phê duyệt"), Map.entry("WAITING", "Chờ kinh phí"),
+      Map.entry("APPROVED", "Đã phê duyệt"), Map.entry("REJECTED", "Từ chối"), Map.entry("RETURNED", "Trả lại"),
+      Map.entry("CANCELLED", "Đã hủy"),
       Map.entry("SETTLED", "Đã quyết toán"), Map.entry("HOSPITAL", "Bệnh viện"), Map.entry("FAMILY", "Gia đình"));
 
   public String money(long amount) {

@@ -57,7 +57,8 @@ class ChildListedListener implements ExecutionListener {
   private CaseFile listedBefore(long caseId, String user) {
     CaseFile file = user == null ? caseFiles.get(caseId) : caseFiles.getForUser(caseId, user);
     if (file.processInstanceId() != null) {
-      throw new InvalidInputException("Hồ sơ " + file.caseNumber() + " đã có lộ trình, không bắt đầu lộ trình thứ hai.");
+      throw new InvalidInputException(
+          "Hồ sơ " + file.caseNumber() + " đã có lộ trình, không bắt đầu lộ trình thứ hai.");
     }
     return file;
   }

@@ -41,7 +41,8 @@ class AccountLockedMail {
       model.put("userId", lock.userId());
       model.put("personName", person.fullName());
       model.put("failures", lock.failures());
-      model.put("minutes", Math.max(1, (Duration.between(EngineTime.now(), lock.lockedUntil()).getSeconds() + 59) / 60));
+      model.put("minutes",
+          Math.max(1, (Duration.between(EngineTime.now(), lock.lockedUntil()).getSeconds() + 59) / 60));
       model.put("until", LocalDateTime.ofInstant(lock.lockedUntil(), EngineTime.VIETNAM).format(WHEN));
       List<Recipient> to = new ArrayList<>(List.of(person));
       to.addAll(recipients.membersOf(Groups.CAMUNDA_ADMIN));

@@ -31,8 +31,8 @@ class DigestItems {
 
   void add(String userId, String taskId, String taskName, ChildReference child, Date due) {
     try {
-      savepoint.executeWithoutResult(status -> jdbc.sql("insert into digest_item (dedup_key, user_id, task_id, task_name,"
-              + " case_number, child_initials, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+      savepoint.executeWithoutResult(status -> jdbc.sql("insert into digest_item (dedup_key, user_id, task_id,"
+              + " task_name, case_number, child_initials, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
           .params("digest:" + taskId + ":" + userId, userId, taskId, taskName, child.caseNumber(), child.initials(),
               due == null ? null : new Timestamp(due.getTime()), Timestamp.from(EngineTime.now()))
           .update());

@@ -36,8 +36,9 @@ class MailJobs {
   private final MailSettings settings;
   private final WorkingCalendar calendar;
 
-  MailJobs(DigestItems digest, MailOutbox outbox, Recipients recipients, Notifications notifications, TaskService taskService,
-      CaseFileService caseFiles, EngineSystem system, MailSettings settings, WorkingCalendar calendar) {
+  MailJobs(DigestItems digest, MailOutbox outbox, Recipients recipients, Notifications notifications,
+      TaskService taskService, CaseFileService caseFiles, EngineSystem system, MailSettings settings,
+      WorkingCalendar calendar) {
     this.digest = digest;
     this.outbox = outbox;
     this.recipients = recipients;
@@ -119,7 +120,7 @@ class MailJobs {
   }
 
   private Map<String, Object> line(DigestItems.Item item) {
-    return notifications.taskModel(item.taskId(), item.taskName(), item.dueAt() == null ? null : Date.from(item.dueAt()),
-        new ChildReference(item.caseNumber(), item.initials()));
+    return notifications.taskModel(item.taskId(), item.taskName(),
+        item.dueAt() == null ? null : Date.from(item.dueAt()), new ChildReference(item.caseNumber(), item.initials()));
   }
 }

@@ -60,8 +60,8 @@ class MailOutbox {
   boolean enqueue(String dedupKey, Mail mail, Instant now) {
     try {
       return Boolean.TRUE.equals(savepoint.execute(status -> jdbc.sql(
-              "insert into mail_outbox (dedup_key, kind, recipient_user, recipient_email, subject, body_text, body_html,"
-                  + " status, attempts, next_attempt_at, created_at)"
+              "insert into mail_outbox (dedup_key, kind, recipient_user, recipient_email, subject, body_text,"
+                  + " body_html, status, attempts, next_attempt_at, created_at)"
                   + " select ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? from (values (1)) as one (x)"
                   + " where not exists (select 1 from mail_outbox where dedup_key = ?)")
           .params(dedupKey, mail.kind(), mail.recipientUser(), mail.recipientEmail(), mail.subject(), mail.bodyText(),
@@ -84,7 +84,8 @@ class MailOutbox {
   /** True if this node got the row: a single conditional update decides between competing nodes. */
   boolean claim(long id, String node, Instant now, Instant until) {
     return jdbc.sql("update mail_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ?"
-            + " where id = ? and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_until < ?))")
+            + " where id = ? and ((status = 'PENDING' and next_attempt_at <= ?)"
+            + " or (status = 'SENDING' and claimed_until < ?))")
         .params(node, Timestamp.from(until), id, Timestamp.from(now), Timestamp.from(now))
         .update() == 1;
   }

@@ -48,7 +48,8 @@ class OutboxHealth implements HealthIndicator {
           if (oldest != null) {
             health.withDetail("oldestWaitingSince", oldest.toInstant().toString());
             // how far sending lags behind writing: grows when the outbox fills faster than it drains
-            health.withDetail("lagSeconds", Math.max(0, Duration.between(oldest.toInstant(), EngineTime.now()).toSeconds()));
+            health.withDetail("lagSeconds",
+                Math.max(0, Duration.between(oldest.toInstant(), EngineTime.now()).toSeconds()));
           } else {
             health.withDetail("lagSeconds", 0);
           }

@@ -141,8 +141,8 @@ class OutboxSender {
   /** The whole mail was written to the server and then its answer failed: it may well have arrived. */
   private void maybeSent(MailOutbox.Row mail, Exception e) {
     int attempts = mail.attempts() + 1;
-    String note = "Có thể đã gửi: máy chủ thư đã nhận toàn bộ thư nhưng không trả lời kịp (" + e.getClass().getSimpleName()
-        + "), lần thử " + attempts + "; gửi lại với cùng Message-ID.";
+    String note = "Có thể đã gửi: máy chủ thư đã nhận toàn bộ thư nhưng không trả lời kịp ("
+        + e.getClass().getSimpleName() + "), lần thử " + attempts + "; gửi lại với cùng Message-ID.";
     if (attempts >= settings.maxAttempts()) {
       outbox.giveUp(mail.id(), MailOutbox.Status.FAILED, Outcome.MAYBE_SENT, node, EngineTime.now(), note);
     } else {

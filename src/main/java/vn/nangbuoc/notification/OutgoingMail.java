@@ -31,7 +31,8 @@ final class OutgoingMail extends MimeMessage {
     String domain = at < 0 ? "nangbuoc.local" : fromAddress.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
-      return "<nb." + HexFormat.of().formatHex(hash, 0, 16) + "@" + (domain.isEmpty() ? "nangbuoc.local" : domain) + ">";
+      return "<nb." + HexFormat.of().formatHex(hash, 0, 16) + "@"
+          + (domain.isEmpty() ? "nangbuoc.local" : domain) + ">";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -53,7 +53,8 @@ class Recipients {
     int updated = jdbc.sql("update notification_preference set mode = ? where user_id = ?")
         .params(mode.name(), userId).update();
     if (updated == 0) {
-      jdbc.sql("insert into notification_preference (user_id, mode) values (?, ?)").params(userId, mode.name()).update();
+      jdbc.sql("insert into notification_preference (user_id, mode) values (?, ?)")
+          .params(userId, mode.name()).update();
     }
   }
 

@@ -93,7 +93,8 @@ public class OrganisationDirectory {
 
   /** Communes in the area of the agencies the user belongs to. */
   public Set<String> communesOf(String userId) {
-    List<String> groupIds = identityService.createGroupQuery().groupMember(userId).listPage(0, EngineLimits.SMALL_LIST).stream()
+    List<String> groupIds = identityService.createGroupQuery().groupMember(userId)
+        .listPage(0, EngineLimits.SMALL_LIST).stream()
         .map(Group::getId).toList();
     Set<String> communes = new HashSet<>();
     for (String unitCode : repository.findUnitsOfGroups(groupIds)) {

@@ -102,7 +102,8 @@ class OrganisationRepository {
         .params(unit.name(), unit.unitType(), unit.level().name(), unit.parentCode(), unit.code())
         .update();
     if (updated == 0) {
-      jdbc.sql("insert into administrative_unit (code, name, unit_type, unit_level, parent_code) values (?, ?, ?, ?, ?)")
+      jdbc.sql("insert into administrative_unit (code, name, unit_type, unit_level, parent_code)"
+              + " values (?, ?, ?, ?, ?)")
           .params(unit.code(), unit.name(), unit.unitType(), unit.level().name(), unit.parentCode())
           .update();
     }

@@ -32,7 +32,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       // the same words for an id that does not exist: how long to wait, or that the account is locked
       throw new BadCredentialsException(throttle.refusal(user));
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).listPage(0, EngineLimits.SMALL_LIST).stream()
+    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user)
+        .listPage(0, EngineLimits.SMALL_LIST).stream()
         .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId())).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 
 /**
- * Who may log in and whom they see. Puts the {@link LoginThrottle} into the engine's identity service, and turns off the engine's own
- * lock: that one counts only ids that exist (so its answer tells a stranger which ids do) and locks
- * for good after ten wrong passwords, until an administrator unlocks (anyone could lock out a
- * colleague). The identity provider itself stays the engine's.
+ * Who may log in and whom they see. Puts the {@link LoginThrottle} into the engine's identity
+ * service, and turns off the engine's own lock: that one counts only ids that exist (so its answer
+ * tells a stranger which ids do) and locks for good after ten wrong passwords, until an
+ * administrator unlocks (anyone could lock out a colleague). The identity provider itself stays the
+ * engine's.
  * Also installs {@link AgencyColleagues} as the engine's default authorizations.
  */
 @Component

@@ -117,7 +117,8 @@ class LoginThrottle {
     Instant forgetBefore = now.minus(settings.forgetAfter());
     int count = before.filter(f -> f.lastFailureAt().isAfter(forgetBefore)).map(Failures::count).orElse(0) + 1;
     Instant until = now.plus(settings.delayAfter(count));
-    int updated = jdbc.sql("update login_failure set failures = ?, locked_until = ?, last_failure_at = ? where user_key = ?")
+    int updated = jdbc.sql("update login_failure set failures = ?, locked_until = ?, last_failure_at = ?"
+            + " where user_key = ?")
         .params(count, Timestamp.from(until), Timestamp.from(now), key).update();
     if (updated == 0) {
       // a parallel first failure of the same id may insert first; then this one counts on its row
@@ -149,7 +150,8 @@ class LoginThrottle {
 
   static String key(String userId) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8)));
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -17,7 +17,8 @@ class RequestBodyConfiguration {
 
   @Bean
   FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(RequestBodySettings settings) {
-    FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(settings));
+    FilterRegistrationBean<RequestBodyLimit> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimit(settings));
     registration.setName("request-body-limit");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

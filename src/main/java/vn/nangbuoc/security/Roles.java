@@ -40,7 +40,8 @@ public class Roles {
 
   /** Staff who keep the fund's books: the finance office and the fund's own staff. */
   public boolean isFinance(String userId) {
-    return memberOfAny(userId, group -> Set.of("FINANCE_PLANNING", "CHILD_PROTECTION_FUND").contains(group.agencyKind()));
+    return memberOfAny(userId,
+        group -> Set.of("FINANCE_PLANNING", "CHILD_PROTECTION_FUND").contains(group.agencyKind()));
   }
 
   /** Managers who decide on funding (agency heads, vice-chairmen). */

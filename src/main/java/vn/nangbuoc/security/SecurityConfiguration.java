@@ -50,7 +50,8 @@ class SecurityConfiguration {
           }
           response.setHeader("WWW-Authenticate", "Basic realm=\"nang-buoc\"");
           // a refused password says why (wait, lock) in the provider's words; no credentials, what to send
-          RefusedLogin.write(response, e instanceof BadCredentialsException ? e.getMessage() : RefusedLogin.NO_CREDENTIALS);
+          RefusedLogin.write(response,
+              e instanceof BadCredentialsException ? e.getMessage() : RefusedLogin.NO_CREDENTIALS);
         }))
         // JSON only: nothing in an answer may run, load or be framed
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)))
@@ -94,7 +95,8 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ReferrerPolicyFilter> referrerPolicy() {
-    FilterRegistrationBean<ReferrerPolicyFilter> registration = new FilterRegistrationBean<>(new ReferrerPolicyFilter());
+    FilterRegistrationBean<ReferrerPolicyFilter> registration =
+        new FilterRegistrationBean<>(new ReferrerPolicyFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
@@ -113,7 +115,8 @@ class SecurityConfiguration {
   /** Before the authentication filter above, so that its 401s carry the headers and a reason too. */
   @Bean
   FilterRegistrationBean<EngineRestAnswers> engineRestAnswers(LoginThrottle throttle) {
-    FilterRegistrationBean<EngineRestAnswers> registration = new FilterRegistrationBean<>(new EngineRestAnswers(throttle));
+    FilterRegistrationBean<EngineRestAnswers> registration =
+        new FilterRegistrationBean<>(new EngineRestAnswers(throttle));
     registration.setName("engine-rest-answers");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 99);
@@ -122,7 +125,8 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<WebappLoginAnswers> webappLoginAnswers(LoginThrottle throttle) {
-    FilterRegistrationBean<WebappLoginAnswers> registration = new FilterRegistrationBean<>(new WebappLoginAnswers(throttle));
+    FilterRegistrationBean<WebappLoginAnswers> registration =
+        new FilterRegistrationBean<>(new WebappLoginAnswers(throttle));
     registration.setName("webapp-login-answers");
     registration.addUrlPatterns(WebappLoginAnswers.LOGIN + "*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 99);

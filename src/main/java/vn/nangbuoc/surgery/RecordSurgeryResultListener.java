@@ -28,7 +28,8 @@ class RecordSurgeryResultListener implements TaskListener {
     TaskSubmission submission = submissions.open(task);
     FieldReader fields = submission.fields();
     LocalDate today = EngineTime.today();
-    SurgeryStatus status = fields.requiredChoice(ChildPathway.VAR_SURGERY_STATUS, "tình trạng phẫu thuật", SurgeryStatus.class);
+    SurgeryStatus status =
+        fields.requiredChoice(ChildPathway.VAR_SURGERY_STATUS, "tình trạng phẫu thuật", SurgeryStatus.class);
     LocalDate surgeryDate = null;
     LocalDate newDate = null;
     if (status == SurgeryStatus.DONE) {

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The task lists every caseworker sees first in Tasklist, overdue work on top, each sorted by due
- * date (earliest first) unless the caseworker chooses another order in Tasklist. Global filters, kept in step with this definition at every start: a filter
- * an administrator renamed is created again, one with the same name is brought back to this query.
+ * date (earliest first) unless the caseworker chooses another order in Tasklist. Global filters, kept
+ * in step with this definition at every start: a filter an administrator renamed is created again,
+ * one with the same name is brought back to this query.
  */
 @Component
 @Order(30)

@@ -56,7 +56,11 @@ final class ApplicationProcess implements AutoCloseable {
     // run in the log's directory, not the project's: nothing there (bpmn/, config/) is picked up by accident
     Files.createDirectories(log.getParent());
     long startedAt = System.nanoTime();
-    Process process = new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = new ProcessBuilder(command)
+        .directory(log.toAbsolutePath().getParent().toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
     return new ApplicationProcess(process, port, startedAt, log);
   }
 
@@ -107,7 +111,8 @@ final class ApplicationProcess implements AutoCloseable {
    */
   long taskListPage(String filterId, String user, String password) throws IOException, InterruptedException {
     String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15"))
+    HttpRequest request =
+        HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15"))
         .header("Authorization", "Basic " + credentials)
         .header("Accept", "application/hal+json")
         .header("Content-Type", "application/json")

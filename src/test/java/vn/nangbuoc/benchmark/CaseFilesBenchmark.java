@@ -157,7 +157,8 @@ class CaseFilesBenchmark {
 
   private void explain(String sql) {
     System.out.println("BENCHMARK EXPLAIN " + sql);
-    jdbc.sql("explain analyze " + sql).query(String.class).list().forEach(line -> System.out.println("BENCHMARK   " + line));
+    jdbc.sql("explain analyze " + sql).query(String.class).list()
+        .forEach(line -> System.out.println("BENCHMARK   " + line));
   }
 
   private static CaseQuery query(String name, String number, String personalId, CaseStatus status,
@@ -172,7 +173,8 @@ class CaseFilesBenchmark {
     for (int i = 0; i < rows; i++) {
       ChildListing child = child(run * rows + i, i % 2 == 0);
       text.append(String.join(",", child.fullName(), VietnameseFormat.date(child.dateOfBirth()), child.sex().label(),
-          "Tày", child.personalId() == null ? "" : child.personalId(), "\"Thôn Pò Mỏ, số " + i + "\"", child.communeCode(),
+          "Tày", child.personalId() == null ? "" : child.personalId(), "\"Thôn Pò Mỏ, số " + i + "\"",
+          child.communeCode(),
           "Hộ nghèo", "Khuyết tật vận động", "Nặng", "\"" + child.conditionGroup().label() + "\"", "Nông Thị Hạnh",
           "Mẹ", "0912345678")).append("\r\n");
     }

@@ -13,7 +13,10 @@ import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
 
-/** Finding case files (on H2 and on PostgreSQL): folded names, exact numbers, filters, order and pages, and never outside the area. */
+/**
+ * Finding case files (on H2 and on PostgreSQL): folded names, exact numbers, filters, order and pages, and never
+ * outside the area.
+ */
 abstract class CaseSearchChecks {
 
   @Autowired

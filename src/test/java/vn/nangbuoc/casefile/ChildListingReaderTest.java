@@ -60,15 +60,18 @@ class ChildListingReaderTest {
         CaregiverRelation.MOTHER, "0912345678"));
   }
 
+  // a row ending in "\" has its message on the next line (the text block is the same as on one line)
   @ParameterizedTest(name = "{0} = \"{1}\"")
   @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
       fullName          | NULL                      | Chưa nhập họ và tên của trẻ.
       fullName          | ''                        | Chưa nhập họ và tên của trẻ.
       fullName          | Nguyễn Văn 2              | Họ và tên của trẻ chỉ được gồm chữ cái và khoảng trắng.
-      fullName          | <script>alert(1)</script> | Họ và tên của trẻ không được chứa thẻ HTML hay liên kết kiểu [chữ](địa chỉ): hãy ghi bằng chữ thường.
+      fullName          | <script>alert(1)</script> | \
+      Họ và tên của trẻ không được chứa thẻ HTML hay liên kết kiểu [chữ](địa chỉ): hãy ghi bằng chữ thường.
       dateOfBirth       | NULL                      | Chưa nhập ngày sinh.
       dateOfBirth       | 2026-11-04                | Ngày sinh không được sau ngày hôm nay.
-      dateOfBirth       | 2008-11-03                | Người từ đủ 18 tuổi trở lên không thuộc đối tượng trẻ em của chương trình.
+      dateOfBirth       | 2008-11-03                | \
+      Người từ đủ 18 tuổi trở lên không thuộc đối tượng trẻ em của chương trình.
       personalId        | 02031900123               | Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số.
       personalId        | 02031900123A              | Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số.
       sex               | UNKNOWN                   | Giới tính không nằm trong danh sách được chọn.
@@ -77,9 +80,12 @@ class ChildListingReaderTest {
       conditionGroup    | CLUB_FOOT                 | Dạng tật không nằm trong danh sách được chọn.
       caregiverName     | NULL                      | Chưa nhập họ tên người chăm sóc.
       caregiverRelation | NEIGHBOUR                 | Quan hệ với trẻ không nằm trong danh sách được chọn.
-      caregiverPhone    | 091234567                 | Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
-      caregiverPhone    | 1912345678                | Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
-      caregiverPhone    | 0912-345-678              | Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
+      caregiverPhone    | 091234567                 | \
+      Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
+      caregiverPhone    | 1912345678                | \
+      Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
+      caregiverPhone    | 0912-345-678              | \
+      Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.
       """)
   void shouldRefuseABrokenRuleWithItsMessage(String field, String value, String message) {
     // given

@@ -77,7 +77,8 @@ abstract class HeldElsewhereChannelsChecks {
     assertThat(hoangDong.getBody()).containsEntry("message", HeldListings.RECEIVED);
     assertThat(dongKinh.getStatusCode()).isEqualTo(hoangDong.getStatusCode());
     assertThat(dongKinh.getBody()).isEqualTo(hoangDong.getBody());
-    assertThat(String.valueOf(hoangDong.getBody())).doesNotContain("địa bàn khác", inHoangDong.caseNumber(), "Hoàng Đồng");
+    assertThat(String.valueOf(hoangDong.getBody()))
+        .doesNotContain("địa bàn khác", inHoangDong.caseNumber(), "Hoàng Đồng");
     assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(casesBefore);
     assertHeldFor("HOANGDONG", typedName, HeldListings.Source.START_FORM);
   }

@@ -285,7 +285,8 @@ class CaseImportTest {
 
   @Test
   void shouldRefuseARowWithMarkupOrTooLongText() {
-    ListFiles list = new ListFiles().add(ListFiles.child(true), ImportColumn.FULL_NAME, "<a href=\"http://evil\">Đăng nhập</a>")
+    ListFiles list = new ListFiles()
+        .add(ListFiles.child(true), ImportColumn.FULL_NAME, "<a href=\"http://evil\">Đăng nhập</a>")
         .add(ListFiles.child(true), ImportColumn.ADDRESS, "[Đăng nhập](http://evil)")
         .add(ListFiles.child(true), ImportColumn.CAREGIVER_NAME, "Nông Thị " + "a".repeat(300));
 

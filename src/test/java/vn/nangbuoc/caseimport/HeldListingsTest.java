@@ -130,7 +130,8 @@ class HeldListingsTest {
   }
 
   private long casesWith(String personalId) {
-    return jdbc.sql("select count(*) from case_file where personal_id = ?").param(personalId).query(Long.class).single();
+    return jdbc.sql("select count(*) from case_file where personal_id = ?").param(personalId)
+        .query(Long.class).single();
   }
 
   private static List<RowResult> withoutCells(List<RowResult> rows) {

@@ -95,7 +95,8 @@ class DatabaseAwayPostgresIT {
     proxy.restore();
     long until = System.currentTimeMillis() + 30_000;
     int status = 0;
-    while (System.currentTimeMillis() < until && (status = get(port, "/api/funding/approvals", "tpldtbxh").statusCode()) != 200) {
+    while (System.currentTimeMillis() < until
+        && (status = get(port, "/api/funding/approvals", "tpldtbxh").statusCode()) != 200) {
       Thread.sleep(500);
     }
     assertThat(status).as("works again once the database is back").isEqualTo(200);

@@ -23,7 +23,8 @@ class ProductionGuardTest {
     MockEnvironment noAdmin = new MockEnvironment();
     noAdmin.setActiveProfiles("prod");
     MockEnvironment weakPassword = new MockEnvironment()
-        .withProperty("camunda.bpm.admin-user.id", "quantri").withProperty("camunda.bpm.admin-user.password", "demo123");
+        .withProperty("camunda.bpm.admin-user.id", "quantri")
+        .withProperty("camunda.bpm.admin-user.password", "demo123");
     weakPassword.setActiveProfiles("prod");
 
     assertThatThrownBy(() -> ProductionGuard.check(noAdmin)).hasMessageContaining("NANGBUOC_ADMIN_USER");
@@ -40,6 +41,7 @@ class ProductionGuardTest {
     demo.setActiveProfiles("postgres");
 
     assertThatCode(() -> ProductionGuard.check(production)).doesNotThrowAnyException();
-    assertThatCode(() -> ProductionGuard.check(demo.withProperty("nangbuoc.demo.enabled", "true"))).doesNotThrowAnyException();
+    assertThatCode(() -> ProductionGuard.check(demo.withProperty("nangbuoc.demo.enabled", "true")))
+        .doesNotThrowAnyException();
   }
 }

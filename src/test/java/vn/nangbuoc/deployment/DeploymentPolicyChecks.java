@@ -62,6 +62,7 @@ abstract class DeploymentPolicyChecks {
   @Autowired
   DecisionService decisions;
 
+  // in these models a line ending in "\" goes on at the start of the next (the model is the same as on one line)
   static Stream<Arguments> refusedModels() {
     return Stream.of(
         Arguments.of("script task", "probe.bpmn", process("""
@@ -74,12 +75,14 @@ abstract class DeploymentPolicyChecks {
             </camunda:executionListener>"""))),
         Arguments.of("script input parameter", "probe.bpmn", process(serviceTask("camunda:expression=\"${x}\"", """
             <camunda:inputOutput>
-              <camunda:inputParameter name="home"><camunda:script scriptFormat="javascript">1</camunda:script></camunda:inputParameter>
+              <camunda:inputParameter name="home"><camunda:script scriptFormat="javascript">1</camunda:script>\
+            </camunda:inputParameter>
             </camunda:inputOutput>"""))),
         Arguments.of("script task listener in the old activiti namespace", "probe.bpmn", process("""
             <bpmn:userTask id="Task_Probe">
               <bpmn:extensionElements>
-                <activiti:taskListener xmlns:activiti="http://activiti.org/bpmn" event="create" class="java.lang.Object" />
+                <activiti:taskListener xmlns:activiti="http://activiti.org/bpmn" event="create" \
+            class="java.lang.Object" />
               </bpmn:extensionElements>
             </bpmn:userTask>""")),
         Arguments.of("camunda:class on a service task", "probe.bpmn",
@@ -103,7 +106,8 @@ abstract class DeploymentPolicyChecks {
         Arguments.of("method call in a condition written as CDATA", "probe.bpmn",
             gateway("<![CDATA[${indication == 'SURGERY' && caseFileService . get ( 1 ) != null}]]>", "")),
         Arguments.of("script condition", "probe.bpmn", gateway("true", " language=\"groovy\"")),
-        Arguments.of("method call in a listener expression", "probe.bpmn", process(serviceTask("camunda:expression=\"${x}\"",
+        Arguments.of("method call in a listener expression", "probe.bpmn", process(serviceTask(
+            "camunda:expression=\"${x}\"",
             "<camunda:executionListener event=\"start\" "
                 + "expression=\"${execution.getProcessEngineServices().getRuntimeService()}\" />"))),
         Arguments.of("method call in a delegateExpression", "probe.bpmn",
@@ -116,7 +120,8 @@ abstract class DeploymentPolicyChecks {
             "<inputExpression id=\"Input_TaskKeyExpression\" typeRef=\"string\">",
             "<inputExpression id=\"Input_TaskKeyExpression\" typeRef=\"string\" expressionLanguage=\"juel\">")),
         Arguments.of("JUEL as the DMN's default language", "task-routing.dmn", routingTable().replaceFirst(
-            "namespace=\"http://nangbuoc.vn/dmn\"", "namespace=\"http://nangbuoc.vn/dmn\" expressionLanguage=\"juel\"")),
+            "namespace=\"http://nangbuoc.vn/dmn\"",
+            "namespace=\"http://nangbuoc.vn/dmn\" expressionLanguage=\"juel\"")),
         Arguments.of("a script language in a DMN output", "task-routing.dmn", routingTable().replaceFirst(
             "<outputEntry id=\"([^\"]+)\">", "<outputEntry id=\"$1\" expressionLanguage=\"javascript\">")),
         Arguments.of("script read from a resource", "probe.bpmn", process("""
@@ -146,7 +151,8 @@ abstract class DeploymentPolicyChecks {
               <bpmn:extensionElements>
                 <camunda:formData>
                   <camunda:formField id="ten" type="string">
-                    <camunda:validation><camunda:constraint name="validator" config="java.lang.Object" /></camunda:validation>
+                    <camunda:validation><camunda:constraint name="validator" config="java.lang.Object" />\
+            </camunda:validation>
                   </camunda:formField>
                 </camunda:formData>
               </bpmn:extensionElements>
@@ -164,15 +170,18 @@ abstract class DeploymentPolicyChecks {
         Arguments.of("assignee", "probe.bpmn", process("""
             <bpmn:userTask id="Task_Probe" camunda:assignee="quantri" />""")),
         Arguments.of("candidate groups in the old activiti namespace", "probe.bpmn", process("""
-            <bpmn:userTask xmlns:activiti="http://activiti.org/bpmn" id="Task_Probe" activiti:candidateGroups="camunda-admin" />""")),
+            <bpmn:userTask xmlns:activiti="http://activiti.org/bpmn" id="Task_Probe" \
+            activiti:candidateGroups="camunda-admin" />""")),
         Arguments.of("field injected into a product delegate", "probe.bpmn", process(serviceTask(
             "camunda:delegateExpression=\"${checkEligibilityDelegate}\"", """
             <camunda:field name="caseFileService"><camunda:string>x</camunda:string></camunda:field>"""))),
-        Arguments.of("shell task (runs a command of the server)", "probe.bpmn", process(serviceTask("camunda:type=\"shell\"", """
+        Arguments.of("shell task (runs a command of the server)", "probe.bpmn", process(serviceTask(
+            "camunda:type=\"shell\"", """
             <camunda:field name="command"><camunda:string>id</camunda:string></camunda:field>"""))),
         Arguments.of("mail task", "probe.bpmn", process(serviceTask("camunda:type=\"mail\"", """
             <camunda:field name="to"><camunda:string>ai@example.org</camunda:string></camunda:field>"""))),
-        Arguments.of("external task", "probe.bpmn", process(serviceTask("camunda:type=\"external\" camunda:topic=\"t\"", ""))),
+        Arguments.of("external task", "probe.bpmn",
+            process(serviceTask("camunda:type=\"external\" camunda:topic=\"t\"", ""))),
         Arguments.of("model with a DOCTYPE", "probe.bpmn", process(serviceTask("camunda:expression=\"&e;\"", ""))
             .replaceFirst("\\?>", "?><!DOCTYPE bpmn:definitions [<!ENTITY e \"\\${caseFileService.get(1)}\">]>")));
   }
@@ -234,7 +243,8 @@ abstract class DeploymentPolicyChecks {
     String otherLimit = fiveDays.replace("30000000", "35000000");
     assertThat(otherLimit).isNotEqualTo(table);
 
-    ResponseEntity<Map<String, Object>> answer = deploy("task-routing.dmn", otherLimit.getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<Map<String, Object>> answer =
+        deploy("task-routing.dmn", otherLimit.getBytes(StandardCharsets.UTF_8));
     String deploymentId = (String) answer.getBody().get("id");
     try {
       assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -271,9 +281,11 @@ abstract class DeploymentPolicyChecks {
   @Test
   void shouldNotLetFeelCallJava() {
     // FEEL passes the policy: the engine builds its FEEL engine with external (Java) functions disabled
+    // (the "\" goes on at the start of the next line)
     String decision = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" \
+        xmlns:camunda="http://camunda.org/schema/1.0/dmn"
             id="Definitions_FeelProbe" name="Bản thử" namespace="http://nangbuoc.vn/dmn">
           <decision id="feel-probe" name="Bản thử FEEL" camunda:historyTimeToLive="1">
             <variable id="Variable_Home" name="home" typeRef="string" />
@@ -309,8 +321,9 @@ abstract class DeploymentPolicyChecks {
 
   /** Deployments, resources and definitions of every kind, so that no partial deployment goes unseen. */
   private long deploymentRows() {
-    return jdbc.queryForObject("select (select count(*) from ACT_RE_DEPLOYMENT) + (select count(*) from ACT_GE_BYTEARRAY"
-        + " where DEPLOYMENT_ID_ is not null) + (select count(*) from ACT_RE_PROCDEF)"
+    return jdbc.queryForObject("select (select count(*) from ACT_RE_DEPLOYMENT)"
+        + " + (select count(*) from ACT_GE_BYTEARRAY where DEPLOYMENT_ID_ is not null)"
+        + " + (select count(*) from ACT_RE_PROCDEF)"
         + " + (select count(*) from ACT_RE_DECISION_DEF) + (select count(*) from ACT_RE_CAMFORMDEF)", Long.class);
   }
 

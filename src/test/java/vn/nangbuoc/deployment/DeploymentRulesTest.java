@@ -213,6 +213,7 @@ class DeploymentRulesTest {
         </bpmn:definitions>""".formatted(attributes, extensions).strip().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The first line ending in "\" goes on at the start of the next. */
   private static byte[] dmn(String decisionAttributes) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -15,8 +15,8 @@ import vn.nangbuoc.NangBuocSpringTest;
 
 /**
  * Health says DOWN when the job acquisition thread has stopped while the executor still calls itself
- * active, and the watchdog starts it again. The executor under test is one of its own, registered with no engine: the shared context's
- * executor (off in tests) is never touched.
+ * active, and the watchdog starts it again. The executor under test is one of its own, registered with no
+ * engine: the shared context's executor (off in tests) is never touched.
  */
 @NangBuocSpringTest
 class JobAcquisitionHealthTest {

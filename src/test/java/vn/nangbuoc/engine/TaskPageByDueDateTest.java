@@ -15,7 +15,8 @@ class TaskPageByDueDateTest {
     String rewritten = TaskPageByDueDate.rewrite(PAGE);
 
     assertThat(rewritten)
-        .startsWith("select distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_) RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES")
+        .startsWith("select distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_) RES.ID_, RES.DUE_DATE_"
+            + " from ACT_RU_TASK RES")
         .contains("order by RES.DUE_DATE_ asc, RES.PRIORITY_ desc, RES.ID_ asc")
         .endsWith("LIMIT ? OFFSET ?");
     assertThat(rewritten.replace("distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_) ", "distinct ")
@@ -42,7 +43,8 @@ class TaskPageByDueDateTest {
     assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ asc, RES.PRIORITY_ asc")))
         .containsPattern("order by RES\\.DUE_DATE_ asc, RES\\.PRIORITY_ asc, RES\\.ID_ asc\\s+LIMIT");
     assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ desc, RES.ID_ asc")))
-        .contains("distinct on (RES.DUE_DATE_, RES.ID_)").containsPattern("order by RES\\.DUE_DATE_ desc, RES\\.ID_ asc\\s+LIMIT");
+        .contains("distinct on (RES.DUE_DATE_, RES.ID_)")
+        .containsPattern("order by RES\\.DUE_DATE_ desc, RES\\.ID_ asc\\s+LIMIT");
   }
 
   @Test
@@ -50,7 +52,8 @@ class TaskPageByDueDateTest {
     assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "ORDER BY RES.DUE_DATE_ DESC, RES.PRIORITY_ ASC")))
         .contains("distinct on (RES.DUE_DATE_, RES.PRIORITY_, RES.ID_)")
         .containsPattern("order by RES\\.DUE_DATE_ desc, RES\\.PRIORITY_ asc, RES\\.ID_ desc\\s+LIMIT");
-    assertThat(TaskPageByDueDate.rewrite(PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ asc, RES.ID_ desc, RES.NAME_ asc")))
+    assertThat(TaskPageByDueDate.rewrite(
+        PAGE.replace(BY_DUE_DATE, "order by RES.DUE_DATE_ asc, RES.ID_ desc, RES.NAME_ asc")))
         .contains("distinct on (RES.DUE_DATE_, RES.ID_, RES.NAME_)")
         .containsPattern("order by RES\\.DUE_DATE_ asc, RES\\.ID_ desc, RES\\.NAME_ asc\\s+LIMIT");
   }

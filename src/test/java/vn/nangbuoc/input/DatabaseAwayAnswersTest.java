@@ -27,7 +27,8 @@ class DatabaseAwayAnswersTest {
   @Test
   void shouldNotCallOtherDatabaseErrorsAnAbsence() {
     assertThat(ErrorAnswers.databaseAway(new DuplicateKeyException("duplicate"))).isFalse();
-    assertThat(ErrorAnswers.databaseAway(new ProcessEngineException("x", new SQLException("syntax", "42601")))).isFalse();
+    assertThat(ErrorAnswers.databaseAway(new ProcessEngineException("x", new SQLException("syntax", "42601"))))
+        .isFalse();
     assertThat(ErrorAnswers.databaseAway(new IllegalStateException("other"))).isFalse();
   }
 }

@@ -32,8 +32,9 @@ class FieldReaderTest {
   // --- markup
 
   @ParameterizedTest
-  @ValueSource(strings = {"<a href=\"http://evil\">Đăng nhập</a>", "[Đăng nhập](http://evil)", "![ảnh](http://evil/x.png)",
-      "Bệnh viện <img src=x onerror=alert(1)>", "</textarea><script>", "<!-- x -->", "[Đăng nhập] [1]",
+  @ValueSource(strings = {"<a href=\"http://evil\">Đăng nhập</a>", "[Đăng nhập](http://evil)",
+      "![ảnh](http://evil/x.png)", "Bệnh viện <img src=x onerror=alert(1)>", "</textarea><script>", "<!-- x -->",
+      "[Đăng nhập] [1]",
       "<http://evil>", "javascript:alert(1)"})
   void shouldRefuseMarkupInAnyText(String typed) {
     for (int maxLength : new int[] {300, 4000}) {
@@ -309,7 +310,8 @@ class FieldReaderTest {
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     try {
       // given: midnight of 12 March 2019 in Vietnam, 17:00 on 11 March in UTC
-      Date midnightInVietnam = Date.from(LocalDate.of(2019, 3, 12).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+      Date midnightInVietnam =
+          Date.from(LocalDate.of(2019, 3, 12).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
       FieldReader fields = reader("dateOfBirth", midnightInVietnam);
 
       // when / then

@@ -70,7 +70,8 @@ class TwoNodesShareTheOutboxPostgresIT {
             "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
             "--spring.datasource.password=", "--camunda.bpm.process-engine-name=node2",
             "--nangbuoc.mail.local-server.enabled=false", "--spring.mail.host=127.0.0.1",
-            "--spring.mail.port=" + smtp.getSmtp().getPort(), "--spring.mail.properties.mail.smtp.starttls.enable=false");
+            "--spring.mail.port=" + smtp.getSmtp().getPort(),
+            "--spring.mail.properties.mail.smtp.starttls.enable=false");
     OutboxSender otherNode = secondNode.getBean(OutboxSender.class);
     firstNode.sendDue();
     int before = smtp.getReceivedMessages().length;
@@ -96,7 +97,8 @@ class TwoNodesShareTheOutboxPostgresIT {
     }
 
     List<String> keys = new ArrayList<>();
-    for (MimeMessage mail : Arrays.asList(smtp.getReceivedMessages()).subList(before, smtp.getReceivedMessages().length)) {
+    for (MimeMessage mail
+        : Arrays.asList(smtp.getReceivedMessages()).subList(before, smtp.getReceivedMessages().length)) {
       keys.add(dedupKey(mail));
     }
     assertThat(keys).hasSize((int) written).doesNotHaveDuplicates();

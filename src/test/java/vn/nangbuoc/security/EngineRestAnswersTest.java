@@ -22,7 +22,8 @@ class EngineRestAnswersTest {
   @Test
   void shouldSendTheSecurityHeadersWithEveryKindOfAnswer() {
     Map<HttpStatus, ResponseEntity<String>> answers = Map.of(
-        HttpStatus.OK, http.withBasicAuth("cbmaipha", "demo123").getForEntity("/engine-rest/task?maxResults=1", String.class),
+        HttpStatus.OK, http.withBasicAuth("cbmaipha", "demo123")
+            .getForEntity("/engine-rest/task?maxResults=1", String.class),
         HttpStatus.UNAUTHORIZED, http.getForEntity("/engine-rest/task?maxResults=1", String.class),
         HttpStatus.FORBIDDEN, http.withBasicAuth("cbmaipha", "demo123")
             .exchange("/engine-rest/user/quantri", HttpMethod.DELETE, null, String.class),
@@ -33,7 +34,8 @@ class EngineRestAnswersTest {
       assertThat(answer.getStatusCode()).isEqualTo(status);
       assertThat(answer.getHeaders().get("Content-Security-Policy")).as(status + " CSP")
           .isEqualTo(List.of("default-src 'none'; frame-ancestors 'none'"));
-      assertThat(answer.getHeaders().get("X-Content-Type-Options")).as(status + " nosniff").isEqualTo(List.of("nosniff"));
+      assertThat(answer.getHeaders().get("X-Content-Type-Options")).as(status + " nosniff")
+          .isEqualTo(List.of("nosniff"));
       assertThat(answer.getHeaders().get("Cache-Control")).as(status + " cache").isEqualTo(List.of("no-store"));
     });
   }

@@ -43,7 +43,8 @@ class IdentityChangesTest {
 
   @Test
   void shouldRefuseAnAdministratorJoiningTheApproversThroughTheRestApi() {
-    ResponseEntity<Map<String, Object>> refused = put("quantri", "/engine-rest/group/" + APPROVERS + "/members/quantri");
+    ResponseEntity<Map<String, Object>> refused =
+        put("quantri", "/engine-rest/group/" + APPROVERS + "/members/quantri");
 
     assertThat(refused.getStatusCode().is4xxClientError()).as(String.valueOf(refused.getBody())).isTrue();
     assertThat(String.valueOf(refused.getBody().get("message"))).contains("Quản trị viên không tự thêm mình");
@@ -68,7 +69,8 @@ class IdentityChangesTest {
     assertThat(put("quantri", "/engine-rest/group/" + Groups.CAMUNDA_ADMIN + "/members/" + colleague)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    ResponseEntity<Map<String, Object>> refused = put("quantri", "/engine-rest/group/" + APPROVERS + "/members/" + colleague);
+    ResponseEntity<Map<String, Object>> refused =
+        put("quantri", "/engine-rest/group/" + APPROVERS + "/members/" + colleague);
 
     assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
     assertThat(String.valueOf(refused.getBody().get("message"))).contains("là quản trị viên");
@@ -100,7 +102,8 @@ class IdentityChangesTest {
     assertThat(log).filteredOn(change -> newcomer.equals(change.get("userId"))
             || String.valueOf(change.get("detail")).contains("ca-" + newcomer))
         .extracting(change -> change.get("actor") + " " + change.get("action") + " " + change.get("groupId"))
-        .containsExactlyInAnyOrder("quantri USER_CREATED null", "quantri MEMBERSHIP_ADDED " + APPROVERS, "quantri MEMBERSHIP_REMOVED " + APPROVERS,
+        .containsExactlyInAnyOrder("quantri USER_CREATED null", "quantri MEMBERSHIP_ADDED " + APPROVERS,
+            "quantri MEMBERSHIP_REMOVED " + APPROVERS,
             "quantri AUTHORIZATION_CREATED " + APPROVERS, "quantri AUTHORIZATION_CHANGED " + APPROVERS,
             "quantri AUTHORIZATION_DELETED " + APPROVERS);
     assertThat(as("quantri").exchange("/api/identity-changes", HttpMethod.GET, null, String.class).getStatusCode())
@@ -119,7 +122,8 @@ class IdentityChangesTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(String.valueOf(refused.getBody().get("message"))).contains("tự đổi mật khẩu");
-    assertThat(identityService.checkPassword("tpldtbxh", "demo123")).as("the approver's own password still works").isTrue();
+    assertThat(identityService.checkPassword("tpldtbxh", "demo123")).as("the approver's own password still works")
+        .isTrue();
 
     // a new user (in no group yet) gets a password from the administrator: recorded, like any profile change
     String created = createUser();

@@ -93,7 +93,8 @@ abstract class LoginLockoutChecks {
     at(now.plusSeconds(3));
     Answer accepted = login("api", "cbhoangvanthu", "demo123");
 
-    assertThat(refused).isEqualTo(new Answer(false, "Sai tên đăng nhập hoặc mật khẩu. Vui lòng chờ 2 giây rồi thử lại."));
+    assertThat(refused)
+        .isEqualTo(new Answer(false, "Sai tên đăng nhập hoặc mật khẩu. Vui lòng chờ 2 giây rồi thử lại."));
     assertThat(accepted.accepted()).isTrue();
   }
 

@@ -98,7 +98,8 @@ class RequestBodyLimitTest {
     Task review = engine.getTaskService().createTaskQuery().processInstanceId(pathway.getId()).singleResult();
 
     HttpResponse<String> completed = chunked("cvldtbxh", "/engine-rest/task/" + review.getId() + "/complete",
-        "application/json", "{\"variables\":{\"listingDecision\":{\"value\":\"ACCEPT\"}}}".getBytes(StandardCharsets.UTF_8));
+        "application/json",
+        "{\"variables\":{\"listingDecision\":{\"value\":\"ACCEPT\"}}}".getBytes(StandardCharsets.UTF_8));
     // over the 1 MB of other requests, within the 10 MB of deployments
     HttpResponse<String> deployed = chunked("quantri", "/engine-rest/deployment/create",
         "multipart/form-data; boundary=B", multipart(routingTablePaddedTo(2 * MB)));

@@ -89,7 +89,8 @@ abstract class SecurityMatrixChecks {
         .noneMatch(t -> pathway.equals(t.get("processInstanceId")));
     assertThat(list("cbhoangdong", "/engine-rest/process-instance?maxResults=500"))
         .noneMatch(p -> pathway.equals(p.get("id")));
-    assertThat(list("cbhoangdong", "/engine-rest/history/activity-instance?maxResults=500&processInstanceId=" + pathway))
+    assertThat(list("cbhoangdong",
+        "/engine-rest/history/activity-instance?maxResults=500&processInstanceId=" + pathway))
         .isEmpty();
     assertThat(get("cbhoangdong", "/api/cases/" + child.get("id"), OBJECT).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -110,7 +111,8 @@ abstract class SecurityMatrixChecks {
     assertThat(get("cbhoangdong", "/api/cases/" + child.get("id"), OBJECT).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("cbhoangdong", "/engine-rest/process-instance/" + pathway, OBJECT).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    assertThat(get("cbmaipha", "/api/cases/" + child.get("id"), OBJECT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("cbmaipha", "/api/cases/" + child.get("id"), OBJECT).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("cbmaipha", "/engine-rest/process-instance/" + pathway, OBJECT).getStatusCode().is2xxSuccessful())
         .isFalse();
     assertThat(list("cbmaipha", "/engine-rest/history/process-instance?maxResults=5&processInstanceId=" + pathway))
@@ -180,25 +182,28 @@ abstract class SecurityMatrixChecks {
 
   private boolean allowed(String user, Action action) {
     return switch (action) {
-      case SEE_TASK -> !list(user, "/engine-rest/task?maxResults=50&processInstanceId=" + pathwayOfNewChild()).isEmpty();
+      case SEE_TASK ->
+          !list(user, "/engine-rest/task?maxResults=50&processInstanceId=" + pathwayOfNewChild()).isEmpty();
       case COMPLETE_TASK -> {
         String task = taskOf("cvldtbxh", pathwayOfNewChild());
         yield post(user, "/engine-rest/task/" + task + "/submit-form",
             Map.of("variables", Map.of("listingDecision", Map.of("value", "ACCEPT")))).is2xxSuccessful();
       }
-      case READ_CASE -> get(user, "/api/cases/" + listMaiPhaChild().get("id"), OBJECT).getStatusCode().is2xxSuccessful();
+      case READ_CASE ->
+          get(user, "/api/cases/" + listMaiPhaChild().get("id"), OBJECT).getStatusCode().is2xxSuccessful();
       case READ_INSTANCE -> get(user, "/engine-rest/process-instance/" + pathwayOfNewChild(), OBJECT).getStatusCode()
           .is2xxSuccessful();
       case READ_HISTORY -> !list(user, "/engine-rest/history/process-instance?maxResults=50&processInstanceId="
           + pathwayOfNewChild()).isEmpty();
       case READ_VARIABLES -> get(user, "/engine-rest/process-instance/" + pathwayOfNewChild() + "/variables", OBJECT)
           .getStatusCode().is2xxSuccessful();
-      case READ_HISTORIC_VARIABLES -> !list(user, "/engine-rest/history/variable-instance?maxResults=50&processInstanceId="
-          + pathwayOfNewChild()).isEmpty();
+      case READ_HISTORIC_VARIABLES -> !list(user,
+          "/engine-rest/history/variable-instance?maxResults=50&processInstanceId=" + pathwayOfNewChild()).isEmpty();
       case OPEN_COCKPIT -> mayAccess(user, "cockpit");
       case OPEN_ADMIN -> mayAccess(user, "admin");
-      case CREATE_USER -> post(user, "/engine-rest/user/create", Map.of("profile", Map.of("id",
-          "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), "firstName", "Thử", "lastName", "Nghiệm"),
+      case CREATE_USER -> post(user, "/engine-rest/user/create", Map.of("profile", Map.of(
+              "id", "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
+              "firstName", "Thử", "lastName", "Nghiệm"),
           "credentials", Map.of("password", "mat-khau-thu-nghiem-2026"))).is2xxSuccessful();
       case LIST_CHILD -> post(user, "/api/cases", childBody(Map.of("communeCode", "MAIPHA"))).is2xxSuccessful();
       case RECORD_WITHDRAWAL -> post(user, "/api/cases/" + listMaiPhaChild().get("id") + "/withdrawal",
@@ -206,8 +211,9 @@ abstract class SecurityMatrixChecks {
       case DELETE_INSTANCE -> as(user).exchange("/engine-rest/process-instance/" + pathwayOfNewChild(),
           HttpMethod.DELETE, null, String.class).getStatusCode().is2xxSuccessful();
       case SET_VARIABLE -> as(user).exchange("/engine-rest/process-instance/" + pathwayOfNewChild()
-              + "/variables/listingDecision", HttpMethod.PUT, new HttpEntity<>(Map.of("value", "ACCEPT", "type", "String")),
-          String.class).getStatusCode().is2xxSuccessful();
+              + "/variables/listingDecision", HttpMethod.PUT,
+          new HttpEntity<>(Map.of("value", "ACCEPT", "type", "String")), String.class)
+          .getStatusCode().is2xxSuccessful();
     };
   }
 

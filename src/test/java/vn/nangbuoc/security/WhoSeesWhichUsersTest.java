@@ -34,7 +34,8 @@ class WhoSeesWhichUsersTest {
 
     assertThat(ids("cbmaipha", "/engine-rest/user?maxResults=500")).isEqualTo(maiPha).contains("cbmaipha");
     assertThat(count("cbmaipha", "/engine-rest/user/count")).isEqualTo(maiPha.size());
-    assertThat(ids("cbmaipha", "/engine-rest/group?maxResults=500")).containsExactlyInAnyOrder("ubndMaiPha", "ubndMaiPhaHead");
+    assertThat(ids("cbmaipha", "/engine-rest/group?maxResults=500"))
+        .containsExactlyInAnyOrder("ubndMaiPha", "ubndMaiPhaHead");
     assertThat(http.withBasicAuth("cbmaipha", "demo123").getForEntity("/engine-rest/user/cbhoangdong/profile",
         String.class).getStatusCode().is2xxSuccessful()).isFalse();
   }
@@ -49,7 +50,8 @@ class WhoSeesWhichUsersTest {
   void shouldListEveryUserToTheAdministrator() {
     long all = identityService.createUserQuery().count();
 
-    assertThat(ids("quantri", "/engine-rest/user?maxResults=500")).hasSize((int) all).contains("cbmaipha", "cbhoangdong");
+    assertThat(ids("quantri", "/engine-rest/user?maxResults=500")).hasSize((int) all)
+        .contains("cbmaipha", "cbhoangdong");
     assertThat(count("quantri", "/engine-rest/user/count")).isEqualTo(all);
   }
 
@@ -71,7 +73,8 @@ class WhoSeesWhichUsersTest {
   }
 
   private Set<String> membersOf(String... groups) {
-    return java.util.Arrays.stream(groups).flatMap(g -> identityService.createUserQuery().memberOfGroup(g).list().stream())
+    return java.util.Arrays.stream(groups)
+        .flatMap(g -> identityService.createUserQuery().memberOfGroup(g).list().stream())
         .map(User::getId).collect(Collectors.toSet());
   }
 

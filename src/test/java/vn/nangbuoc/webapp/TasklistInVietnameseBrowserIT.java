@@ -101,7 +101,8 @@ class TasklistInVietnameseBrowserIT {
     // the form's own checks speak Vietnamese too
     WebElement name = browser.findElement(By.cssSelector("input[id$='Field_FullName']"));
     name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"), "Bắt buộc nhập."));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".fjs-form-field-error"), "Bắt buộc nhập."));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("Field is required");
     screenshot("tasklist-vi-form-check.png");
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
