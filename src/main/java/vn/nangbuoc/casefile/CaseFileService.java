@@ -12,11 +12,11 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.organisation.UnitLevel;
+import vn.nangbuoc.system.EngineTime;
 
 /** Creates and changes case files; every rule about who may list which child lives here. */
 @Service

@@ -17,13 +17,13 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * A commune's list, from upload to case files: read and check every row, show what would happen,

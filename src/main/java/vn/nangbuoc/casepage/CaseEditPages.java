@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
-import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.casefile.ConditionGroup;
@@ -23,12 +23,12 @@ import vn.nangbuoc.casefile.DisabilityType;
 import vn.nangbuoc.casefile.EditConflictException;
 import vn.nangbuoc.casefile.HouseholdStatus;
 import vn.nangbuoc.casefile.Sex;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Correcting a child's case file: caseworkers of the child's area only, and never over someone else's change

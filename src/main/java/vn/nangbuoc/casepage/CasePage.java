@@ -14,15 +14,15 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.document.DocumentKind;
 import vn.nangbuoc.document.DocumentService;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineSystem;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * One page per child: the case file, its pathway, money and documents. Everyone who works in the child's commune

@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.StepCatalogue;
 import vn.nangbuoc.pathway.StepCatalogues;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * The case page's middle: what each part of the case's process recorded, in the order the process runs

@@ -14,11 +14,11 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.document.CaseDocument;
 import vn.nangbuoc.document.DocumentService;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.PageFormat;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * "Lịch sử" of a case: what each step recorded (who, when, which decision), what the engine's user

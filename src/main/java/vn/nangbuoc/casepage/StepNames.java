@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.pathway.StepCatalogue;
 import vn.nangbuoc.pathway.StepCatalogues;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * The Vietnamese names of the processes' steps, as their models name them (an analyst may rename them); steps

@@ -18,13 +18,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.notification.DeliveryMode;
 import vn.nangbuoc.notification.Notifications;
+import vn.nangbuoc.system.EngineTime;
 
 /** Creates the demo users once; an existing user is left as it is (its password may have been changed). */
 @Component

@@ -12,11 +12,11 @@ import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Documents of a case: consent forms, medical reports, photos. Whoever may read the case reads its

@@ -10,12 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * Decides a likely duplicate: merge (one child listed twice) or keep apart (two children). A merge

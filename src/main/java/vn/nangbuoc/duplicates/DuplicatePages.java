@@ -15,12 +15,12 @@ import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineTime;
 
 /** Likely duplicates of the caseworker's area, side by side, to merge or keep apart. */
 @PageController

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Pairs of case files that are probably one child listed twice: the same name without diacritics

@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.nangbuoc.casefile.Caregiver;
 import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.casefile.Caregiver;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Erases a child's case file: the case file, everything each feature keeps about the child

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * Removes a pathway from the engine altogether: the running instance (without running its

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * Makes the engine keep history exactly as long as the application keeps closed case files: every

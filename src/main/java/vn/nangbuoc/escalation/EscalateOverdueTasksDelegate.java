@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The escalation of the pathway's versions deployed before issue 18, whose every user task had a

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * LĐTBXH arranges rehabilitation, an assistive device or another service with the agency that

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwaySettings;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * When the next follow-up visit falls due: the configured intervals (default 1, 3 and 6 months)

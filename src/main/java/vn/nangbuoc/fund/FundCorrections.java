@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Corrections of the ledger by four eyes: one person proposes (effects and reason), a second

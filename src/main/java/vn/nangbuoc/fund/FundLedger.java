@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.VietnameseFormat;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Changes to the child protection funds' books ({@link FundBooks} reads them). Every change of a

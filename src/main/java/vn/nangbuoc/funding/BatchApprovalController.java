@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.input.ErrorAnswers;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.system.EngineLimits;
 
 /**
  * Approvers decide on several funding requests at once. Each decision completes its own pathway

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineSystem;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Why a decision in a batch found no task: in a group of approvers, a colleague often decided the same

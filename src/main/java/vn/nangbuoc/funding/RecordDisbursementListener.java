@@ -2,12 +2,12 @@ package vn.nangbuoc.funding;
 
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.FundLedger;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
+import vn.nangbuoc.system.EngineTime;
 
 /** The finance office pays from the reservation (to the hospital or the family): never more than reserved. */
 @Component("recordDisbursementListener")

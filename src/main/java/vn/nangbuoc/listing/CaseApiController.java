@@ -20,14 +20,14 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayEvents;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineSystem;
+import vn.nangbuoc.system.EngineTime;
 
 /** Listing a child and the events of a case, for other systems and scripts (HTTP Basic). */
 @RestController

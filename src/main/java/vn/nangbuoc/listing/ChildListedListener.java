@@ -9,13 +9,13 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.TaskSubmissions;
 import vn.nangbuoc.security.CaseAuthorizations;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Start of a pathway: links it to its child's case file. Started from Tasklist's start form, the

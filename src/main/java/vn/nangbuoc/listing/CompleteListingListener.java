@@ -7,11 +7,11 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
+import vn.nangbuoc.system.EngineTime;
 
 /** The commune completes a returned listing: the corrected details replace those in the case file. */
 @Component("completeListingListener")

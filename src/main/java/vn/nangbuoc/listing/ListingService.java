@@ -9,8 +9,8 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.system.EngineTime;
 
 /** Lists a child: the case file and its pathway are created together or not at all. */
 @Service

@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Starts the pathways of case files opened by an import, one case per transaction and as the user

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.security.AccountLocked;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Tells the person and the administrators that a login was locked after wrong passwords: the

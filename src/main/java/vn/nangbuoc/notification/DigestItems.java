@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 /** New work waiting for the daily digest of the users who chose it. */
 @Repository

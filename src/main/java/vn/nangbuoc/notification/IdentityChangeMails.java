@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.IdentityChanged;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The head of an agency hears at once when someone changed who belongs to its groups or what they

@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineTime;
 
 /** A user's choice of mail delivery; for administrators, the mail that did not go out. */
 @RestController

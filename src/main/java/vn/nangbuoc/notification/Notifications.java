@@ -10,10 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.escalation.TaskEscalated;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.routing.TaskRouted;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Tells people by mail what the pathway asks of them. Every mail is written to the outbox inside

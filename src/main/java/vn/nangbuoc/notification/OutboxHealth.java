@@ -7,7 +7,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The "mail" part of /actuator/health. Spring's own check of the SMTP server is off

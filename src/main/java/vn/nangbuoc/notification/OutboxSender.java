@@ -15,8 +15,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.notification.MailOutbox.Outcome;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Sends what the outbox holds, a batch over one SMTP connection. Several nodes may run this at once

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineSystem;
 
 /** People by group or id, with their address (Camunda's identity service) and delivery choice. */
 @Component

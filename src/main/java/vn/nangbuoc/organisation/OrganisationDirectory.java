@@ -8,7 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
-import vn.nangbuoc.engine.EngineLimits;
+import vn.nangbuoc.system.EngineLimits;
 
 /** Answers questions about the organisation: units, who serves a commune, where a user works. */
 @Service

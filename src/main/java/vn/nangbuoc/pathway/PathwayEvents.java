@@ -8,10 +8,10 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.CaseStepRecords;
-import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.security.CaseAuthorizations;
+import vn.nangbuoc.system.EngineSystem;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * What happens to a child outside any task: the family withdraws, the child moves. The reason is

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.system.EngineSystem;
 
 @Configuration
 class PathwayWebConfiguration {

@@ -14,12 +14,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.audit.CaseAccessLog;
+import vn.nangbuoc.casefile.Caregiver;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.casefile.CaseStepRecords.StepRecord;
-import vn.nangbuoc.casefile.Caregiver;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundBooks;
@@ -27,6 +26,7 @@ import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * What a task's form shows about its child, read from the case file when the form opens: the

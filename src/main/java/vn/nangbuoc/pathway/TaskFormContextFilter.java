@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.engine.EngineSystem;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * Adds {@link TaskFormContext} to the answer of GET .../task/{id}/form-variables, the call with

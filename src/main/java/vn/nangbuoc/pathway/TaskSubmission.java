@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import vn.nangbuoc.casefile.CaseFile;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * One completion of a pathway task, as its complete listener sees it: who submits, for which case,

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.security.CaseAuthorizations;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * The child moved: the case file already names the new commune. Every open task goes to whoever

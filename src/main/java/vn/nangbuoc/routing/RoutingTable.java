@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * The deployed task-routing decision table, asked once per question. Its answer depends only on the

@@ -8,8 +8,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Due dates of user tasks, used by the task itself and by its escalation timer (the timeout listener

@@ -7,7 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Deadlines in working days, as the plans set them: Saturdays, Sundays and public holidays do not

@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.casefile.ConditionGroup;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.ClosureOutcome;
 import vn.nangbuoc.pathway.PathwaySettings;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The health centre records a screening. The finding stays in the case's records; the process

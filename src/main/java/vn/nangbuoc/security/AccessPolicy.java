@@ -17,9 +17,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.organisation.AgencyGroup;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.system.EngineLimits;
 
 /**
  * What each kind of group may do beyond single cases, granted at every start for the groups of the

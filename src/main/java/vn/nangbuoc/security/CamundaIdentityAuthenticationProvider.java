@@ -9,8 +9,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.input.ErrorAnswers;
+import vn.nangbuoc.system.EngineLimits;
 
 /** Users and passwords live in Camunda's identity service, shared with Tasklist, Cockpit and Admin. */
 @Component

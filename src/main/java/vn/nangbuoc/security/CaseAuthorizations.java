@@ -22,9 +22,9 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
-import vn.nangbuoc.engine.EngineLimits;
-import vn.nangbuoc.engine.EngineSystem;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineSystem;
 
 /**
  * A child's pathway is visible to the agencies whose area includes the child's commune, and to

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineLimits;
 import vn.nangbuoc.organisation.AgencyGroup;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.system.EngineLimits;
 
 /**
  * What a user is, beyond the tasks routed to them. Caseworkers (staff of the agencies that list:

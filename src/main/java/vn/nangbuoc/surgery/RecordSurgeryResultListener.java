@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.TaskSubmission;
 import vn.nangbuoc.pathway.TaskSubmissions;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The surgery's result: done (follow-up visits are counted from its date) or postponed to a new

@@ -6,7 +6,7 @@ import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.Sex;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Children for the benchmarks: names as Lạng Sơn's are, spread over the communes, each one unique

@@ -38,8 +38,8 @@ import vn.nangbuoc.casefile.CaseSearch;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.fund.FundBooks;
+import vn.nangbuoc.fund.FundReceipts;
 import vn.nangbuoc.fund.ReceiptKind;
-import vn.nangbuoc.funding.FundReceipts;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 

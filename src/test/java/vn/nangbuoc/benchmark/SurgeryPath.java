@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import vn.nangbuoc.casefile.ChildListing;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Takes children through the surgery path as the agencies' staff would, through the engine's Java

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocPostgresTest;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Fifty managers approve 1,000,000 đồng each, at the same moment, from a fund holding 30,000,000:

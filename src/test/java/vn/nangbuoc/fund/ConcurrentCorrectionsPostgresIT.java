@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocPostgresTest;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Confirmations of corrections at the same moment, on PostgreSQL: one proposal confirmed by eight

@@ -12,10 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * No row of any type takes the fund's balances, or a request's, below zero, and no row pays a

@@ -31,6 +31,7 @@ import vn.nangbuoc.fund.Balance;
 import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.fund.FundLedger;
+import vn.nangbuoc.fund.FundReceipts;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.fund.RequestStatus;

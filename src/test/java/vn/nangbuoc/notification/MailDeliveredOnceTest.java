@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.nangbuoc.NangBuocSpringTest;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.notification.MailOutbox.Outcome;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * SMTP delivers at least once; the outbox makes a second copy recognisable and says why it was

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.nangbuoc.NangBuocSpringTest;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 @NangBuocSpringTest
 class OldMailTest {

@@ -30,10 +30,10 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.fund.FundBooks;
+import vn.nangbuoc.fund.FundReceipts;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.fund.RequestStatus;
-import vn.nangbuoc.funding.FundReceipts;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 
@@ -573,6 +573,6 @@ class ChildPathwayProcessTest {
   }
 
   private static LocalDate vietnamDate(Date date) {
-    return LocalDate.ofInstant(date.toInstant(), vn.nangbuoc.engine.EngineTime.VIETNAM);
+    return LocalDate.ofInstant(date.toInstant(), vn.nangbuoc.system.EngineTime.VIETNAM);
   }
 }

@@ -26,11 +26,11 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.engine.EngineSystem;
-import vn.nangbuoc.engine.EngineTime;
 import vn.nangbuoc.erasure.CaseErasure;
 import vn.nangbuoc.erasure.ErasureKind;
 import vn.nangbuoc.input.VietnameseFormat;
+import vn.nangbuoc.system.EngineSystem;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Issue 18's goal: a new step is its model, its form, one catalogue entry and its listener. The test-only process

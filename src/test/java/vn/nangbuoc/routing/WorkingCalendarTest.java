@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.nangbuoc.engine.EngineTime;
+import vn.nangbuoc.system.EngineTime;
 
 class WorkingCalendarTest {
 

@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,13 +26,6 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.erasure.CaseErasure;
 import vn.nangbuoc.erasure.ErasureKind;
-import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.FundLedger;
-import vn.nangbuoc.fund.FundingRequest;
-import vn.nangbuoc.fund.ReceiptKind;
-import vn.nangbuoc.fund.RequestStatus;
-import vn.nangbuoc.fund.TestFunds;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;

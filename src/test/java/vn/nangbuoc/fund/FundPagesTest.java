@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,14 +22,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
-import vn.nangbuoc.engine.EngineTime;
-import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.LedgerEntry;
-import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
+import vn.nangbuoc.system.EngineTime;
 
 /** The fund's pages behind a session login: what an inspector reads, and who may not. */
 @NangBuocSpringTest

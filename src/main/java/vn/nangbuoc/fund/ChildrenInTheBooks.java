@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import java.util.Collection;
 import java.util.List;
@@ -7,10 +7,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.audit.CaseAccessLog;
-import vn.nangbuoc.fund.Correction;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.FundingRequest;
-import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.security.Roles;
 

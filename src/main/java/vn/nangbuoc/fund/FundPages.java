@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,22 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nangbuoc.audit.CaseAccessLog;
-import vn.nangbuoc.engine.EngineTime;
-import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.Correction;
-import vn.nangbuoc.fund.CorrectionStatus;
-import vn.nangbuoc.fund.EntryType;
-import vn.nangbuoc.fund.Fund;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.LedgerEntry;
-import vn.nangbuoc.fund.PeriodTotals;
-import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The fund's books as pages: overview, ledger with filters, requests, proposed corrections

@@ -1,4 +1,4 @@
-package vn.nangbuoc.engine;
+package vn.nangbuoc.system;
 
 import java.time.Instant;
 import java.time.LocalDate;

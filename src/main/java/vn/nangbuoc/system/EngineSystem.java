@@ -1,4 +1,4 @@
-package vn.nangbuoc.engine;
+package vn.nangbuoc.system;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package vn.nangbuoc.engine;
+package vn.nangbuoc.system;
 
 /**
  * The engine refuses unbounded queries from authenticated users (query-max-results-limit). Lists

@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
-import vn.nangbuoc.fund.Correction;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
 

@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -21,20 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.nangbuoc.audit.CaseAccessLog;
-import vn.nangbuoc.engine.EngineTime;
-import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.Correction;
-import vn.nangbuoc.fund.CorrectionStatus;
-import vn.nangbuoc.fund.Fund;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.FundCorrections;
-import vn.nangbuoc.fund.FundingRequest;
-import vn.nangbuoc.fund.LedgerEntry;
-import vn.nangbuoc.fund.ReceiptKind;
-import vn.nangbuoc.fund.RequestStatus;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineTime;
 
 /** The fund's books for its keepers, approvers and auditors; receipts by the finance office. */
 @RestController

@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +13,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.fund.Balance;
-import vn.nangbuoc.fund.FundBooks;
-import vn.nangbuoc.fund.FundingRequest;
-import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.VietnameseFormat;
 
 /**

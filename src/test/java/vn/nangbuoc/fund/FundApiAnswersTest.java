@@ -1,4 +1,4 @@
-package vn.nangbuoc.funding;
+package vn.nangbuoc.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import vn.nangbuoc.NangBuocSpringTest;
-import vn.nangbuoc.fund.FundBooks;
 
 /**
  * The fund's API answers with the same JSON since its bodies and answers are records: the same
