@@ -1,7 +1,5 @@
 package vn.nangbuoc.input;
 
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,32 +18,32 @@ class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+  ResponseEntity<ApiError> invalid(InvalidInputException e) {
     return body(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+  ResponseEntity<ApiError> notFound(NotFoundException e) {
     return body(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler(ForbiddenException.class)
-  ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
+  ResponseEntity<ApiError> forbidden(ForbiddenException e) {
     return body(HttpStatus.FORBIDDEN, e.getMessage());
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+  ResponseEntity<ApiError> denied(AccessDeniedException e) {
     return body(HttpStatus.FORBIDDEN, "Bạn không có quyền với hồ sơ này.");
   }
 
   @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+  ResponseEntity<ApiError> unreadable(Exception e) {
     return body(HttpStatus.BAD_REQUEST, "Dữ liệu gửi lên không đọc được: cần JSON đúng định dạng.");
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+  ResponseEntity<ApiError> unexpected(Exception e) {
     // the engine wraps what a listener throws, and loses races as an exception of its own
     InvalidInputException invalid = ErrorAnswers.invalidInput(e);
     if (invalid != null) {
@@ -71,8 +69,7 @@ class ApiErrors {
     return body(HttpStatus.INTERNAL_SERVER_ERROR, ErrorAnswers.UNEXPECTED);
   }
 
-  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message,
-        "errors", List.of(message)));
+  private static ResponseEntity<ApiError> body(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(ApiError.of(status.value(), message));
   }
 }

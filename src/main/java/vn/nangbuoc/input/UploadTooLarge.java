@@ -1,5 +1,6 @@
 package vn.nangbuoc.input;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,13 +24,15 @@ class UploadTooLarge {
   static final String MESSAGE = "Tệp quá lớn, vượt giới hạn tải lên của hệ thống: hãy chia nhỏ danh sách, hoặc"
       + " chụp/quét tài liệu với độ phân giải thấp hơn.";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       response.setContentType("application/json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"status\":413,\"message\":\"" + MESSAGE + "\"}");
+      JSON.writeValue(response.getWriter(), ApiError.of(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, MESSAGE));
       return new ModelAndView();
     }
     ModelAndView page = new ModelAndView("error-page");
