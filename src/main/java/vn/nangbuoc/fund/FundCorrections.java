@@ -96,7 +96,8 @@ public class FundCorrections {
   }
 
   private static InvalidInputException alreadyDecided(long id) {
-    return new InvalidInputException("Đề xuất điều chỉnh số " + id + " đã được xử lý (xác nhận hoặc từ chối) trước đó.");
+    return new InvalidInputException(
+        "Đề xuất điều chỉnh số " + id + " đã được xử lý (xác nhận hoặc từ chối) trước đó.");
   }
 
   private static String requiredReason(String reason, String missing) {

@@ -252,7 +252,8 @@ class FundRepository {
   }
 
   void queue(long id, String decidedBy, Instant at) {
-    jdbc.sql("update funding_request set status = 'WAITING', decided_by = ?, decided_at = ?, queued_at = ? where id = ?")
+    jdbc.sql("update funding_request set status = 'WAITING', decided_by = ?, decided_at = ?, queued_at = ?"
+            + " where id = ?")
         .params(decidedBy, Timestamp.from(at), Timestamp.from(at), id).update();
   }
 

@@ -64,18 +64,21 @@ class DeclaredVariablesInterceptor extends CommandInterceptor {
     }
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
       String taskId = (String) Fields.of(command, "taskId");
-      Map<?, ?> variables = (Map<?, ?>) Fields.of(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
+      String variablesField = command instanceof CompleteTaskCmd ? "variables" : "properties";
+      Map<?, ?> variables = (Map<?, ?>) Fields.of(command, variablesField);
       if (variables != null && !variables.isEmpty()) {
         requireDeclared(names(variables), taskFields(taskId), "Công việc này");
       }
     } else if (command instanceof SubmitStartFormCmd) {
       Map<?, ?> variables = (Map<?, ?>) Fields.of(command, "variables");
       if (variables != null && !variables.isEmpty()) {
-        requireDeclared(names(variables), startFields((String) Fields.of(command, "processDefinitionId"), null), "Lộ trình");
+        String processDefinitionId = (String) Fields.of(command, "processDefinitionId");
+        requireDeclared(names(variables), startFields(processDefinitionId, null), "Lộ trình");
       }
     } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
       // a person's start at an activity is refused above; the application's own is checked here
-      ProcessInstantiationBuilderImpl start = (ProcessInstantiationBuilderImpl) Fields.of(command, "instantiationBuilder");
+      ProcessInstantiationBuilderImpl start =
+          (ProcessInstantiationBuilderImpl) Fields.of(command, "instantiationBuilder");
       if (start.getVariables() != null && !start.getVariables().isEmpty()) {
         requireDeclared(names(start.getVariables()),
             startFields(start.getProcessDefinitionId(), start.getProcessDefinitionKey()), "Lộ trình");
@@ -126,8 +129,10 @@ class DeclaredVariablesInterceptor extends CommandInterceptor {
     Set<String> extra = new TreeSet<>(names);
     extra.removeAll(declaredFields);
     if (!extra.isEmpty()) {
-      throw new InvalidInputException(what + " không nhận trường " + extra.stream().limit(5).map(DeclaredVariablesInterceptor::shown)
-          .collect(Collectors.joining(", ")) + ": chỉ gửi các trường của biểu mẫu. Không có gì được lưu.");
+      String firstExtras = extra.stream().limit(5).map(DeclaredVariablesInterceptor::shown)
+          .collect(Collectors.joining(", "));
+      throw new InvalidInputException(what + " không nhận trường " + firstExtras
+          + ": chỉ gửi các trường của biểu mẫu. Không có gì được lưu.");
     }
   }
 

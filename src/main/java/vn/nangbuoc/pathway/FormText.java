@@ -16,7 +16,8 @@ final class FormText {
   /** HTML's own, and every punctuation mark that opens Markdown emphasis, links, code or blocks. */
   private static final String ALWAYS = "&<>\"'\\`*_[](){}#+!|~:@";
   /** Harmless inside a line ("NB-2026", "15.000.000"); at its start, before a space, lists, rules and headings. */
-  private static final Pattern LINE_START = Pattern.compile("(?m)^([ \\t]*)([-=](?=[-=]*[ \\t]*$|[ \\t])|\\d{1,9}[.)](?=[ \\t]|$))");
+  private static final Pattern LINE_START =
+      Pattern.compile("(?m)^([ \\t]*)([-=](?=[-=]*[ \\t]*$|[ \\t])|\\d{1,9}[.)](?=[ \\t]|$))");
   /** The only autolink GFM finds without a colon or an at sign. */
   private static final Pattern WWW = Pattern.compile("(?i)(www)\\.");
 

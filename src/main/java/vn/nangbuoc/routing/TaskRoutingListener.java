@@ -41,7 +41,8 @@ class TaskRoutingListener implements TaskListener {
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
     task.setDescription(describe(route));
-    caseFiles.currentStep(caseFiles.getByProcessInstance(task.getProcessInstanceId()).id(), task.getTaskDefinitionKey());
+    long caseId = caseFiles.getByProcessInstance(task.getProcessInstanceId()).id();
+    caseFiles.currentStep(caseId, task.getTaskDefinitionKey());
     events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
         route.agency().groupId(), route.agency().agencyName()));
   }

@@ -131,8 +131,9 @@ class EngineRestErrorsTest {
         new OptimisticLockingException("ENGINE-03005 Execution of 'DELETE TaskEntity' failed " + childData)), 409);
     expected.put(new ProcessEngineException("ENGINE-03005", new OptimisticLockingException(childData)), 409);
     expected.put(new RestException(Response.Status.NOT_FOUND, "Task with id " + childData + " does not exist"), 404);
-    expected.put(new ProcessEngineException("ENGINE-03004 " + childData, new org.apache.ibatis.exceptions.PersistenceException(
-        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available " + childData))), 503);
+    expected.put(new ProcessEngineException("ENGINE-03004 " + childData,
+        new org.apache.ibatis.exceptions.PersistenceException(new java.sql.SQLTransientConnectionException(
+            "HikariPool-1 - Connection is not available " + childData))), 503);
     expected.put(new IllegalStateException(childData), 500);
     expected.put(new ProcessEngineException(childData), 500);
 
@@ -178,15 +179,16 @@ class EngineRestErrorsTest {
   @SuppressWarnings("unchecked")
   private static jakarta.ws.rs.ext.ExceptionMapper<Throwable> mapperOf(Throwable error) {
     Object mapper = error instanceof RestException ? new EngineRestErrors.RestError()
-        : error instanceof ProcessEngineException ? new EngineRestErrors.EngineError() : new EngineRestErrors.AnyError();
+        : error instanceof ProcessEngineException ? new EngineRestErrors.EngineError()
+        : new EngineRestErrors.AnyError();
     return (jakarta.ws.rs.ext.ExceptionMapper<Throwable>) mapper;
   }
 
   /** H2 names the session a blocked one waits for. */
   private void waitUntilASessionIsBlocked() {
     for (int i = 0; i < 200; i++) {
-      Long blocked = jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null",
-          Long.class);
+      Long blocked = jdbc.queryForObject(
+          "select count(*) from information_schema.sessions where blocker_id is not null", Long.class);
       if (blocked != null && blocked > 0) {
         return;
       }

@@ -183,7 +183,8 @@ class TaskQueryRewritePostgresIT {
 
   private List<String> overduePage(String user, String filter, int first, int max) {
     return new PathwayDriver(engine, listing).as(user, () -> engine.getFilterService().<Task, TaskQuery>listPage(filter,
-        engine.getTaskService().createTaskQuery().orderByDueDate().asc(), first, max)).stream().map(Task::getId).toList();
+        engine.getTaskService().createTaskQuery().orderByDueDate().asc(), first, max))
+        .stream().map(Task::getId).toList();
   }
 
   /** The overdue list as the filter defines it, asked without the engine: the user's or their groups' unclaimed. */

@@ -36,7 +36,8 @@ final class DatabaseTraces {
             for (int i = 1; i <= columns.getColumnCount(); i++) {
               String column = columns.getColumnName(i);
               Object value = rows.getObject(i);
-              if (value instanceof Number number && column.equalsIgnoreCase("case_id") && number.longValue() == caseId) {
+              if (value instanceof Number number && column.equalsIgnoreCase("case_id")
+                  && number.longValue() == caseId) {
                 found.add(table + "." + column + " = " + caseId);
               }
               String text = text(value);

@@ -168,7 +168,8 @@ abstract class ErasureChecks {
     assertThatThrownBy(() -> erasure.erase(file.id(), "Theo quyết định " + "x".repeat(2_000_000), "quantri",
         ErasureKind.BY_ADMINISTRATOR)).isInstanceOf(InvalidInputException.class).hasMessageContaining("dài quá 1000");
     assertThatThrownBy(() -> erasure.erase(file.id(), "Theo <a href=\"http://evil\">quyết định</a>", "quantri",
-        ErasureKind.BY_ADMINISTRATOR)).isInstanceOf(InvalidInputException.class).hasMessageContaining("không được chứa");
+        ErasureKind.BY_ADMINISTRATOR)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("không được chứa");
     assertThat(caseFiles.get(file.id()).processInstanceId()).isNotNull();
   }
 

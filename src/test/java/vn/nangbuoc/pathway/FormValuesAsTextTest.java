@@ -32,7 +32,8 @@ class FormValuesAsTextTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
   };
-  private static final List<String> MARKUP = List.of("<a href=\"http://evil\">Đăng nhập</a>", "[Đăng nhập](http://evil)");
+  private static final List<String> MARKUP =
+      List.of("<a href=\"http://evil\">Đăng nhập</a>", "[Đăng nhập](http://evil)");
 
   @Autowired
   TestRestTemplate http;

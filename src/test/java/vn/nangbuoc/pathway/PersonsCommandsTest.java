@@ -69,8 +69,8 @@ class PersonsCommandsTest {
   @Test
   void shouldRefuseAModificationCarryingVariables() {
     ProcessInstance pathway = driver.listEligibleChild();
-    Map<String, Object> instruction = Map.of("type", "startBeforeActivity", "activityId", ChildPathway.TASK_RECORD_SCREENING,
-        "variables", Map.of("ghiChu", Map.of("value", secret)));
+    Map<String, Object> instruction = Map.of("type", "startBeforeActivity",
+        "activityId", ChildPathway.TASK_RECORD_SCREENING, "variables", Map.of("ghiChu", Map.of("value", secret)));
 
     for (String path : List.of("/modification", "/modification-async")) {
       ResponseEntity<Map<String, Object>> refused = post("quantri", "/engine-rest/process-instance/" + pathway.getId()
@@ -92,7 +92,8 @@ class PersonsCommandsTest {
 
     for (String user : List.of("cbmaipha", "quantri")) {
       for (Map<String, Object> instruction : List.of(withNote, bare)) {
-        ResponseEntity<Map<String, Object>> refused = post(user, "/engine-rest/process-definition/key/child-pathway/start",
+        ResponseEntity<Map<String, Object>> refused = post(user,
+            "/engine-rest/process-definition/key/child-pathway/start",
             Map.of("startInstructions", List.of(instruction)));
 
         assertThat(refused.getStatusCode()).as(user + " " + instruction).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -124,8 +125,8 @@ class PersonsCommandsTest {
     HttpHeaders multipart = new HttpHeaders();
     multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
     ResponseEntity<Map<String, Object>> attachment = http.withBasicAuth("cvldtbxh", "demo123").exchange(
-        "/engine-rest/task/" + review.getId() + "/attachment/create", HttpMethod.POST, new HttpEntity<>(file, multipart),
-        OBJECT);
+        "/engine-rest/task/" + review.getId() + "/attachment/create", HttpMethod.POST,
+        new HttpEntity<>(file, multipart), OBJECT);
 
     for (ResponseEntity<Map<String, Object>> refused : List.of(comment, attachment)) {
       assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);

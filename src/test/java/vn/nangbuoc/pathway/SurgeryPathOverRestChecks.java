@@ -235,8 +235,8 @@ abstract class SurgeryPathOverRestChecks {
   }
 
   private void executeTimer(String pathway) {
-    List<Map<String, Object>> jobs = as("quantri").exchange("/engine-rest/job?maxResults=50&processInstanceId=" + pathway,
-        HttpMethod.GET, null, LIST).getBody();
+    List<Map<String, Object>> jobs = as("quantri").exchange(
+        "/engine-rest/job?maxResults=50&processInstanceId=" + pathway, HttpMethod.GET, null, LIST).getBody();
     assertThat(jobs).hasSize(1);
     assertThat(as("quantri").postForEntity("/engine-rest/job/" + jobs.get(0).get("id") + "/execute", null,
         String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

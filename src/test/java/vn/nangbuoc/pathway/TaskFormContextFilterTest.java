@@ -64,7 +64,8 @@ class TaskFormContextFilterTest {
 
     assertThat(get("cvldtbxh", "/engine-rest/task/" + review + "/form-variables").getBody()).containsKey("case_header");
     for (String path : List.of("/engine-rest/task/" + review + "/form-variables",
-        "/engine-rest/task/" + review + "/variables", "/engine-rest/task/" + review + "/form-variables?deserializeValues=false")) {
+        "/engine-rest/task/" + review + "/variables",
+        "/engine-rest/task/" + review + "/form-variables?deserializeValues=false")) {
       ResponseEntity<Map<String, Object>> admin = get("quantri", path);
       assertThat(admin.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
       assertThat(admin.getBody().keySet()).as(path)
@@ -90,7 +91,8 @@ class TaskFormContextFilterTest {
     for (String user : List.of("quantri", "cbhoangdong")) {
       ResponseEntity<Map<String, Object>> form = get(user, "/engine-rest/task/" + review + "/form-variables");
       if (form.getStatusCode().is2xxSuccessful()) {
-        assertThat(form.getBody().keySet()).as(user).noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
+        assertThat(form.getBody().keySet()).as(user)
+            .noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
         assertThat(form.getBody().toString()).as(user).doesNotContain(personalId);
       }
       Map<String, Object> decision = Map.of("listingDecision", Map.of("value", "ACCEPT"));

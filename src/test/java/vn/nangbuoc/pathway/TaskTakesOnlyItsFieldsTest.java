@@ -63,7 +63,8 @@ class TaskTakesOnlyItsFieldsTest {
 
       assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat((String) refused.getBody().get("message")).as(path)
-          .isEqualTo("Công việc này không nhận trường \"ghiChu\": chỉ gửi các trường của biểu mẫu. Không có gì được lưu.");
+          .isEqualTo("Công việc này không nhận trường \"ghiChu\": "
+              + "chỉ gửi các trường của biểu mẫu. Không có gì được lưu.");
     }
     assertThat(driver.task(pathway).getId()).isEqualTo(review.getId());
     assertNothingStored();

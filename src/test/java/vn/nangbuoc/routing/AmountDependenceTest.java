@@ -93,7 +93,8 @@ class AmountDependenceTest {
   /** The engine itself decides which rules an amount meets: amounts of one band must meet the same ones. */
   @Test
   void shouldBandAmountsSoThatTheEngineMatchesTheSameRulesForEachBand() throws IOException {
-    String table = Files.readString(Path.of("bpmn/task-routing.dmn")).replace("hitPolicy=\"UNIQUE\"", "hitPolicy=\"COLLECT\"")
+    String table = Files.readString(Path.of("bpmn/task-routing.dmn"))
+        .replace("hitPolicy=\"UNIQUE\"", "hitPolicy=\"COLLECT\"")
         .replace("<text>&lt;= 30000000</text>", "<text>]10..20[, 30</text>")
         .replace("<text>&gt; 30000000</text>", "<text>not([10..20])</text>");
     AmountDependence dependence = of(table);
@@ -118,7 +119,8 @@ class AmountDependenceTest {
       }
     }
 
-    assertThat(rulesOfBand).hasSize(14).allSatisfy((band, rules) -> assertThat(rules).as("rules met in " + band).hasSize(1));
+    assertThat(rulesOfBand).hasSize(14)
+        .allSatisfy((band, rules) -> assertThat(rules).as("rules met in " + band).hasSize(1));
     assertThat(rulesOfBand.values().stream().distinct().count()).as("bands that differ").isGreaterThanOrEqualTo(3);
   }
 

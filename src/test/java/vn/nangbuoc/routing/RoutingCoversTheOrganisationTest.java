@@ -75,7 +75,8 @@ class RoutingCoversTheOrganisationTest {
     int found = 0;
     while (bean.find()) {
       String name = bean.group(1);
-      if (name.endsWith("Listener") || name.endsWith("Delegate") || name.endsWith("Schedule") || name.endsWith("Deadlines")) {
+      if (name.endsWith("Listener") || name.endsWith("Delegate") || name.endsWith("Schedule")
+          || name.endsWith("Deadlines")) {
         assertThat(context.containsBean(name)).as(name).isTrue();
         found++;
       }

@@ -63,7 +63,8 @@ class TasklistFiltersTest {
         .contains(TasklistFilters.OVERDUE, TasklistFilters.DUE_SOON, TasklistFilters.MINE, TasklistFilters.MY_GROUPS);
     Filter overdue = lists.stream().filter(f -> f.getName().equals(TasklistFilters.OVERDUE)).findFirst().orElseThrow();
     Filter mine = lists.stream().filter(f -> f.getName().equals(TasklistFilters.MINE)).findFirst().orElseThrow();
-    assertThat((Integer) overdue.getProperties().get("priority")).isLessThan((Integer) mine.getProperties().get("priority"));
+    Integer minePriority = (Integer) mine.getProperties().get("priority");
+    assertThat((Integer) overdue.getProperties().get("priority")).isLessThan(minePriority);
   }
 
   /**
