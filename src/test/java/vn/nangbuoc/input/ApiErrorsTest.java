@@ -2,7 +2,7 @@ package vn.nangbuoc.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
@@ -18,32 +18,32 @@ class ApiErrorsTest {
 
   @Test
   void shouldAnswerALostRaceWith409() {
-    ResponseEntity<Map<String, Object>> answer = errors.unexpected(new ProcessEngineException("wrapped",
+    ResponseEntity<ApiError> answer = errors.unexpected(new ProcessEngineException("wrapped",
         new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed")));
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(answer.getBody()).containsEntry("message", ErrorAnswers.CONFLICT);
+    assertThat(answer.getBody().message()).isEqualTo(ErrorAnswers.CONFLICT);
   }
 
   @Test
   void shouldAnswerOurRuleWrappedByTheEngineWith400AndItsMessageOnly() {
-    ResponseEntity<Map<String, Object>> answer = errors.unexpected(new ProcessEngineException(
+    ResponseEntity<ApiError> answer = errors.unexpected(new ProcessEngineException(
         "Cannot submit task form 6f3c: Chưa nhập lý do.", new InvalidInputException("Chưa nhập lý do.")));
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(answer.getBody()).containsEntry("message", "Chưa nhập lý do.");
+    assertThat(answer.getBody()).isEqualTo(new ApiError(400, "Chưa nhập lý do.", List.of("Chưa nhập lý do.")));
   }
 
   @Test
   void shouldAnswerAnUnknownPathWith404AndAnythingElseWithAGeneric500() throws Exception {
-    ResponseEntity<Map<String, Object>> unknown = errors.unexpected(new NoResourceFoundException(HttpMethod.GET,
+    ResponseEntity<ApiError> unknown = errors.unexpected(new NoResourceFoundException(HttpMethod.GET,
         "api/khong-co"));
-    ResponseEntity<Map<String, Object>> broken = errors.unexpected(new IllegalStateException("Nguyễn Văn An"));
+    ResponseEntity<ApiError> broken = errors.unexpected(new IllegalStateException("Nguyễn Văn An"));
 
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(unknown.getBody()).containsEntry("message", ErrorAnswers.NOT_FOUND);
+    assertThat(unknown.getBody().message()).isEqualTo(ErrorAnswers.NOT_FOUND);
     assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-    assertThat(broken.getBody()).containsEntry("message", ErrorAnswers.UNEXPECTED);
+    assertThat(broken.getBody().message()).isEqualTo(ErrorAnswers.UNEXPECTED);
     assertThat(String.valueOf(broken.getBody())).doesNotContain("Nguyễn");
   }
 }
