@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs {@link DeclaredVariablesInterceptor} before the transaction starts: a refused command
- * opens none. The engine's plugin puts its error unwrapping first, wherever this one is added.
+ * opens none; and {@link GiveBackOwnTask} inside the command context. The engine's plugin puts its
+ * error unwrapping first, wherever this one is added.
  */
 @Component
 class DeclaredVariablesPlugin extends AbstractProcessEnginePlugin {
@@ -22,5 +23,12 @@ class DeclaredVariablesPlugin extends AbstractProcessEnginePlugin {
     }
     pre.add(new DeclaredVariablesInterceptor(configuration::getIdentityService));
     configuration.setCustomPreCommandInterceptorsTxRequired(pre);
+    // after the command context exists: it reads the task and the authentication of the command
+    List<CommandInterceptor> post = new ArrayList<>();
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+      post.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+    }
+    post.add(new GiveBackOwnTask());
+    configuration.setCustomPostCommandInterceptorsTxRequired(post);
   }
 }
