@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs {@link DeclaredVariablesInterceptor} before the transaction starts: a refused command
- * opens none; and {@link GiveBackOwnTask} inside the command context. The engine's plugin puts its
+ * opens none; and {@link OwnClaims} inside the command context. The engine's plugin puts its
  * error unwrapping first, wherever this one is added.
  */
 @Component
@@ -28,7 +28,7 @@ class DeclaredVariablesPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
       post.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
     }
-    post.add(new GiveBackOwnTask());
+    post.add(new OwnClaims());
     configuration.setCustomPostCommandInterceptorsTxRequired(post);
   }
 }

@@ -79,10 +79,13 @@ class GiveBackTaskTest {
   void shouldLetNobodyHandATaskToAnotherPerson() {
     ResponseEntity<String> toTheHead = post("cvldtbxh", "assignee", Map.of("userId", "tpldtbxh"));
     ResponseEntity<String> toHimself = post("tpldtbxh", "assignee", Map.of("userId", "tpldtbxh"));
+    post("cvldtbxh", "unclaim", null);
+    ResponseEntity<String> claimedForTheHead = post("cvldtbxh", "claim", Map.of("userId", "tpldtbxh"));
 
     assertThat(toTheHead.getStatusCode().is2xxSuccessful()).as(toTheHead.getBody()).isFalse();
     assertThat(toHimself.getStatusCode().is2xxSuccessful()).as(toHimself.getBody()).isFalse();
-    assertThat(assignee()).isEqualTo("cvldtbxh");
+    assertThat(claimedForTheHead.getStatusCode().is2xxSuccessful()).as(claimedForTheHead.getBody()).isFalse();
+    assertThat(assignee()).isNull();
   }
 
   private String assignee() {

@@ -1,0 +1,93 @@
+package vn.nangbuoc.pathway;
+
+import java.lang.reflect.Field;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * A person claims a task for themselves and gives it back ("Nhận việc", "Trả việc"); nobody hands a child's task
+ * to another person, except the administrators.
+ * <ul>
+ *   <li>Giving back is setting the assignee to nobody, for which the engine asks TASK_ASSIGN: a permission the
+ *       routed groups do not have, because with it they could also hand the task to anyone. So exactly this
+ *       command passes without the check: the assignee set to nobody by the person who is the assignee now.</li>
+ *   <li>Claiming needs only TASK_WORK, and the engine's claim names any user: a member of the group could claim
+ *       the task for someone else, in another office or another commune. A claim names the person claiming.</li>
+ * </ul>
+ * Every other assignment is checked by the engine as before.
+ */
+final class OwnClaims extends CommandInterceptor {
+
+  static final String FOR_ONESELF = "Chỉ nhận việc cho chính mình: không giao công việc cho người khác được.";
+
+  private static final Field ASSIGN_TASK_ID = field(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field NEW_ASSIGNEE = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field CLAIMING_USER = field(ClaimTaskCmd.class, "userId");
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || !context.isAuthorizationCheckEnabled() || context.getAuthentication() == null) {
+      return next.execute(command);
+    }
+    Authentication user = context.getAuthentication();
+    if (command instanceof ClaimTaskCmd claim && !isAdministrator(user)) {
+      Object claimant = read(CLAIMING_USER, claim);
+      if (claimant != null && !claimant.equals(user.getUserId())) {
+        throw new AuthorizationException(FOR_ONESELF);
+      }
+    }
+    if (command instanceof AssignTaskCmd giveBack && read(NEW_ASSIGNEE, giveBack) == null
+        && isAssignee(context, user, (String) read(ASSIGN_TASK_ID, giveBack))) {
+      context.disableAuthorizationCheck();
+      try {
+        return next.execute(command);
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    }
+    return next.execute(command);
+  }
+
+  private static boolean isAdministrator(Authentication user) {
+    return user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  private static boolean isAssignee(CommandContext context, Authentication user, String taskId) {
+    if (user.getUserId() == null || taskId == null) {
+      return false;
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    return task != null && user.getUserId().equals(task.getAssignee());
+  }
+
+  /** The engine's commands keep what they were given in protected fields; a renamed field stops the start-up. */
+  private static Field field(Class<?> owner, String name) {
+    try {
+      Field field = owner.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Camunda's " + owner.getSimpleName() + " has no field " + name
+          + " any more: claims need a new way to read the command", e);
+    }
+  }
+
+  private static Object read(Field field, Object command) {
+    try {
+      return field.get(command);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
