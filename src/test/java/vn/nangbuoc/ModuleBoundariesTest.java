@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The feature packages stay a tree: no cycles, the case file and organisation know no workflow,
- * and the case file and the fund know no engine.
+ * and the case file and the fund use no class of the engine themselves (the engine's clock reaches them
+ * through {@code system.EngineTime}).
  */
 class ModuleBoundariesTest {
 

@@ -35,7 +35,7 @@ class CasePage {
   private final CaseSections sections;
   private final CaseTimeline timeline;
   private final StepNames steps;
-  private final FundBooks ledger;
+  private final FundBooks books;
   private final OrganisationDirectory organisation;
   private final TaskService tasks;
   private final EngineSystem system;
@@ -45,13 +45,13 @@ class CasePage {
   private final DocumentService documents;
 
   CasePage(CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline, StepNames steps,
-      FundBooks ledger, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
+      FundBooks books, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
       CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents) {
     this.caseFiles = caseFiles;
     this.sections = sections;
     this.timeline = timeline;
     this.steps = steps;
-    this.ledger = ledger;
+    this.books = books;
     this.organisation = organisation;
     this.tasks = tasks;
     this.system = system;
@@ -72,7 +72,7 @@ class CasePage {
     model.addAttribute("currentStep", file.currentStep() == null ? null : steps.of(file.currentStep()));
     model.addAttribute("openTasks", openTasks(file));
     model.addAttribute("sections", sections.of(id));
-    model.addAttribute("requests", ledger.requestsOfCase(id));
+    model.addAttribute("requests", books.requestsOfCase(id));
     model.addAttribute("timeline", timeline.of(file));
     model.addAttribute("mayEdit", file.status() == CaseStatus.ACTIVE && roles.isCaseworker(user.getName()));
     model.addAttribute("pathwayPending", listing.pathwayPending(id));

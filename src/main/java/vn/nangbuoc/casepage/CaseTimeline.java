@@ -37,7 +37,7 @@ class CaseTimeline {
   private final CaseStepRecords records;
   private final CaseChanges changes;
   private final HistoryService history;
-  private final FundBooks ledger;
+  private final FundBooks books;
   private final StepNames steps;
   private final RecordFields fields;
   private final EngineSystem system;
@@ -45,13 +45,13 @@ class CaseTimeline {
   private final DocumentService documents;
   private final CaseFileService caseFiles;
 
-  CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundBooks ledger,
+  CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundBooks books,
       StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents,
       CaseFileService caseFiles) {
     this.records = records;
     this.changes = changes;
     this.history = history;
-    this.ledger = ledger;
+    this.books = books;
     this.steps = steps;
     this.fields = fields;
     this.system = system;
@@ -92,8 +92,8 @@ class CaseTimeline {
             entry.getTaskId() == null ? Map.of() : Map.of("Công việc", entry.getTaskId())));
       }
     }
-    for (FundingRequest request : ledger.requestsOfCase(file.id())) {
-      for (LedgerEntry entry : ledger.entriesOfRequest(request.id())) {
+    for (FundingRequest request : books.requestsOfCase(file.id())) {
+      for (LedgerEntry entry : books.entriesOfRequest(request.id())) {
         items.add(new TimelineItem(entry.recordedAt(), entry.recordedBy(), "Quỹ: " + format.word(entry.type()),
             Map.of("Số tiền", format.money(entry.amount()), "Đề nghị số", String.valueOf(request.id()))));
       }

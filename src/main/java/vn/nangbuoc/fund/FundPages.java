@@ -27,13 +27,13 @@ import vn.nangbuoc.system.EngineTime;
 @PageController
 class FundPages {
 
-  private final FundBooks ledger;
+  private final FundBooks books;
   private final FundCorrections corrections;
   private final Roles roles;
   private final ChildrenInTheBooks children;
 
-  FundPages(FundBooks ledger, FundCorrections corrections, Roles roles, ChildrenInTheBooks children) {
-    this.ledger = ledger;
+  FundPages(FundBooks books, FundCorrections corrections, Roles roles, ChildrenInTheBooks children) {
+    this.books = books;
     this.corrections = corrections;
     this.roles = roles;
     this.children = children;
@@ -42,7 +42,7 @@ class FundPages {
   @GetMapping("/quy")
   String funds(Model model, Authentication user) {
     requireReader(user);
-    model.addAttribute("funds", ledger.funds().stream().map(this::overview).toList());
+    model.addAttribute("funds", books.funds().stream().map(this::overview).toList());
     return "fund/overview";
   }
 
@@ -55,7 +55,7 @@ class FundPages {
     Fund fund = fund(fundId);
     LocalDate start = from == null ? EngineTime.today().withDayOfYear(1) : from;
     LocalDate end = to == null ? EngineTime.today() : to;
-    List<LedgerEntry> entries = children.entries(fundId, ledger.entries(fundId, start, end).stream()
+    List<LedgerEntry> entries = children.entries(fundId, books.entries(fundId, start, end).stream()
         .filter(entry -> type == null || entry.type() == type).toList(), user.getName(), CaseAccessLog.Channel.LIST,
         http.getRemoteAddr());
     model.addAttribute("fund", fund);
@@ -79,7 +79,7 @@ class FundPages {
     model.addAttribute("fund", fund(fundId));
     model.addAttribute("status", status);
     model.addAttribute("statuses", RequestStatus.values());
-    model.addAttribute("requests", children.requests(ledger.requests(fundId, status), user.getName(),
+    model.addAttribute("requests", children.requests(books.requests(fundId, status), user.getName(),
         CaseAccessLog.Channel.LIST, http.getRemoteAddr()));
     return "fund/requests";
   }
@@ -125,14 +125,14 @@ class FundPages {
   }
 
   private Map<String, Object> overview(Fund fund) {
-    Balance balance = ledger.balance(fund.id());
-    PeriodTotals thisYear = ledger.totals(fund.id(), EngineTime.today().withDayOfYear(1), EngineTime.today());
+    Balance balance = books.balance(fund.id());
+    PeriodTotals thisYear = books.totals(fund.id(), EngineTime.today().withDayOfYear(1), EngineTime.today());
     return Map.of("fund", fund, "balance", balance, "disbursedThisYear", thisYear.disbursed(),
-        "donationsThisYear", thisYear.donations(), "waiting", ledger.requests(fund.id(), RequestStatus.WAITING).size());
+        "donationsThisYear", thisYear.donations(), "waiting", books.requests(fund.id(), RequestStatus.WAITING).size());
   }
 
   private Fund fund(String fundId) {
-    return ledger.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
+    return books.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
         .orElseThrow(() -> new NotFoundException("Không có quỹ " + fundId + "."));
   }
 

@@ -11,10 +11,10 @@ import vn.nangbuoc.input.InvalidInputException;
 @Component
 class FundingRequests {
 
-  private final FundBooks ledger;
+  private final FundBooks books;
 
-  FundingRequests(FundBooks ledger) {
-    this.ledger = ledger;
+  FundingRequests(FundBooks books) {
+    this.books = books;
   }
 
   FundingRequest pendingOf(long caseId) {
@@ -26,7 +26,7 @@ class FundingRequests {
   }
 
   private FundingRequest latest(long caseId, RequestStatus status) {
-    return ledger.requestsOfCase(caseId).stream().filter(r -> r.status() == status)
+    return books.requestsOfCase(caseId).stream().filter(r -> r.status() == status)
         .max(Comparator.comparingLong(FundingRequest::id))
         .orElseThrow(() -> new InvalidInputException("Hồ sơ không có đề nghị hỗ trợ kinh phí nào đang chờ bước này."));
   }

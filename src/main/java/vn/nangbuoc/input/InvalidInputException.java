@@ -4,7 +4,7 @@ package vn.nangbuoc.input;
  * A submission that breaks a rule of the pathway; the message is shown to the user as it is,
  * so it is always Vietnamese.
  *
- * <p>A plain exception, so that the case file and the fund, which throw it, know nothing of the
+ * <p>A plain exception, so that the case file and the fund, which throw it, use no class of the
  * engine. The engine wraps what a listener throws, and its REST API answers what it does not know
  * with 500: {@code InvalidInputUnwrappingInterceptor} hands this exception back out of the engine
  * once the transaction is rolled back, and the application's and the engine's error answers find it

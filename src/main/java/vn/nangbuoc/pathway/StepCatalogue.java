@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The steps of one process, in the order a child meets them, and the case page's sections they fall into: the one
@@ -92,10 +91,9 @@ public final class StepCatalogue {
     return steps.values().stream().filter(step -> step.section().equals(section)).map(Step::id).toList();
   }
 
-  /** What each user task decides, for the tasks that decide something. */
-  public Map<String, List<String>> decisions() {
-    return steps.values().stream().filter(step -> !step.decisions().isEmpty())
-        .collect(Collectors.toUnmodifiableMap(Step::id, Step::decisions));
+  /** What a step decides: the variables cleared when its task starts; none for a step not in the catalogue. */
+  public List<String> decisionsOf(String stepId) {
+    return step(stepId).map(Step::decisions).orElse(List.of());
   }
 
   /** The steps whose latest records a task's form shows. */

@@ -44,14 +44,14 @@ class TaskFormContext {
   private final CaseStepRecords records;
   private final OrganisationDirectory organisation;
   private final CaseAccessLog accessLog;
-  private final FundBooks fundLedger;
+  private final FundBooks fundBooks;
   private final RepositoryService repositoryService;
   private final StepCatalogues catalogues;
   private final DisplayLabels labels;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
-      FundBooks fundLedger, RepositoryService repositoryService, StepCatalogues catalogues) {
+      FundBooks fundBooks, RepositoryService repositoryService, StepCatalogues catalogues) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -59,7 +59,7 @@ class TaskFormContext {
     this.records = records;
     this.organisation = organisation;
     this.accessLog = accessLog;
-    this.fundLedger = fundLedger;
+    this.fundBooks = fundBooks;
     this.repositoryService = repositoryService;
     this.catalogues = catalogues;
     this.labels = new DisplayLabels(catalogues);
@@ -96,7 +96,7 @@ class TaskFormContext {
       context.put("case_leadAgency", organisation.responsibleAgency(kind, "STAFF", file.communeCode()).agencyName());
     }
     if (catalogue.flatMap(c -> c.step(task.getTaskDefinitionKey())).filter(Step::showsFund).isPresent()) {
-      putFund(context, fundLedger.fundServing(file.communeCode()));
+      putFund(context, fundBooks.fundServing(file.communeCode()));
     }
     // what users typed (names, hospitals, findings, notes) is shown as text, never as markup
     context.replaceAll((name, value) -> FormText.escape(value));
@@ -108,12 +108,12 @@ class TaskFormContext {
   }
 
   private void putFund(Map<String, String> context, String fundId) {
-    Balance balance = fundLedger.balance(fundId);
-    context.put("case_fund_name", fundLedger.funds().stream().filter(f -> f.id().equals(fundId)).map(Fund::name)
+    Balance balance = fundBooks.balance(fundId);
+    context.put("case_fund_name", fundBooks.funds().stream().filter(f -> f.id().equals(fundId)).map(Fund::name)
         .findFirst().orElse(fundId));
     context.put("case_fund_available", VietnameseFormat.money(balance.available()));
     context.put("case_fund_reserved", VietnameseFormat.money(balance.reserved()));
-    context.put("case_fund_waiting", String.valueOf(fundLedger.requests(fundId, RequestStatus.WAITING).size()));
+    context.put("case_fund_waiting", String.valueOf(fundBooks.requests(fundId, RequestStatus.WAITING).size()));
   }
 
   private void putRecord(Map<String, String> context, String prefix, StepRecord record) {

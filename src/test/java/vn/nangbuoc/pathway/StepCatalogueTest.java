@@ -26,8 +26,10 @@ class StepCatalogueTest {
         Step.outsideTheModel("Move", "Chuyển đi").in(LAST).build());
 
     assertThat(catalogue.userTasks()).containsExactly("Task_Ask", "Task_Close");
-    assertThat(catalogue.decisions()).containsOnlyKeys("Task_Ask", "Task_Close")
-        .containsEntry("Task_Close", List.of("outcome", "note"));
+    assertThat(catalogue.decisionsOf("Task_Close")).containsExactly("outcome", "note");
+    assertThat(catalogue.decisionsOf("Task_Ask")).containsExactly("answer");
+    assertThat(catalogue.decisionsOf("Task_Check")).isEmpty();
+    assertThat(catalogue.decisionsOf("Task_Unknown")).isEmpty();
     assertThat(catalogue.stepsIn(LAST)).containsExactly("Task_Close", "Move");
     assertThat(catalogue.shownBy("Task_Ask")).extracting(Step::id).containsExactly("Task_Check");
     assertThat(catalogue.shownBy("Task_Close")).extracting(Step::id)
