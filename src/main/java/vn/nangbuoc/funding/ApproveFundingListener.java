@@ -37,9 +37,9 @@ class ApproveFundingListener implements TaskListener {
   public void notify(DelegateTask task) {
     TaskSubmission submission = submissions.open(task);
     FundingRequest request = requests.pendingOf(submission.caseId());
-    FundingRules.requireNotRequester(request, submission.actor());
     FundingDecision decision = submission.fields()
         .requiredChoice(ChildPathway.VAR_FUNDING_DECISION, "quyết định hỗ trợ", FundingDecision.class);
+    FundingRules.requireNotRequester(request, submission.actor(), decision);
     String reason = submission.fields().optionalText("record_decisionReason", "lý do", 2000);
     submission.fields().check(!FundingRules.needsReason(decision) || reason != null,
         "Hãy ghi lý do từ chối hoặc lý do trả lại.");

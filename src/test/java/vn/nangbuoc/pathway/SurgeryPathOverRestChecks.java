@@ -91,6 +91,14 @@ abstract class SurgeryPathOverRestChecks {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message")).contains("không được tự phê duyệt");
     assertThat(singleTask("tpldtbxh", pathway)).containsEntry("id", approval.get("id"));
+
+    // no dead end: he takes his request back, a colleague prepares it, and then he may decide on it
+    submit("tpldtbxh", pathway, "Task_ApproveFunding", Map.of("fundingDecision", "RETURNED",
+        "record_decisionReason", "Tôi tự lập đề nghị này: nhờ cán bộ khác lập lại"));
+    submit("cvldtbxh", pathway, "Task_PrepareReferral", Map.of("record_hospital", "Bệnh viện Mắt Trung ương",
+        "record_procedure", "Phẫu thuật lác", "record_estimatedCost", 9_000_000, "familyConsent", "true"));
+    submit("tpldtbxh", pathway, "Task_ApproveFunding", Map.of("fundingDecision", "APPROVED"));
+    assertThat(singleTask("cvtaichinh", pathway)).containsEntry("taskDefinitionKey", "Task_RecordDisbursement");
   }
 
   @Test
