@@ -1,12 +1,14 @@
 package vn.nangbuoc.pathway;
 
 import java.lang.reflect.Field;
+import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -21,8 +23,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  *   <li>Giving back is setting the assignee to nobody, for which the engine asks TASK_ASSIGN: a permission the
  *       routed groups do not have, because with it they could also hand the task to anyone. So exactly this
  *       command passes without the check: the assignee set to nobody by the person who is the assignee now.</li>
- *   <li>Claiming needs only TASK_WORK, and the engine's claim names any user: a member of the group could claim
- *       the task for someone else, in another office or another commune. A claim names the person claiming.</li>
+ *   <li>Claiming needs only TASK_WORK, and the engine's claim names any user or nobody: a member of the group
+ *       could claim the task for someone else, in another office or another commune, or unclaim anyone's task.
+ *       A claim names the person claiming. Resolving a delegated task, which the product never delegates, would
+ *       also take a claimed task away: refused.</li>
+ *   <li>Completing a claimed task is for its assignee ({@link TaskSubmission#requireResponsibleActor()}).</li>
  * </ul>
  * Every other assignment is checked by the engine as before.
  */
@@ -41,11 +46,14 @@ final class OwnClaims extends CommandInterceptor {
       return next.execute(command);
     }
     Authentication user = context.getAuthentication();
-    if (command instanceof ClaimTaskCmd claim && !isAdministrator(user)) {
-      Object claimant = read(CLAIMING_USER, claim);
-      if (claimant != null && !claimant.equals(user.getUserId())) {
-        throw new AuthorizationException(FOR_ONESELF);
-      }
+    if (command instanceof ClaimTaskCmd claim && !isAdministrator(user)
+        && !Objects.equals(user.getUserId(), read(CLAIMING_USER, claim))) {
+      // a claim for nobody is the engine's unclaim that skips the assignee's check: anyone's task taken away
+      throw new AuthorizationException(FOR_ONESELF);
+    }
+    if (command instanceof ResolveTaskCmd && !isAdministrator(user)) {
+      // resolving hands a task back to its owner, here nobody: another way to take a claimed task away
+      throw new AuthorizationException(FOR_ONESELF);
     }
     if (command instanceof AssignTaskCmd giveBack && read(NEW_ASSIGNEE, giveBack) == null
         && isAssignee(context, user, (String) read(ASSIGN_TASK_ID, giveBack))) {

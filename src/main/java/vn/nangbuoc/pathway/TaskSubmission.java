@@ -97,5 +97,9 @@ public final class TaskSubmission {
     if (!services.workers().mayWork(actor, task.getCandidates(), caseFile.communeCode())) {
       throw new InvalidInputException("Bạn không thuộc cơ quan được giao công việc này, nên không hoàn thành được.");
     }
+    if (task.getAssignee() != null && !task.getAssignee().equals(actor)) {
+      throw new InvalidInputException("Công việc này đang do người khác nhận xử lý: chỉ người đã nhận việc mới"
+          + " hoàn thành được. Hãy nhờ họ trả việc.");
+    }
   }
 }

@@ -2,6 +2,7 @@ package vn.nangbuoc.pathway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -67,11 +68,19 @@ class GiveBackTaskTest {
 
   @Test
   void shouldLetNobodyElseTakeAClaimedTaskFromItsAssignee() {
+    Map<String, Object> nobody = new HashMap<>();
+    nobody.put("userId", null);
+    Map<String, Object> accepted = Map.of("variables", Map.of("listingDecision", Map.of("value", "ACCEPT")));
     for (String other : List.of("tpldtbxh", "cbmaipha", "cbhoangdong", "cvtaichinh")) {
-      ResponseEntity<String> refused = post(other, "unclaim", null);
+      for (Map.Entry<String, Object> attempt : List.of(Map.entry("unclaim", (Object) Map.of()),
+          Map.entry("claim", (Object) Map.of()), Map.entry("claim", (Object) nobody),
+          Map.entry("resolve", (Object) Map.of()), Map.entry("submit-form", (Object) accepted))) {
+        ResponseEntity<String> refused = post(other, attempt.getKey(), attempt.getValue());
 
-      assertThat(refused.getStatusCode().is2xxSuccessful()).as(other + ": " + refused.getBody()).isFalse();
-      assertThat(assignee()).as(other).isEqualTo("cvldtbxh");
+        assertThat(refused.getStatusCode().is2xxSuccessful()).as(other + " " + attempt + ": " + refused.getBody())
+            .isFalse();
+        assertThat(assignee()).as(other + " " + attempt).isEqualTo("cvldtbxh");
+      }
     }
   }
 
