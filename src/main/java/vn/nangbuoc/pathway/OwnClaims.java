@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -55,11 +56,16 @@ final class OwnClaims extends CommandInterceptor {
       // resolving hands a task back to its owner, here nobody: another way to take a claimed task away
       throw new AuthorizationException(FOR_ONESELF);
     }
+    String taskId = command instanceof AssignTaskCmd assign ? (String) read(ASSIGN_TASK_ID, assign) : null;
     if (command instanceof AssignTaskCmd giveBack && read(NEW_ASSIGNEE, giveBack) == null
-        && isAssignee(context, user, (String) read(ASSIGN_TASK_ID, giveBack))) {
+        && isAssignee(context, user, taskId)) {
       context.disableAuthorizationCheck();
       try {
-        return next.execute(command);
+        T done = next.execute(command);
+        // the claim gave the person a right of their own on the task; it goes with the task
+        context.getAuthorizationManager().deleteAuthorizationsByResourceIdAndUserId(Resources.TASK, taskId,
+            user.getUserId());
+        return done;
       } finally {
         context.enableAuthorizationCheck();
       }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,8 @@ class GiveBackTaskTest {
   TestRestTemplate http;
   @Autowired
   TaskService taskService;
+  @Autowired
+  AuthorizationService authorizations;
 
   String task;
 
@@ -54,11 +58,13 @@ class GiveBackTaskTest {
   @Test
   void shouldGiveAClaimedTaskBackToTheGroupItWasRoutedTo() {
     List<String> groupsBefore = candidateGroups();
+    assertThat(ownRightsOnTheTask("cvldtbxh")).as("the claim's own right").isPositive();
 
     ResponseEntity<String> givenBack = post("cvldtbxh", "unclaim", null);
 
     assertThat(givenBack.getStatusCode()).as(givenBack.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(assignee()).isNull();
+    assertThat(ownRightsOnTheTask("cvldtbxh")).as("rights left to whoever gave it back").isZero();
     assertThat(candidateGroups()).isEqualTo(groupsBefore).isNotEmpty();
     // back in the group's list, and claimed again by whoever takes it first
     assertThat(post("cvldtbxh", "claim", Map.of("userId", "cvldtbxh")).getStatusCode())
@@ -95,6 +101,11 @@ class GiveBackTaskTest {
     assertThat(toHimself.getStatusCode().is2xxSuccessful()).as(toHimself.getBody()).isFalse();
     assertThat(claimedForTheHead.getStatusCode().is2xxSuccessful()).as(claimedForTheHead.getBody()).isFalse();
     assertThat(assignee()).isNull();
+  }
+
+  private long ownRightsOnTheTask(String user) {
+    return authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).userIdIn(user)
+        .count();
   }
 
   private String assignee() {
