@@ -33,8 +33,8 @@ class FundRepository {
     this.jdbc = jdbc;
     // On PostgreSQL "for update" also blocks every insert that refers to the fund (a foreign key takes
     // a key-share lock on the row it points at): a new funding request or ledger row of another case
-    // waited for whoever held the fund, up to 600 ms under load (docs/performance.md). "No key
-    // update" serialises the fund's changes all the same and lets those inserts through.
+    // waited for whoever held the fund, long under load (docs/performance.md, "Why the code is as it is").
+    // "No key update" serialises the fund's changes all the same and lets those inserts through.
     this.lockStatement = "select id from fund where id = ? for " + (database.postgres() ? "no key update" : "update");
   }
 
