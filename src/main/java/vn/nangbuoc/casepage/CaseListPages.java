@@ -3,9 +3,11 @@ package vn.nangbuoc.casepage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -84,8 +86,12 @@ class CaseListPages {
         CaseAccessLog.Channel.LIST, request.getRemoteAddr());
     model.addAttribute("result", result);
     model.addAttribute("query", query);
-    model.addAttribute("communes", communes.stream().map(organisation::unit).flatMap(Optional::stream)
-        .sorted(Comparator.comparing(AdministrativeUnit::name)).toList());
+    List<AdministrativeUnit> units = communes.stream().map(organisation::unit).flatMap(Optional::stream)
+        .sorted(Comparator.comparing(AdministrativeUnit::name)).toList();
+    model.addAttribute("communes", units);
+    // the list names each child's commune as people say it, not by its code
+    model.addAttribute("communeNames", units.stream()
+        .collect(Collectors.toMap(AdministrativeUnit::code, AdministrativeUnit::displayName)));
     model.addAttribute("statuses", CaseStatus.values());
     model.addAttribute("conditions", ConditionGroup.values());
     Map<String, String> stepNames = new LinkedHashMap<>();

@@ -67,6 +67,8 @@ class CasePagesTest {
     String session = pages.login("cbmaipha");
     String found = search(session, "q", "nguyen thi anh " + given.toLowerCase()).getBody();
     assertThat(found).contains(file.caseNumber(), "Nguyễn Thị Ánh " + given, "Tìm thấy 1 hồ sơ.");
+    assertThat(found).as("the commune by its name, not its code").contains("<td>Xã Mai Pha</td>")
+        .doesNotContain("<td>MAIPHA</td>");
     assertThat(search(session, "so", file.caseNumber().toLowerCase()).getBody()).contains(file.caseNumber());
 
     String elsewhere = search(pages.login("cbhoangdong"), "q", given).getBody();
