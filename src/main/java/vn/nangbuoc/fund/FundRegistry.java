@@ -5,14 +5,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.organisation.Agency;
+import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 
-/** Every child protection fund of the organisation data keeps its books here (added at start-up). */
+/** Every agency the organisation data calls a fund (HOLD_FUND) keeps its books here (added at start-up). */
 @Component
 @Order(15)
 class FundRegistry implements ApplicationRunner {
-
-  static final String FUND_AGENCY_KIND = "CHILD_PROTECTION_FUND";
 
   private final OrganisationDirectory organisation;
   private final FundRepository repository;
@@ -24,7 +23,7 @@ class FundRegistry implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    for (Agency fund : organisation.agencies(FUND_AGENCY_KIND)) {
+    for (Agency fund : organisation.agenciesWith(Capability.HOLD_FUND)) {
       repository.upsertFund(fund.id(), fund.name(), fund.unitCode());
     }
   }

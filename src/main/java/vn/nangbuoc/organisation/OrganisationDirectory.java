@@ -1,5 +1,6 @@
 package vn.nangbuoc.organisation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.system.EngineLimits;
+import vn.nangbuoc.system.EngineTime;
 
 /** Answers questions about the organisation: units, who serves a commune, where a user works. */
 @Service
@@ -45,17 +47,43 @@ public class OrganisationDirectory {
   }
 
   /**
-   * The agency of this kind nearest to the commune: the commune's own (a People's Committee),
-   * else its city's or district's, else its province's.
+   * The agency that serves the duty nearest to the commune, existing today: the commune's own (its
+   * People's Committee, its culture–social office), else its city's or district's, else its province's.
+   * A routing table written before duties existed names an agency kind: an agency serves its kind too.
    */
-  public ResponsibleAgency responsibleAgency(String kind, String role, String communeCode) {
+  public ResponsibleAgency responsibleAgency(String duty, String role, String communeCode) {
+    LocalDate today = EngineTime.today();
     for (AdministrativeUnit unit : unitAndAncestors(communeCode)) {
-      Optional<ResponsibleAgency> agency = repository.findAgency(kind, unit.code(), role);
+      Optional<ResponsibleAgency> agency = repository.findAgency(duty, unit.code(), role, today);
       if (agency.isPresent()) {
         return agency.get();
       }
     }
-    throw new AgencyNotFoundException(kind, role, communeCode);
+    throw new AgencyNotFoundException(dutyName(duty), role, communeCode);
+  }
+
+  /** What people call the duty (or, for a routing table of before duties, the agency kind it names). */
+  public String dutyName(String duty) {
+    return repository.findDutyName(duty).orElse(duty);
+  }
+
+  /** The groups of every agency whose staff have the capability (any role; callers pick the role). */
+  public List<AgencyGroup> groupsWith(Capability capability) {
+    return repository.findGroupsWith(capability);
+  }
+
+  /**
+   * The kinds of agency (today's) whose staff have the capability, by name, joined for a sentence:
+   * "Ủy ban nhân dân xã/phường, Phòng Lao động – Thương binh và Xã hội".
+   */
+  public String kindsWith(Capability capability) {
+    List<String> names = repository.findKindNamesWith(capability, EngineTime.today());
+    return names.isEmpty() ? "cơ quan được giao" : String.join(", ", names);
+  }
+
+  /** The agencies whose staff have the capability, ended ones too (a fund that ended keeps its books). */
+  public List<Agency> agenciesWith(Capability capability) {
+    return repository.findAgenciesWith(capability);
   }
 
   /** Every group of every agency whose area includes the commune: they may read its children's cases. */
@@ -71,10 +99,6 @@ public class OrganisationDirectory {
   /** The agency's own mailbox, for when no head is in the identity service. */
   public Optional<String> emailOf(String agencyId) {
     return repository.findAgencyEmail(agencyId).filter(email -> !email.isBlank());
-  }
-
-  public List<Agency> agencies(String kind) {
-    return repository.findAgencies(kind);
   }
 
   /** The agency a group belongs to (any role), if the group is the organisation's. */

@@ -1,15 +1,56 @@
 package vn.nangbuoc.organisation;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The organisation as an administrator writes it down (YAML); see resources/organisation/. */
-record OrganisationFile(List<Unit> units, List<Agency> agencies) {
+/**
+ * The organisation as an administrator writes it down (YAML); see resources/organisation/.
+ *
+ * @param duties the work the routing tables name, with the name people read
+ * @param kinds what each kind of agency is called, which duties it serves and what its staff may do
+ */
+record OrganisationFile(List<Duty> duties, List<Kind> kinds, List<Unit> units, List<Agency> agencies) {
 
-  record Unit(String code, String name, String type, UnitLevel level, String parent) {
+  OrganisationFile {
+    duties = duties == null ? List.of() : duties;
+    kinds = kinds == null ? List.of() : kinds;
+    units = units == null ? List.of() : units;
+    agencies = agencies == null ? List.of() : agencies;
   }
 
-  /** @param groups role (STAFF, HEAD, VICE_CHAIRMAN) → Camunda group id */
-  record Agency(String id, String kind, String unit, String name, String email, Map<String, String> groups) {
+  record Duty(String code, String name) {
+  }
+
+  record Kind(String code, String name, List<String> duties, List<Capability> capabilities) {
+
+    Kind {
+      duties = duties == null ? List.of() : duties;
+      capabilities = capabilities == null ? List.of() : capabilities;
+    }
+  }
+
+  /** @param validTo the first day the unit no longer exists (null: it still does) */
+  record Unit(String code, String name, String type, UnitLevel level, String parent, LocalDate validFrom,
+      LocalDate validTo, List<String> successors) {
+
+    Unit {
+      successors = successors == null ? List.of() : successors;
+    }
+  }
+
+  /**
+   * @param groups role (STAFF, HEAD, VICE_CHAIRMAN) → Camunda group id
+   * @param duties when given, the duties this agency serves instead of its kind's
+   * @param capabilities when given, what its staff may do instead of what its kind's may
+   */
+  record Agency(String id, String kind, String unit, String name, String email, Map<String, String> groups,
+      List<String> duties, List<Capability> capabilities, LocalDate validFrom, LocalDate validTo,
+      List<String> successors) {
+
+    Agency {
+      groups = groups == null ? Map.of() : groups;
+      successors = successors == null ? List.of() : successors;
+    }
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -52,23 +54,43 @@ class OrganisationImporter implements ApplicationRunner {
       return;
     }
     OrganisationFile organisation = read(file);
-    for (OrganisationFile.Unit unit : organisation.units()) {
-      repository.upsertUnit(new AdministrativeUnit(unit.code(), unit.name(), unit.type(), unit.level(), unit.parent()));
+    List<String> problems = OrganisationFileCheck.problemsOf(organisation);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Tệp tổ chức " + file.getFilename() + " chưa dùng được:\n- "
+          + String.join("\n- ", problems));
     }
+    organisation.duties().forEach(duty -> repository.upsertDuty(duty.code(), duty.name()));
+    Map<String, OrganisationFile.Kind> kinds = new HashMap<>();
+    for (OrganisationFile.Kind kind : organisation.kinds()) {
+      repository.upsertKind(kind.code(), kind.name());
+      kinds.put(kind.code(), kind);
+    }
+    for (OrganisationFile.Unit unit : organisation.units()) {
+      repository.upsertUnit(new AdministrativeUnit(unit.code(), unit.name(), unit.type(), unit.level(), unit.parent()),
+          unit.validFrom(), unit.validTo());
+    }
+    organisation.units().forEach(unit -> repository.replaceUnitSuccessors(unit.code(), unit.successors()));
     for (OrganisationFile.Agency agency : organisation.agencies()) {
-      repository.upsertAgency(agency.id(), agency.kind(), agency.unit(), agency.name(), agency.email());
+      repository.upsertAgency(agency.id(), agency.kind(), agency.unit(), agency.name(), agency.email(),
+          agency.validFrom(), agency.validTo());
+      List<Capability> capabilities = agency.capabilities() != null ? agency.capabilities()
+          : kinds.get(agency.kind()).capabilities();
+      repository.replaceDutiesAndCapabilities(agency.id(), OrganisationFileCheck.dutiesOf(agency, kinds),
+          capabilities);
       agency.groups().forEach((role, groupId) -> {
         repository.upsertAgencyGroup(agency.id(), role, groupId);
         ensureGroup(groupId, ROLE_LABELS.getOrDefault(role, role) + " – " + agency.name());
       });
     }
+    organisation.agencies().forEach(agency -> repository.replaceAgencySuccessors(agency.id(), agency.successors()));
     log.info("Organisation imported from {}: {} units, {} agencies", file.getFilename(),
         organisation.units().size(), organisation.agencies().size());
   }
 
   static OrganisationFile read(Resource file) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .findAndRegisterModules();
     try (InputStream in = file.getInputStream()) {
       return yaml.readValue(in, OrganisationFile.class);
     }

@@ -1,5 +1,7 @@
 package vn.nangbuoc.organisation;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,6 +9,10 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class OrganisationRepository {
+
+  /** An agency row that exists on :day (valid_to is the first day it no longer does). */
+  private static final String ACTIVE_ON_DAY =
+      "(a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to > :day)";
 
   private final JdbcClient jdbc;
 
@@ -31,14 +37,21 @@ class OrganisationRepository {
         .list();
   }
 
-  Optional<ResponsibleAgency> findAgency(String kind, String unitCode, String role) {
+  /**
+   * The agency of the unit that serves the duty in the role, on the day. An agency serves the duties its
+   * row lists and, for routing tables and running cases written before duties existed, its own kind's code.
+   */
+  Optional<ResponsibleAgency> findAgency(String duty, String unitCode, String role, LocalDate day) {
     return jdbc.sql("select a.id, a.name, a.kind, g.role, g.group_id from agency a"
             + " join agency_group g on g.agency_id = a.id"
-            + " where a.kind = ? and a.unit_code = ? and g.role = ?")
-        .params(kind, unitCode, role)
+            + " where a.unit_code = :unit and g.role = :role and " + ACTIVE_ON_DAY
+            + " and (exists (select 1 from agency_duty d where d.agency_id = a.id and d.duty = :duty)"
+            + " or a.kind = :duty)"
+            + " order by case when a.kind = :duty then 1 else 0 end, a.id")
+        .param("unit", unitCode).param("role", role).param("duty", duty).param("day", day)
         .query((rs, n) -> new ResponsibleAgency(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5)))
-        .optional();
+        .list().stream().findFirst();
   }
 
   /** Units whose agencies have one of these groups: the areas a member of the groups works in. */
@@ -80,11 +93,6 @@ class OrganisationRepository {
         .list().stream().findFirst();
   }
 
-  List<Agency> findAgencies(String kind) {
-    return jdbc.sql("select id, kind, unit_code, name from agency where kind = ? order by id").param(kind)
-        .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
-  }
-
   List<String> findGroupsOfTheSameAgency(String groupId) {
     return jdbc.sql("select o.group_id from agency_group g join agency_group o on o.agency_id = g.agency_id"
         + " where g.group_id = ? order by o.group_id").param(groupId).query(String.class).list();
@@ -96,28 +104,98 @@ class OrganisationRepository {
         .list();
   }
 
-  void upsertUnit(AdministrativeUnit unit) {
-    int updated = jdbc.sql("update administrative_unit set name = ?, unit_type = ?, unit_level = ?, parent_code = ?"
-            + " where code = ?")
-        .params(unit.name(), unit.unitType(), unit.level().name(), unit.parentCode(), unit.code())
+  /** The groups of the agencies whose staff have the capability, in any role. */
+  List<AgencyGroup> findGroupsWith(Capability capability) {
+    return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id"
+            + " join agency_capability c on c.agency_id = a.id where c.capability = ? order by g.group_id")
+        .param(capability.name())
+        .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** The names of the kinds of agency, existing today, whose staff have the capability. */
+  List<String> findKindNamesWith(Capability capability, LocalDate day) {
+    return jdbc.sql("select distinct k.name from agency a join agency_kind k on k.code = a.kind"
+            + " join agency_capability c on c.agency_id = a.id where c.capability = :capability and "
+            + ACTIVE_ON_DAY + " order by k.name")
+        .param("capability", capability.name()).param("day", day)
+        .query(String.class).list();
+  }
+
+  /** The agencies, ended ones too, whose staff have the capability: the funds, for HOLD_FUND. */
+  List<Agency> findAgenciesWith(Capability capability) {
+    return jdbc.sql("select a.id, a.kind, a.unit_code, a.name from agency a"
+            + " join agency_capability c on c.agency_id = a.id where c.capability = ? order by a.id")
+        .param(capability.name())
+        .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+  }
+
+  Optional<String> findDutyName(String code) {
+    return jdbc.sql("select name from duty where code = ?").param(code).query(String.class).optional()
+        .or(() -> jdbc.sql("select name from agency_kind where code = ?").param(code).query(String.class)
+            .optional());
+  }
+
+  void upsertUnit(AdministrativeUnit unit, LocalDate validFrom, LocalDate validTo) {
+    int updated = jdbc.sql("update administrative_unit set name = ?, unit_type = ?, unit_level = ?, parent_code = ?,"
+            + " valid_from = ?, valid_to = ? where code = ?")
+        .params(unit.name(), unit.unitType(), unit.level().name(), unit.parentCode(), validFrom, validTo, unit.code())
         .update();
     if (updated == 0) {
-      jdbc.sql("insert into administrative_unit (code, name, unit_type, unit_level, parent_code)"
-              + " values (?, ?, ?, ?, ?)")
-          .params(unit.code(), unit.name(), unit.unitType(), unit.level().name(), unit.parentCode())
+      jdbc.sql("insert into administrative_unit (code, name, unit_type, unit_level, parent_code, valid_from, valid_to)"
+              + " values (?, ?, ?, ?, ?, ?, ?)")
+          .params(unit.code(), unit.name(), unit.unitType(), unit.level().name(), unit.parentCode(), validFrom,
+              validTo)
           .update();
     }
   }
 
-  void upsertAgency(String id, String kind, String unitCode, String name, String email) {
-    int updated = jdbc.sql("update agency set kind = ?, unit_code = ?, name = ?, email = ? where id = ?")
-        .params(kind, unitCode, name, email, id)
+  void upsertAgency(String id, String kind, String unitCode, String name, String email, LocalDate validFrom,
+      LocalDate validTo) {
+    int updated = jdbc.sql("update agency set kind = ?, unit_code = ?, name = ?, email = ?, valid_from = ?,"
+            + " valid_to = ? where id = ?")
+        .params(kind, unitCode, name, email, validFrom, validTo, id)
         .update();
     if (updated == 0) {
-      jdbc.sql("insert into agency (id, kind, unit_code, name, email) values (?, ?, ?, ?, ?)")
-          .params(id, kind, unitCode, name, email)
+      jdbc.sql("insert into agency (id, kind, unit_code, name, email, valid_from, valid_to)"
+              + " values (?, ?, ?, ?, ?, ?, ?)")
+          .params(id, kind, unitCode, name, email, validFrom, validTo)
           .update();
     }
+  }
+
+  void upsertKind(String code, String name) {
+    if (jdbc.sql("update agency_kind set name = ? where code = ?").params(name, code).update() == 0) {
+      jdbc.sql("insert into agency_kind (code, name) values (?, ?)").params(code, name).update();
+    }
+  }
+
+  void upsertDuty(String code, String name) {
+    if (jdbc.sql("update duty set name = ? where code = ?").params(name, code).update() == 0) {
+      jdbc.sql("insert into duty (code, name) values (?, ?)").params(code, name).update();
+    }
+  }
+
+  /** What the agency serves and may do, as the file says now: earlier rows of the agency go. */
+  void replaceDutiesAndCapabilities(String agencyId, Collection<String> duties, Collection<Capability> capabilities) {
+    jdbc.sql("delete from agency_duty where agency_id = ?").param(agencyId).update();
+    jdbc.sql("delete from agency_capability where agency_id = ?").param(agencyId).update();
+    duties.forEach(duty -> jdbc.sql("insert into agency_duty (agency_id, duty) values (?, ?)")
+        .params(agencyId, duty).update());
+    capabilities.forEach(capability -> jdbc.sql("insert into agency_capability (agency_id, capability) values (?, ?)")
+        .params(agencyId, capability.name()).update());
+  }
+
+  void replaceUnitSuccessors(String unitCode, Collection<String> successors) {
+    jdbc.sql("delete from unit_successor where unit_code = ?").param(unitCode).update();
+    successors.forEach(successor -> jdbc.sql("insert into unit_successor (unit_code, successor_code) values (?, ?)")
+        .params(unitCode, successor).update());
+  }
+
+  void replaceAgencySuccessors(String agencyId, Collection<String> successors) {
+    jdbc.sql("delete from agency_successor where agency_id = ?").param(agencyId).update();
+    successors.forEach(successor -> jdbc.sql("insert into agency_successor (agency_id, successor_id) values (?, ?)")
+        .params(agencyId, successor).update());
   }
 
   void upsertAgencyGroup(String agencyId, String role, String groupId) {

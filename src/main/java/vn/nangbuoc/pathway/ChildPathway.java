@@ -50,6 +50,10 @@ public final class ChildPathway {
   public static final String VAR_POSTPONED_UNTIL = "postponedUntil";
   public static final String VAR_FOLLOW_UP_FROM = "followUpFrom";
   public static final String VAR_MORE_FOLLOW_UPS = "moreFollowUps";
+  /**
+   * The duty whose agency leads the service arranged (service-lead-agency); an agency kind in pathways
+   * started before duties existed. The name stays for those running pathways.
+   */
   public static final String VAR_LEAD_AGENCY_KIND = "leadAgencyKind";
   public static final String VAR_CLOSURE_OUTCOME = "closureOutcome";
   /** Local to a user task's scope: its due date, computed once for the task and its escalation timer. */

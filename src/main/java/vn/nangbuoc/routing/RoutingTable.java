@@ -26,7 +26,8 @@ import vn.nangbuoc.system.EngineSystem;
 @Component
 class RoutingTable {
 
-  record Rule(String agencyKind, String staffRole, int deadlineDays) {
+  /** @param duty the work the task is part of; the organisation data says which agency serves it where */
+  record Rule(String duty, String staffRole, int deadlineDays) {
   }
 
   /** The amount part is what of the amount the answer depends on: nothing, its band, or itself. */
@@ -84,6 +85,8 @@ class RoutingTable {
           + taskKey + ".");
     }
     Number days = rule.getEntry("deadlineDays");
-    return new Rule(rule.getEntry("agencyKind"), rule.getEntry("staffRole"), days.intValue());
+    // a table written before duties existed names an agency kind in its column agencyKind
+    String duty = rule.getEntryMap().containsKey("duty") ? rule.getEntry("duty") : rule.getEntry("agencyKind");
+    return new Rule(duty, rule.getEntry("staffRole"), days.intValue());
   }
 }

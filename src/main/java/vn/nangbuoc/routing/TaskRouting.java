@@ -4,9 +4,10 @@ import org.springframework.stereotype.Service;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 
 /**
- * Resolves a task to an agency from data: the task-routing decision table says which kind of
- * agency in which role and how many working days, the organisation says which agency of that kind
- * serves the child's commune.
+ * Resolves a task to an agency from data: the task-routing decision table says which duty the task is
+ * part of, in which role and how many working days; the organisation says which agency serves that duty
+ * for the child's commune (before the 2025 reform the district's labour office, after it the commune's
+ * culture–social office, for the same row of the table).
  */
 @Service
 public class TaskRouting {
@@ -29,7 +30,7 @@ public class TaskRouting {
 
   public Route route(String taskKey, String communeCode, Long estimatedCost) {
     RoutingTable.Rule rule = table.ruleFor(taskKey, estimatedCost);
-    return new Route(organisation.responsibleAgency(rule.agencyKind(), rule.staffRole(), communeCode),
+    return new Route(organisation.responsibleAgency(rule.duty(), rule.staffRole(), communeCode),
         rule.deadlineDays());
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.organisation.AgencyGroup;
+import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.system.EngineLimits;
 
@@ -31,20 +32,18 @@ import vn.nangbuoc.system.EngineLimits;
 class AccessPolicy implements ApplicationRunner {
 
   static final String PATHWAY = "child-pathway";
-  /** Agencies whose staff list children (communes; the city office compiles lists too). */
-  static final Set<String> LISTING_AGENCIES = Set.of("COMMUNE_PEOPLES_COMMITTEE", "LABOUR_SOCIAL_AFFAIRS");
-  /** Read-only oversight: Cockpit to look at cases in their area, nothing they can change. */
-  static final Set<String> OVERSIGHT_AGENCIES = Set.of("INSPECTORATE");
 
   private final AuthorizationService authorizations;
   private final IdentityService identityService;
   private final OrganisationDirectory organisation;
+  private final Roles roles;
 
   AccessPolicy(AuthorizationService authorizations, IdentityService identityService,
-      OrganisationDirectory organisation) {
+      OrganisationDirectory organisation, Roles roles) {
     this.authorizations = authorizations;
     this.identityService = identityService;
     this.organisation = organisation;
+    this.roles = roles;
   }
 
   @Override
@@ -58,13 +57,14 @@ class AccessPolicy implements ApplicationRunner {
     for (AgencyGroup group : organisation.agencyGroups()) {
       grant(group.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.READ);
-      if (LISTING_AGENCIES.contains(group.agencyKind()) && "STAFF".equals(group.role())) {
-        grant(group.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(group.groupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
-      }
-      if (OVERSIGHT_AGENCIES.contains(group.agencyKind())) {
-        grant(group.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      }
+    }
+    for (AgencyGroup caseworkers : roles.caseworkerGroups()) {
+      grant(caseworkers.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(caseworkers.groupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+    }
+    // read-only oversight: Cockpit to look at the cases of their area, nothing they can change
+    for (AgencyGroup auditors : organisation.groupsWith(Capability.AUDIT)) {
+      grant(auditors.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
   }
 

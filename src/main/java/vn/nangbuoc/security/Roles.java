@@ -2,19 +2,20 @@ package vn.nangbuoc.security;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.organisation.AgencyGroup;
+import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.system.EngineLimits;
 
 /**
- * What a user is, beyond the tasks routed to them. Caseworkers (staff of the agencies that list:
- * communes, the labour office) list children and record what happens to them outside tasks (a
+ * What a user is, beyond the tasks routed to them, from what the organisation data lets their agency's
+ * kind do ({@link Capability}). Caseworkers (staff of the agencies that list: communes, the labour office
+ * or, after 2025, the commune's culture–social office) list children and record what happens to them outside tasks (a
  * withdrawal, a move); auditors read; approvers and administrators decide or configure, and change
  * no case file.
  */
@@ -30,23 +31,28 @@ public class Roles {
   }
 
   public boolean isCaseworker(String userId) {
-    return memberOfAny(userId, group -> AccessPolicy.LISTING_AGENCIES.contains(group.agencyKind())
-        && "STAFF".equals(group.role()));
+    return memberOfAny(userId, caseworkerGroups());
+  }
+
+  /** The groups whose members list children: the STAFF groups of agencies with {@link Capability#LIST_CHILDREN}. */
+  List<AgencyGroup> caseworkerGroups() {
+    return organisation.groupsWith(Capability.LIST_CHILDREN).stream().filter(group -> "STAFF".equals(group.role()))
+        .toList();
   }
 
   public boolean isAuditor(String userId) {
-    return memberOfAny(userId, group -> AccessPolicy.OVERSIGHT_AGENCIES.contains(group.agencyKind()));
+    return memberOfAny(userId, organisation.groupsWith(Capability.AUDIT));
   }
 
-  /** Staff who keep the fund's books: the finance office and the fund's own staff. */
+  /** Staff who keep the fund's books (the finance office and the fund's own staff, in the 2024 city). */
   public boolean isFinance(String userId) {
-    return memberOfAny(userId,
-        group -> Set.of("FINANCE_PLANNING", "CHILD_PROTECTION_FUND").contains(group.agencyKind()));
+    return memberOfAny(userId, organisation.groupsWith(Capability.KEEP_FUND_BOOKS));
   }
 
   /** Managers who decide on funding (agency heads, vice-chairmen). */
   public boolean isApprover(String userId) {
-    return memberOfAny(userId, group -> Set.of("HEAD", "VICE_CHAIRMAN").contains(group.role()));
+    return memberOfAny(userId, organisation.agencyGroups().stream()
+        .filter(group -> Set.of("HEAD", "VICE_CHAIRMAN").contains(group.role())).toList());
   }
 
   /** Who may see a fund's books: its keepers, its approvers, auditors and administrators. */
@@ -58,10 +64,9 @@ public class Roles {
     return groupsOf(userId).contains(Groups.CAMUNDA_ADMIN);
   }
 
-  private boolean memberOfAny(String userId, Predicate<AgencyGroup> kind) {
-    Set<String> groups = organisation.agencyGroups().stream().filter(kind).map(AgencyGroup::groupId)
-        .collect(Collectors.toSet());
-    return groupsOf(userId).stream().anyMatch(groups::contains);
+  private boolean memberOfAny(String userId, List<AgencyGroup> groups) {
+    Set<String> ids = groups.stream().map(AgencyGroup::groupId).collect(Collectors.toSet());
+    return groupsOf(userId).stream().anyMatch(ids::contains);
   }
 
   private Set<String> groupsOf(String userId) {

@@ -55,7 +55,7 @@ final class SurgeryPath {
 
   /** Lists the child as the caseworker of its commune; returns its pathway. */
   String list(ChildListing child) {
-    String caseworker = workerOf(organisation.responsibleAgency("COMMUNE_PEOPLES_COMMITTEE", "STAFF",
+    String caseworker = workerOf(organisation.responsibleAgency("COMMUNE_CHILD_CARE", "STAFF",
         child.communeCode()).groupId());
     String pathway = as(caseworker, () -> listing.list(child, caseworker).processInstanceId());
     transactions.incrementAndGet();

@@ -32,9 +32,9 @@ class ServiceLeadAgencyDecisionTest {
 
   @ParameterizedTest
   @CsvSource({
-      "REHABILITATION,   HEALTH_CENTRE",
-      "ASSISTIVE_DEVICE, DISABILITY_ASSOCIATION",
-      "OTHER_SERVICE,    LABOUR_SOCIAL_AFFAIRS"})
+      "REHABILITATION,   REHABILITATION_LEAD",
+      "ASSISTIVE_DEVICE, ASSISTIVE_DEVICE_LEAD",
+      "OTHER_SERVICE,    OTHER_SERVICE_LEAD"})
   void shouldGiveTheLeadAgencyOfEachService(String indication, String leadAgencyKind) {
     DmnDecisionTableResult result = evaluate(indication);
 

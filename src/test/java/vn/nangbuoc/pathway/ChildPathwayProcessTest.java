@@ -210,7 +210,7 @@ class ChildPathwayProcessTest {
 
     driver.screen(pathway, "REHABILITATION");
     assertThat(pathway).isWaitingAt(ChildPathway.TASK_ARRANGE_SERVICE).hasPassed("Task_DetermineLeadAgency")
-        .variables().containsEntry(ChildPathway.VAR_LEAD_AGENCY_KIND, "HEALTH_CENTRE");
+        .variables().containsEntry(ChildPathway.VAR_LEAD_AGENCY_KIND, "REHABILITATION_LEAD");
     driver.arrangeService(pathway);
     driver.followUp(pathway);
     driver.followUp(pathway);

@@ -64,7 +64,7 @@ class RoutingCoversTheOrganisationTest {
   void shouldNameTheMissingAgencyWhenTheOrganisationHasNone() {
     assertThatThrownBy(() -> routing.route("Task_ReviewListing", "LANGSON", null))
         .isInstanceOf(AgencyNotFoundException.class)
-        .hasMessageContaining("LABOUR_SOCIAL_AFFAIRS");
+        .hasMessageContaining("Rà soát danh sách, điều phối hồ sơ");
   }
 
   @Test

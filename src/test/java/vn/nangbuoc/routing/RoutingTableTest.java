@@ -37,10 +37,10 @@ class RoutingTableTest {
       RoutingTable.Rule aboveTheLimit = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 31_234_567L);
       RoutingTable.Rule farAbove = table.ruleFor(ChildPathway.TASK_APPROVE_FUNDING, 39_999_000L);
 
-      RoutingTable.Rule labourOfficeHead = new RoutingTable.Rule("LABOUR_SOCIAL_AFFAIRS", "HEAD", 3);
+      RoutingTable.Rule labourOfficeHead = new RoutingTable.Rule("FUNDING_APPROVAL", "HEAD", 3);
       assertThat(first).isEqualTo(sameBand).isEqualTo(atTheLimit).isEqualTo(labourOfficeHead);
       assertThat(aboveTheLimit).isEqualTo(farAbove)
-          .isEqualTo(new RoutingTable.Rule("CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5));
+          .isEqualTo(new RoutingTable.Rule("LARGE_FUNDING_APPROVAL", "VICE_CHAIRMAN", 5));
       assertThat(evaluations() - before).as("below, at and above the limit").isEqualTo(3);
     } finally {
       repository.deleteDeployment(deployment.getId(), true);

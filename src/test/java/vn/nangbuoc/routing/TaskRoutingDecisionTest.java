@@ -42,30 +42,30 @@ class TaskRoutingDecisionTest {
   private static DmnEngine engine;
   private static DmnDecision decision;
 
-  record RouteCase(String taskKey, Long estimatedCost, String agencyKind, String staffRole, int deadlineDays) {
+  record RouteCase(String taskKey, Long estimatedCost, String duty, String staffRole, int deadlineDays) {
   }
 
   static Stream<RouteCase> routes() {
     return Stream.of(
-        new RouteCase("Task_CompleteListing", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 5),
-        new RouteCase("Task_ReviewListing", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
-        new RouteCase("Task_RecordScreening", null, "HEALTH_CENTRE", "STAFF", 10),
-        new RouteCase("Task_PrepareReferral", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
-        new RouteCase("Task_CounselFamily", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 7),
-        new RouteCase(APPROVE_FUNDING, 0L, "LABOUR_SOCIAL_AFFAIRS", "HEAD", 3),
-        new RouteCase(APPROVE_FUNDING, 30_000_000L, "LABOUR_SOCIAL_AFFAIRS", "HEAD", 3),
-        new RouteCase(APPROVE_FUNDING, 30_000_001L, "CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5),
-        new RouteCase(APPROVE_FUNDING, 150_000_000L, "CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5),
+        new RouteCase("Task_CompleteListing", null, "COMMUNE_CHILD_CARE", "STAFF", 5),
+        new RouteCase("Task_ReviewListing", null, "CASE_COORDINATION", "STAFF", 5),
+        new RouteCase("Task_RecordScreening", null, "MEDICAL_SCREENING", "STAFF", 10),
+        new RouteCase("Task_PrepareReferral", null, "CASE_COORDINATION", "STAFF", 5),
+        new RouteCase("Task_CounselFamily", null, "COMMUNE_CHILD_CARE", "STAFF", 7),
+        new RouteCase(APPROVE_FUNDING, 0L, "FUNDING_APPROVAL", "HEAD", 3),
+        new RouteCase(APPROVE_FUNDING, 30_000_000L, "FUNDING_APPROVAL", "HEAD", 3),
+        new RouteCase(APPROVE_FUNDING, 30_000_001L, "LARGE_FUNDING_APPROVAL", "VICE_CHAIRMAN", 5),
+        new RouteCase(APPROVE_FUNDING, 150_000_000L, "LARGE_FUNDING_APPROVAL", "VICE_CHAIRMAN", 5),
         // once a cost is known the other tasks still ignore it
-        new RouteCase("Task_RecordDisbursement", 45_000_000L, "FINANCE_PLANNING", "STAFF", 5),
-        new RouteCase("Task_SeekOtherFunding", 45_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 10),
-        new RouteCase("Task_RecordSurgeryResult", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
-        new RouteCase("Task_ArrangeService", null, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 10),
-        new RouteCase("Task_FollowUpVisit", null, "COMMUNE_PEOPLES_COMMITTEE", "STAFF", 5),
-        new RouteCase("Task_CloseCase", 12_000_000L, "LABOUR_SOCIAL_AFFAIRS", "STAFF", 5),
-        new RouteCase("Task_SettleCosts", 12_000_000L, "FINANCE_PLANNING", "STAFF", 10),
-        new RouteCase("Task_ApproveTopUp", 30_000_000L, "LABOUR_SOCIAL_AFFAIRS", "HEAD", 3),
-        new RouteCase("Task_ApproveTopUp", 30_000_001L, "CITY_PEOPLES_COMMITTEE", "VICE_CHAIRMAN", 5));
+        new RouteCase("Task_RecordDisbursement", 45_000_000L, "FUND_PAYMENT", "STAFF", 5),
+        new RouteCase("Task_SeekOtherFunding", 45_000_000L, "CASE_COORDINATION", "STAFF", 10),
+        new RouteCase("Task_RecordSurgeryResult", 12_000_000L, "CASE_COORDINATION", "STAFF", 5),
+        new RouteCase("Task_ArrangeService", null, "CASE_COORDINATION", "STAFF", 10),
+        new RouteCase("Task_FollowUpVisit", null, "COMMUNE_CHILD_CARE", "STAFF", 5),
+        new RouteCase("Task_CloseCase", 12_000_000L, "CASE_COORDINATION", "STAFF", 5),
+        new RouteCase("Task_SettleCosts", 12_000_000L, "FUND_PAYMENT", "STAFF", 10),
+        new RouteCase("Task_ApproveTopUp", 30_000_000L, "FUNDING_APPROVAL", "HEAD", 3),
+        new RouteCase("Task_ApproveTopUp", 30_000_001L, "LARGE_FUNDING_APPROVAL", "VICE_CHAIRMAN", 5));
   }
 
   @BeforeAll
@@ -89,7 +89,7 @@ class TaskRoutingDecisionTest {
     // then
     assertThat(result).hasSize(1);
     DmnDecisionRuleResult rule = result.getSingleResult();
-    assertThat((String) rule.getEntry("agencyKind")).isEqualTo(route.agencyKind());
+    assertThat((String) rule.getEntry("duty")).isEqualTo(route.duty());
     assertThat((String) rule.getEntry("staffRole")).isEqualTo(route.staffRole());
     assertThat((Object) rule.getEntry("deadlineDays")).isEqualTo(route.deadlineDays());
   }
