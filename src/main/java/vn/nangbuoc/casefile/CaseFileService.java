@@ -239,6 +239,14 @@ public class CaseFileService {
   }
 
   /**
+   * The child's commune merged into another (a reorganisation): the case file, open or closed, belongs to
+   * the unit that took the commune over. Its number keeps its old prefix.
+   */
+  public void carryTo(long caseId, String communeCode) {
+    repository.updateCommune(caseId, communeCode);
+  }
+
+  /**
    * Records that {@code merged} is the same child as {@code kept}: the merged case file stays with its
    * history, marked and pointing at the kept one, and its personal ID moves over when the kept one has
    * none. Both case files get a change record. The pathway of the merged case is the caller's.

@@ -1,5 +1,8 @@
 package vn.nangbuoc.organisation;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,31 +13,38 @@ import java.util.Map;
  * @param duties the work the routing tables name, with the name people read
  * @param kinds what each kind of agency is called, which duties it serves and what its staff may do
  */
-record OrganisationFile(List<Duty> duties, List<Kind> kinds, List<Unit> units, List<Agency> agencies) {
+public record OrganisationFile(List<Duty> duties, List<Kind> kinds, List<Unit> units, List<Agency> agencies) {
 
-  OrganisationFile {
+  /** The reader of organisation files and change sets: a misspelt key is an error, not a missing value. */
+  public static ObjectMapper yaml() {
+    return new ObjectMapper(new YAMLFactory())
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .findAndRegisterModules();
+  }
+
+  public OrganisationFile {
     duties = duties == null ? List.of() : duties;
     kinds = kinds == null ? List.of() : kinds;
     units = units == null ? List.of() : units;
     agencies = agencies == null ? List.of() : agencies;
   }
 
-  record Duty(String code, String name) {
+  public record Duty(String code, String name) {
   }
 
-  record Kind(String code, String name, List<String> duties, List<Capability> capabilities) {
+  public record Kind(String code, String name, List<String> duties, List<Capability> capabilities) {
 
-    Kind {
+    public Kind {
       duties = duties == null ? List.of() : duties;
       capabilities = capabilities == null ? List.of() : capabilities;
     }
   }
 
   /** @param validTo the first day the unit no longer exists (null: it still does) */
-  record Unit(String code, String name, String type, UnitLevel level, String parent, LocalDate validFrom,
+  public record Unit(String code, String name, String type, UnitLevel level, String parent, LocalDate validFrom,
       LocalDate validTo, List<String> successors) {
 
-    Unit {
+    public Unit {
       successors = successors == null ? List.of() : successors;
     }
   }
@@ -44,11 +54,11 @@ record OrganisationFile(List<Duty> duties, List<Kind> kinds, List<Unit> units, L
    * @param duties when given, the duties this agency serves instead of its kind's
    * @param capabilities when given, what its staff may do instead of what its kind's may
    */
-  record Agency(String id, String kind, String unit, String name, String email, Map<String, String> groups,
+  public record Agency(String id, String kind, String unit, String name, String email, Map<String, String> groups,
       List<String> duties, List<Capability> capabilities, LocalDate validFrom, LocalDate validTo,
       List<String> successors) {
 
-    Agency {
+    public Agency {
       groups = groups == null ? Map.of() : groups;
       successors = successors == null ? List.of() : successors;
     }

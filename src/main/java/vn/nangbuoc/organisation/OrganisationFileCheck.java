@@ -20,12 +20,23 @@ final class OrganisationFileCheck {
   }
 
   static List<String> problemsOf(OrganisationFile file) {
+    return problemsOf(file, Set.of(), Set.of());
+  }
+
+  /**
+   * @param storedUnits units already stored, which the file may name without describing (a change set adds
+   *     communes to the province that exists)
+   * @param storedAgencies agencies already stored, which the file may name as successors
+   */
+  static List<String> problemsOf(OrganisationFile file, Set<String> storedUnits, Set<String> storedAgencies) {
     List<String> problems = new ArrayList<>();
     Set<String> duties = file.duties().stream().map(OrganisationFile.Duty::code).collect(Collectors.toSet());
     Map<String, OrganisationFile.Kind> kinds = new HashMap<>();
     file.kinds().forEach(kind -> kinds.put(kind.code(), kind));
     Set<String> units = file.units().stream().map(OrganisationFile.Unit::code).collect(Collectors.toSet());
+    units.addAll(storedUnits);
     Set<String> agencyIds = file.agencies().stream().map(OrganisationFile.Agency::id).collect(Collectors.toSet());
+    agencyIds.addAll(storedAgencies);
 
     for (OrganisationFile.Kind kind : file.kinds()) {
       kind.duties().stream().filter(duty -> !duties.contains(duty)).forEach(duty ->
@@ -33,10 +44,10 @@ final class OrganisationFileCheck {
     }
     for (OrganisationFile.Unit unit : file.units()) {
       if (unit.parent() != null && !units.contains(unit.parent())) {
-        problems.add("Đơn vị " + unit.code() + " thuộc đơn vị " + unit.parent() + " không có trong tệp.");
+        problems.add("Đơn vị " + unit.code() + " thuộc đơn vị " + unit.parent() + " chưa có.");
       }
       unit.successors().stream().filter(successor -> !units.contains(successor)).forEach(successor ->
-          problems.add("Đơn vị kế thừa " + successor + " của " + unit.code() + " không có trong tệp."));
+          problems.add("Đơn vị kế thừa " + successor + " của " + unit.code() + " chưa có."));
       checkDates(unit.code(), unit.validFrom(), unit.validTo(), problems);
     }
     Set<String> groupIds = new HashSet<>();
@@ -45,14 +56,14 @@ final class OrganisationFileCheck {
         problems.add("Cơ quan " + agency.id() + " thuộc loại " + agency.kind() + " chưa khai báo ở mục kinds.");
       }
       if (!units.contains(agency.unit())) {
-        problems.add("Cơ quan " + agency.id() + " phục vụ đơn vị " + agency.unit() + " không có trong tệp.");
+        problems.add("Cơ quan " + agency.id() + " phục vụ đơn vị " + agency.unit() + " chưa có.");
       }
       if (agency.duties() != null) {
         agency.duties().stream().filter(duty -> !duties.contains(duty)).forEach(duty ->
             problems.add("Cơ quan " + agency.id() + " làm nhiệm vụ " + duty + " chưa khai báo ở mục duties."));
       }
       agency.successors().stream().filter(successor -> !agencyIds.contains(successor)).forEach(successor ->
-          problems.add("Cơ quan kế thừa " + successor + " của " + agency.id() + " không có trong tệp."));
+          problems.add("Cơ quan kế thừa " + successor + " của " + agency.id() + " chưa có."));
       agency.groups().values().stream().filter(group -> !groupIds.add(group)).forEach(group ->
           problems.add("Nhóm " + group + " được khai báo cho hơn một vai trò hoặc cơ quan."));
       checkDates(agency.id(), agency.validFrom(), agency.validTo(), problems);

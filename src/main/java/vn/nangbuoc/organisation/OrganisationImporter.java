@@ -1,8 +1,5 @@
 package vn.nangbuoc.organisation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -43,14 +40,7 @@ class OrganisationImporter implements ApplicationRunner {
 
   static OrganisationFile read(Resource file) throws IOException {
     try (InputStream in = file.getInputStream()) {
-      return yaml().readValue(in, OrganisationFile.class);
+      return OrganisationFile.yaml().readValue(in, OrganisationFile.class);
     }
-  }
-
-  /** The organisation file's reader: a misspelt key is an error, not a silently missing value. */
-  static ObjectMapper yaml() {
-    return new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-        .findAndRegisterModules();
   }
 }

@@ -2,10 +2,13 @@ package vn.nangbuoc.organisation;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.nangbuoc.system.EngineTime;
 
 @Repository
 class OrganisationRepository {
@@ -60,8 +63,8 @@ class OrganisationRepository {
       return List.of();
     }
     return jdbc.sql("select distinct a.unit_code from agency a join agency_group g on g.agency_id = a.id"
-            + " where g.group_id in (:groups)")
-        .param("groups", groupIds)
+            + " where g.group_id in (:groups) and " + ACTIVE_ON_DAY)
+        .param("groups", groupIds).param("day", EngineTime.today())
         .query(String.class)
         .list();
   }
@@ -80,8 +83,8 @@ class OrganisationRepository {
       return List.of();
     }
     return jdbc.sql("select g.group_id from agency a join agency_group g on g.agency_id = a.id"
-            + " where a.unit_code in (:units) order by g.group_id")
-        .param("units", unitCodes)
+            + " where a.unit_code in (:units) and " + ACTIVE_ON_DAY + " order by g.group_id")
+        .param("units", unitCodes).param("day", EngineTime.today())
         .query(String.class)
         .list();
   }
@@ -98,17 +101,21 @@ class OrganisationRepository {
         + " where g.group_id = ? order by o.group_id").param(groupId).query(String.class).list();
   }
 
+  /** The groups of today's agencies: an agency that ended gives its members no work and no rights. */
   List<AgencyGroup> findAllAgencyGroups() {
-    return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id")
+    return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id"
+            + " where " + ACTIVE_ON_DAY)
+        .param("day", EngineTime.today())
         .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 
-  /** The groups of the agencies whose staff have the capability, in any role. */
+  /** The groups of today's agencies whose staff have the capability, in any role. */
   List<AgencyGroup> findGroupsWith(Capability capability) {
     return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id"
-            + " join agency_capability c on c.agency_id = a.id where c.capability = ? order by g.group_id")
-        .param(capability.name())
+            + " join agency_capability c on c.agency_id = a.id where c.capability = :capability and " + ACTIVE_ON_DAY
+            + " order by g.group_id")
+        .param("capability", capability.name()).param("day", EngineTime.today())
         .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
@@ -128,6 +135,14 @@ class OrganisationRepository {
             + " join agency_capability c on c.agency_id = a.id where c.capability = ? order by a.id")
         .param(capability.name())
         .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+  }
+
+  Set<String> findUnitCodes() {
+    return new HashSet<>(jdbc.sql("select code from administrative_unit").query(String.class).list());
+  }
+
+  Set<String> findAgencyIds() {
+    return new HashSet<>(jdbc.sql("select id from agency").query(String.class).list());
   }
 
   Optional<String> findDutyName(String code) {

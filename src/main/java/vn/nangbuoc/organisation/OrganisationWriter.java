@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * validTo, or by a reorganisation).
  */
 @Component
-class OrganisationWriter {
+public class OrganisationWriter {
 
   private static final Map<String, String> ROLE_LABELS = Map.of(
       "STAFF", "Cán bộ",
@@ -32,7 +32,8 @@ class OrganisationWriter {
   /** Refuses the whole file, storing nothing, when {@link OrganisationFileCheck} finds a problem. */
   @Transactional
   public void write(OrganisationFile organisation, String source) {
-    List<String> problems = OrganisationFileCheck.problemsOf(organisation);
+    List<String> problems = OrganisationFileCheck.problemsOf(organisation, repository.findUnitCodes(),
+        repository.findAgencyIds());
     if (!problems.isEmpty()) {
       throw new InvalidOrganisationException(source, problems);
     }

@@ -114,7 +114,9 @@ public class ChildPathwaySteps {
           Step.outsideTheModel(PathwayEvents.STEP_WITHDRAWAL, "Gia đình xin rút khỏi chương trình").in(CLOSURE)
               .field("reason", "Lý do").build(),
           Step.outsideTheModel(PathwayEvents.STEP_MOVE, "Trẻ chuyển nơi cư trú").in(CLOSURE)
-              .field("from", "Từ").field("to", "Đến").build()));
+              .field("from", "Từ").field("to", "Đến").build(),
+          Step.outsideTheModel(PathwayEvents.STEP_REORGANISATION, "Sắp xếp lại đơn vị hành chính").in(CLOSURE)
+              .field("from", "Từ").field("to", "Đến").field("reorganisation", "Lần sắp xếp").build()));
 
   @Bean
   StepCatalogue childPathwayCatalogue() {

@@ -22,6 +22,8 @@ public class PathwayEvents {
 
   public static final String STEP_WITHDRAWAL = "Withdrawal";
   public static final String STEP_MOVE = "Move";
+  /** A reorganisation carried the case to the unit that took its commune over (reorganisation package). */
+  public static final String STEP_REORGANISATION = "Reorganisation";
 
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;

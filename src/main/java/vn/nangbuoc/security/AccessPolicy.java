@@ -29,7 +29,7 @@ import vn.nangbuoc.system.EngineLimits;
  */
 @Component
 @Order(25)
-class AccessPolicy implements ApplicationRunner {
+public class AccessPolicy implements ApplicationRunner {
 
   static final String PATHWAY = "child-pathway";
 
@@ -48,6 +48,11 @@ class AccessPolicy implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    grantAll();
+  }
+
+  /** The grants of every group of today's agencies; run again after the organisation changed. */
+  public void grantAll() {
     grantAdministratorsEverything();
     // Colleagues see each other's names and groups (Tasklist, Admin); nobody lists every user of the
     // province. Earlier versions granted both to everyone: that grant is taken back.
@@ -66,6 +71,15 @@ class AccessPolicy implements ApplicationRunner {
     for (AgencyGroup auditors : organisation.groupsWith(Capability.AUDIT)) {
       grant(auditors.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
+  }
+
+  /** Takes back every right of a group whose agency ended: its members keep no work and no case. */
+  public void revokeEverything(String groupId) {
+    List<Authorization> page;
+    do {
+      page = authorizations.createAuthorizationQuery().groupIdIn(groupId).listPage(0, EngineLimits.SMALL_LIST);
+      page.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    } while (!page.isEmpty());
   }
 
   private void grantAdministratorsEverything() {

@@ -62,6 +62,26 @@ public class CaseAuthorizations {
     system.run(() -> organisation.groupsServing(communeCode).forEach(group -> grantRead(group, processInstanceId)));
   }
 
+  /**
+   * After the organisation changed (a reorganisation): the groups serving the child's commune now read the
+   * case and its history, whatever was granted before; every other right goes ({@link #withdrawStale}).
+   * Safe to run twice.
+   */
+  public void recompute(String processInstanceId, String communeCode) {
+    system.run(() -> {
+      for (String group : organisation.groupsServing(communeCode)) {
+        CASE_READ.forEach((resource, permission) -> {
+          boolean granted = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+              .groupIdIn(group).resourceType(resource).resourceId(processInstanceId).count() > 0;
+          if (!granted) {
+            grant(group, resource, permission, processInstanceId);
+          }
+        });
+      }
+      withdrawStale(processInstanceId, communeCode);
+    });
+  }
+
   public void move(String processInstanceId, String fromCommune, String toCommune) {
     system.run(() -> {
       Set<String> before = new HashSet<>(organisation.groupsServing(fromCommune));
@@ -144,14 +164,16 @@ public class CaseAuthorizations {
   }
 
   private void grantRead(String groupId, String processInstanceId) {
-    CASE_READ.forEach((resource, permission) -> {
-      Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      read.setGroupId(groupId);
-      read.setResource(resource);
-      read.setResourceId(processInstanceId);
-      read.addPermission(permission);
-      authorizations.saveAuthorization(read);
-    });
+    CASE_READ.forEach((resource, permission) -> grant(groupId, resource, permission, processInstanceId));
+  }
+
+  private void grant(String groupId, Resource resource, Permission permission, String processInstanceId) {
+    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId(groupId);
+    read.setResource(resource);
+    read.setResourceId(processInstanceId);
+    read.addPermission(permission);
+    authorizations.saveAuthorization(read);
   }
 
   private void revoke(String groupId, String processInstanceId) {

@@ -1,0 +1,150 @@
+package vn.nangbuoc.reorganisation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.organisation.OrganisationChanges;
+import vn.nangbuoc.security.AccessPolicy;
+import vn.nangbuoc.system.EngineTime;
+
+/**
+ * Uploads, previews and applies reorganisations. Applying runs in steps, each its own transaction: the
+ * structure and the plan; the cases, one batch at a time (an administrator may stop between two; a crash
+ * loses at most the batch in hand, rolled back); the funds; the rights of the groups. Applying again
+ * resumes where it stopped, and after the end changes nothing: every step is safe to run twice.
+ */
+@Service
+class ReorganisationRun {
+
+  private static final Logger log = LoggerFactory.getLogger(ReorganisationRun.class);
+
+  record Summary(int cases, int tasksRerouted, List<Preview.FundMove> funds, List<String> groupsRevoked) {
+  }
+
+  private final Reorganisations reorganisations;
+  private final ReorganisationPreview previews;
+  private final StructuralChange structure;
+  private final CasePlanner planner;
+  private final CaseCarrier carrier;
+  private final FundsOfEndedAgencies funds;
+  private final FundHandOver handOver;
+  private final OrganisationChanges changes;
+  private final AccessPolicy accessPolicy;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
+  private final int batchSize;
+
+  ReorganisationRun(Reorganisations reorganisations, ReorganisationPreview previews, StructuralChange structure,
+      CasePlanner planner, CaseCarrier carrier, FundsOfEndedAgencies funds, FundHandOver handOver,
+      OrganisationChanges changes, AccessPolicy accessPolicy, PlatformTransactionManager transactions,
+      ObjectMapper json, @Value("${nangbuoc.reorganisation.batch-size:200}") int batchSize) {
+    this.reorganisations = reorganisations;
+    this.previews = previews;
+    this.structure = structure;
+    this.planner = planner;
+    this.carrier = carrier;
+    this.funds = funds;
+    this.handOver = handOver;
+    this.changes = changes;
+    this.accessPolicy = accessPolicy;
+    this.transaction = new TransactionTemplate(transactions);
+    this.json = json;
+    this.batchSize = batchSize;
+  }
+
+  /** Reads and previews a change set, and keeps both: nothing of the organisation changes. */
+  Reorganisations.Reorganisation upload(String text, String user) {
+    ChangeSet changeSet = ChangeSetReader.read(text);
+    Preview preview = previews.preview(changeSet, text, user);
+    long id = transaction.execute(status -> reorganisations.create(changeSet, text, user, write(preview)));
+    log.info("Reorganisation {} uploaded by {}: {} problem(s)", id, user, preview.problems().size());
+    return find(id);
+  }
+
+  Reorganisations.Reorganisation find(long id) {
+    return reorganisations.find(id)
+        .orElseThrow(() -> new NotFoundException("Không có lần sắp xếp tổ chức số " + id + "."));
+  }
+
+  /**
+   * Applies (or resumes) the reorganisation; {@code maxBatches} bounds the batches of this call (the rest
+   * waits for the next one, as after a stop).
+   */
+  Reorganisations.Reorganisation apply(long id, String user, int maxBatches) {
+    Reorganisations.Reorganisation row = find(id);
+    if (row.status() == ReorganisationStatus.APPLIED) {
+      return row;
+    }
+    ChangeSet changeSet = ChangeSetReader.read(row.changeSet());
+    if (changeSet.effective().isAfter(EngineTime.today())) {
+      throw new InvalidInputException("Chưa đến ngày hiệu lực " + changeSet.effective()
+          + " của lần sắp xếp này: chưa áp dụng được.");
+    }
+    if (row.status() == ReorganisationStatus.PREVIEWED) {
+      List<String> problems = previews.preview(changeSet, row.changeSet(), user).problems();
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException("Chưa áp dụng được: " + String.join(" ", problems));
+      }
+    }
+    StructuralChange.Outcome outcome = transaction.execute(status -> {
+      StructuralChange.Outcome done = structure.apply(changeSet, changeSet.effective());
+      planner.plan(id, done);
+      reorganisations.starting(id, user);
+      return done;
+    });
+    int[] rerouted = {0};
+    for (int batch = 0; ; batch++) {
+      if (batch >= maxBatches || reorganisations.stopRequested(id)) {
+        reorganisations.stopped(id);
+        log.info("Reorganisation {} stopped after {} batch(es)", id, batch);
+        return find(id);
+      }
+      boolean more = transaction.execute(status -> {
+        List<Reorganisations.PlannedCase> next = reorganisations.nextToCarry(id, batchSize);
+        for (Reorganisations.PlannedCase planned : next) {
+          rerouted[0] += carrier.carry(id, planned, user);
+          reorganisations.carried(id, planned.caseId());
+        }
+        return !next.isEmpty();
+      });
+      if (!more) {
+        break;
+      }
+    }
+    Summary summary = transaction.execute(status -> finish(id, outcome, user, rerouted[0]));
+    transaction.executeWithoutResult(status -> reorganisations.applied(id, write(summary)));
+    log.info("Reorganisation {} applied by {}: {} case(s)", id, user, summary.cases());
+    return find(id);
+  }
+
+  void requestStop(long id) {
+    find(id);
+    reorganisations.requestStop(id);
+  }
+
+  private Summary finish(long id, StructuralChange.Outcome outcome, String user, int rerouted) {
+    List<Preview.FundMove> moves = funds.moves(outcome, new java.util.ArrayList<>());
+    moves.forEach(move -> handOver.transfer(move, "Sắp xếp tổ chức #" + id, user));
+    accessPolicy.grantAll();
+    List<String> revoked = outcome.endedAgencies().keySet().stream().flatMap(a -> changes.groupsOf(a).stream())
+        .toList();
+    revoked.forEach(accessPolicy::revokeEverything);
+    return new Summary(reorganisations.progress(id).carried(), rerouted, moves, revoked);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
