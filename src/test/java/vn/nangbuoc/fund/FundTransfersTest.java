@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
@@ -43,6 +50,8 @@ class FundTransfersTest {
   ListingService listing;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  PlatformTransactionManager transactions;
 
   String oldFund;
   String newFund;
@@ -174,6 +183,32 @@ class FundTransfersTest {
   }
 
   @Test
+  void shouldServeAnApprovalThatWaitedForTheTransferFromTheNewFund() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch oldFundLocked = new CountDownLatch(1);
+      Future<?> transfer = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        repository.lock(oldFund);
+        oldFundLocked.countDown();
+        pause();
+        transfers.transferAll(oldFund, newFund, "Tái tổ chức 7", "quantri", EngineTime.today());
+      }));
+      oldFundLocked.await();
+      // reads P in the old fund and waits for its lock, which the transfer holds until P has moved
+      Future<FundLedger.Approval> approval = pool.submit(() -> ledger.approve(p, "tpldtbxh"));
+      transfer.get(30, TimeUnit.SECONDS);
+
+      assertThat(approval.get(30, TimeUnit.SECONDS)).isEqualTo(new FundLedger.Approval(true, 3_000_000));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(books.request(p).status()).isEqualTo(RequestStatus.APPROVED);
+    assertThat(books.balance(newFund)).isEqualTo(new Balance(3_000_000, 8_000_000, 0));
+    assertThat(books.balance(oldFund)).isEqualTo(new Balance(0, 0, 1_000_000));
+    balancesAreTheSumsOfTheLedger();
+  }
+
+  @Test
   void shouldChangeNothingWhenCalledAgainWithTheSameReference() {
     transfers.transferAll(oldFund, newFund, "Tái tổ chức 7", "quantri", EngineTime.today());
     // money that reaches the ended fund afterwards is not this transfer's to move
@@ -229,6 +264,14 @@ class FundTransfersTest {
     long caseId = jdbc.queryForObject("select id from case_file where process_instance_id = ?", Long.class, pathway);
     return repository.insertRequest(new FundingRequest(0, caseId, pathway, fund, amount, "Bệnh viện tỉnh",
         "Tạo hình môi", null, "cvldtbxh", EngineTime.now(), RequestStatus.PENDING, null, null, null, null, null));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void queuedAt(long request, Instant at) {
