@@ -3,23 +3,29 @@ package vn.nangbuoc.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -52,6 +58,10 @@ class FundTransfersTest {
   JdbcTemplate jdbc;
   @Autowired
   PlatformTransactionManager transactions;
+  @Autowired
+  FundExports exports;
+  @Autowired
+  TestRestTemplate browser;
 
   String oldFund;
   String newFund;
@@ -206,6 +216,27 @@ class FundTransfersTest {
     assertThat(books.balance(newFund)).isEqualTo(new Balance(3_000_000, 8_000_000, 0));
     assertThat(books.balance(oldFund)).isEqualTo(new Balance(0, 0, 1_000_000));
     balancesAreTheSumsOfTheLedger();
+  }
+
+  @Test
+  void shouldNameTheTransferRowsInVietnameseOnTheLedgerPageAndInItsExport() throws Exception {
+    transfers.transferAll(oldFund, newFund, "Tái tổ chức 7", "quantri", EngineTime.today());
+
+    String book = new PageBrowser(browser).get(new PageBrowser(browser).login("thanhtra"),
+        "/quy/" + newFund + "/so-cai?loai=RESERVED_IN").getBody();
+    assertThat(book).contains("<td>Nhận số đang giữ chuyển đến</td>").doesNotContain("<td>RESERVED_IN</td>")
+        .doesNotContain("<td>Thu</td>");
+    List<LedgerEntry> entries = books.entries(newFund, EngineTime.today(), EngineTime.today());
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+        exports.ledgerWorkbook(newFund, EngineTime.today(), EngineTime.today(), entries)))) {
+      Sheet sheet = workbook.getSheet("Sổ quỹ");
+      List<String> types = new ArrayList<>();
+      for (int row = 1; row <= entries.size(); row++) {
+        types.add(sheet.getRow(row).getCell(2).getStringCellValue());
+      }
+      assertThat(types).containsExactly("Thu", "Nhận số đang giữ chuyển đến", "Nhận số đang giữ chuyển đến",
+          "Nhận số dư chuyển đến");
+    }
   }
 
   @Test
