@@ -50,7 +50,7 @@ class FundExports {
         Row line = sheet.createRow(row++);
         set(line, 0, entry.id());
         set(line, 1, VietnameseFormat.date(entry.date()));
-        set(line, 2, entry.type().name());
+        set(line, 2, entry.type().label());
         set(line, 3, entry.amount());
         set(line, 4, entry.available());
         set(line, 5, entry.reserved());

@@ -53,8 +53,7 @@ public class FundLedger {
   /** Reserves the amount if the fund holds it; otherwise changes nothing and tells what is available. */
   @Transactional
   public Approval approve(long requestId, String approver) {
-    FundingRequest request = open(requestId, RequestStatus.PENDING, RequestStatus.WAITING);
-    repository.lock(request.fundId());
+    FundingRequest request = locked(requestId, RequestStatus.PENDING, RequestStatus.WAITING);
     long available = repository.balance(request.fundId()).available();
     if (available < request.amount()) {
       return new Approval(false, available);
@@ -75,7 +74,8 @@ public class FundLedger {
   @Transactional
   public void reject(long requestId, String approver, String reason) {
     FundText.limit(reason, "lý do từ chối", FundText.REASON);
-    FundingRequest request = open(requestId, RequestStatus.PENDING, RequestStatus.WAITING, RequestStatus.APPROVED);
+    FundingRequest request = locked(requestId, RequestStatus.PENDING, RequestStatus.WAITING,
+        RequestStatus.APPROVED);
     releaseReservation(request, approver, "Từ chối: " + reason);
     repository.decide(requestId, RequestStatus.REJECTED, approver, EngineTime.now(), reason);
   }
@@ -91,7 +91,8 @@ public class FundLedger {
   @Transactional
   public void cancelOpenRequests(long caseId, String user, String reason) {
     FundText.limit(reason, "lý do hủy", FundText.REASON);
-    for (FundingRequest request : repository.requestsOfCase(caseId)) {
+    for (FundingRequest each : repository.requestsOfCase(caseId)) {
+      FundingRequest request = underLock(each.id());
       if (request.status() == RequestStatus.PENDING || request.status() == RequestStatus.WAITING
           || request.status() == RequestStatus.APPROVED) {
         releaseReservation(request, user, "Hủy: " + reason);
@@ -105,8 +106,7 @@ public class FundLedger {
   public void disburse(long requestId, long amount, String payee, String voucher, LocalDate paidOn, String user) {
     FundText.limit(payee, "đơn vị nhận tiền", FundText.PAYEE);
     FundText.limit(voucher, "số chứng từ", FundText.VOUCHER);
-    FundingRequest request = open(requestId, RequestStatus.APPROVED);
-    repository.lock(request.fundId());
+    FundingRequest request = locked(requestId, RequestStatus.APPROVED);
     long reserved = repository.reservedFor(requestId);
     if (amount <= 0 || amount > reserved) {
       throw new InvalidInputException("Số tiền chi phải lớn hơn 0 và không vượt số còn giữ cho đề nghị này ("
@@ -132,8 +132,7 @@ public class FundLedger {
    */
   @Transactional
   public Settlement settle(long requestId, long actualCost, String user) {
-    FundingRequest request = open(requestId, RequestStatus.APPROVED);
-    repository.lock(request.fundId());
+    FundingRequest request = locked(requestId, RequestStatus.APPROVED);
     Instant now = EngineTime.now();
     LocalDate today = EngineTime.today();
     repository.actualCost(requestId, actualCost);
@@ -164,8 +163,7 @@ public class FundLedger {
   @Transactional
   public void decideTopUp(long requestId, boolean approved, String approver, String reason) {
     FundText.limit(reason, "lý do", FundText.REASON);
-    FundingRequest request = open(requestId, RequestStatus.APPROVED);
-    repository.lock(request.fundId());
+    FundingRequest request = locked(requestId, RequestStatus.APPROVED);
     long extra = request.actualCost() - repository.paidFor(requestId);
     Instant now = EngineTime.now();
     if (approved && extra > 0) {
@@ -248,6 +246,28 @@ public class FundLedger {
       add(LedgerEntry.of(EntryType.RELEASE, request.fundId(), reserved, request.id(), user, EngineTime.now(),
           EngineTime.today()).withReason(reason));
     }
+  }
+
+  /**
+   * The request as it is once its fund is locked. It is read again under the lock: while this change
+   * waited, a transfer (a reorganisation, {@link FundTransfers}) may have moved it and its reservation
+   * to another fund, whose lock is then taken instead, or another decision may have changed it.
+   */
+  private FundingRequest underLock(long requestId) {
+    String fundId = books.request(requestId).fundId();
+    while (true) {
+      repository.lock(fundId);
+      FundingRequest request = books.request(requestId);
+      if (request.fundId().equals(fundId)) {
+        return request;
+      }
+      fundId = request.fundId();
+    }
+  }
+
+  private FundingRequest locked(long requestId, RequestStatus... allowed) {
+    underLock(requestId);
+    return open(requestId, allowed);
   }
 
   private FundingRequest open(long requestId, RequestStatus... allowed) {

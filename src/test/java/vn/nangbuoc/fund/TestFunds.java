@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Funds of a test's own, under the province (which serves no commune of the tests), removed with
- * their books afterwards: the Spring tests share one database, and other tests read every fund.
+ * their books afterwards: the Spring tests share one database, and other tests read every fund. After a
+ * transfer between two such funds, remove the one it came from first: its rows point at the requests
+ * that moved to the other.
  */
 public final class TestFunds {
 
@@ -19,6 +21,7 @@ public final class TestFunds {
   }
 
   public static void remove(JdbcTemplate jdbc, String fund) {
+    jdbc.update("delete from fund_transfer where from_fund_id = ? or to_fund_id = ?", fund, fund);
     jdbc.update("delete from fund_correction where fund_id = ?", fund);
     // a correction's row points at the row it corrects: those first
     jdbc.update("delete from fund_entry where fund_id = ? and corrects_entry_id is not null", fund);
