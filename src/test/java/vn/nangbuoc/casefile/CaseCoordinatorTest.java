@@ -2,7 +2,11 @@ package vn.nangbuoc.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +20,8 @@ class CaseCoordinatorTest {
   CaseCoordinator coordinator;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ProcessEngine engine;
 
   @Test
   void shouldNameTheAgencyThatServesCaseCoordinationForTheCommune() {
@@ -24,6 +30,19 @@ class CaseCoordinatorTest {
 
     assertThat(coordinator.nameFor("MAIPHA")).isEqualTo(expected);
     assertThat(coordinator.nameFor(List.of("MAIPHA", "HOANGDONG"))).isEqualTo(expected);
+  }
+
+  /** The duty asked for is the one the routing table gives the review of a listing: who verifies is who reviews. */
+  @Test
+  void shouldAskForTheDutyTheRoutingTableGivesTheReviewOfAListing() {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("taskKey", "Task_ReviewListing");
+    facts.put("estimatedCost", null);
+
+    DmnDecisionTableResult route = engine.getDecisionService().evaluateDecisionTableByKey("task-routing", facts);
+
+    assertThat((String) route.getSingleResult().getEntry("duty")).isEqualTo(CaseCoordinator.DUTY);
+    assertThat((String) route.getSingleResult().getEntry("staffRole")).isEqualTo(CaseCoordinator.ROLE);
   }
 
   @Test

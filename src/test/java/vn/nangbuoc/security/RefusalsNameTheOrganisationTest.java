@@ -83,9 +83,18 @@ class RefusalsNameTheOrganisationTest {
     ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("cbmaipha", "demo123").exchange(
         "/api/identity-changes", HttpMethod.GET, null, OBJECT);
 
+    ResponseEntity<Map<String, Object>> accessLog = http.withBasicAuth("cbmaipha", "demo123").exchange(
+        "/api/cases/1/access-log", HttpMethod.GET, null, OBJECT);
+    ResponseEntity<Map<String, Object>> erasures = http.withBasicAuth("cbmaipha", "demo123").exchange(
+        "/api/admin/case-erasures", HttpMethod.GET, null, OBJECT);
+
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refused.getBody()).containsEntry("message",
         "Chỉ cán bộ của Thanh tra tỉnh được xem nhật ký thay đổi nhóm và quyền.");
+    assertThat(accessLog.getBody()).containsEntry("message",
+        "Chỉ cán bộ của Thanh tra tỉnh và quản trị viên được xem nhật ký truy cập hồ sơ.");
+    assertThat(erasures.getBody()).containsEntry("message",
+        "Chỉ cán bộ của Thanh tra tỉnh và quản trị viên được xem nhật ký xóa hồ sơ.");
   }
 
   private void rename(String kind, String name) {
