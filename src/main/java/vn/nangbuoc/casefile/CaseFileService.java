@@ -22,23 +22,21 @@ import vn.nangbuoc.system.EngineTime;
 @Service
 public class CaseFileService {
 
-  /** An edit held: nothing of it is saved, so that saving again after the verification is a decision. */
-  public static final String HELD_EDIT = "Đã nhận số định danh cá nhân: Phòng Lao động – Thương binh và Xã hội xác"
-      + " minh trước khi ghi vào hồ sơ. Chưa lưu thay đổi nào.";
-
   private final CaseFileRepository repository;
   private final CaseNumberGenerator numbers;
   private final OrganisationDirectory organisation;
   private final CaseChanges changes;
   private final HeldListings held;
+  private final HeldMessages heldMessages;
 
   CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
-      CaseChanges changes, HeldListings held) {
+      CaseChanges changes, HeldListings held, HeldMessages heldMessages) {
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
     this.changes = changes;
     this.held = held;
+    this.heldMessages = heldMessages;
   }
 
   /**
@@ -215,7 +213,8 @@ public class CaseFileService {
           + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
     }
     held.holdApart(existing, typed, userId, EngineTime.now(), channel);
-    return new InvalidInputException(channel == HeldListings.Source.EDIT ? HELD_EDIT : HeldListings.RECEIVED);
+    return new InvalidInputException(channel == HeldListings.Source.EDIT ? heldMessages.editHeld(typed.communeCode())
+        : heldMessages.received(typed.communeCode()));
   }
 
   public void confirmCondition(long caseId, ConditionGroup group) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Listings held instead of refused: a child whose personal ID already has a case file outside the
  * lister's area. Refusing ("the child has a case elsewhere") would tell any commune who is in the
  * programme; a held listing creates no case file, answers like an accepted one, and waits for the
- * area office of the existing case, which sees it next to its likely duplicates.
+ * area office of the existing case, which sees it next to its likely duplicates. What the lister is
+ * told, on every channel, is {@link HeldMessages}'s.
  */
 @Repository
 public class HeldListings implements CaseDataEraser {
@@ -28,10 +29,6 @@ public class HeldListings implements CaseDataEraser {
   public enum Source {
     API, IMPORT, START_FORM, EDIT
   }
-
-  /** What the lister is told, on every channel: it was received and is verified, nothing about where. */
-  public static final String RECEIVED = "Đã nhận danh sách: Phòng Lao động – Thương binh và Xã hội xác minh trước khi"
-      + " lập hồ sơ.";
 
   public record Held(long id, long matchedCaseId, String communeCode, String fullName, LocalDate dateOfBirth,
       String listedBy, Instant listedAt, Source source) {

@@ -17,6 +17,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.HeldListings;
+import vn.nangbuoc.casefile.HeldMessages;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
@@ -44,18 +45,17 @@ public class CaseImportService {
   private final OrganisationDirectory organisation;
   private final ImportSettings settings;
   private final HeldListings held;
-
-  /** What a held row says to its uploader: the same whatever the reason the office checks it. */
-  static final String HELD = "Đã nhận: Phòng Lao động – Thương binh và Xã hội xác minh trước khi lập hồ sơ.";
+  private final HeldMessages heldMessages;
 
   CaseImportService(CaseImports imports, CaseFileService caseFiles, ListingService listing,
-      OrganisationDirectory organisation, ImportSettings settings, HeldListings held) {
+      OrganisationDirectory organisation, ImportSettings settings, HeldListings held, HeldMessages heldMessages) {
     this.imports = imports;
     this.caseFiles = caseFiles;
     this.listing = listing;
     this.organisation = organisation;
     this.settings = settings;
     this.held = held;
+    this.heldMessages = heldMessages;
   }
 
   /** Reads and checks an uploaded list; nothing but the preview is written. Returns the import's id. */
@@ -92,8 +92,10 @@ public class CaseImportService {
     List<Integer> newRows = new ArrayList<>();
     for (int i = 0; i < decided.size(); i++) {
       if (outsideArea.containsKey(i)) {
-        held.hold(outsideArea.get(i), checked.get(i).child(), userId, EngineTime.now(), HeldListings.Source.IMPORT);
-        outcomes.set(i, new RowResult(decided.get(i).rowNumber(), RowOutcome.HELD, HELD, null, null, null));
+        ChildListing child = checked.get(i).child();
+        held.hold(outsideArea.get(i), child, userId, EngineTime.now(), HeldListings.Source.IMPORT);
+        outcomes.set(i, new RowResult(decided.get(i).rowNumber(), RowOutcome.HELD,
+            heldMessages.importedRow(child.communeCode()), null, null, null));
       } else if (decided.get(i).outcome() == RowOutcome.NEW) {
         children.add(checked.get(i).child());
         newRows.add(i);

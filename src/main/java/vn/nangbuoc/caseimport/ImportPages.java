@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.casefile.CaseCoordinator;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.PathwayStarter;
@@ -40,12 +41,15 @@ class ImportPages {
   private final PathwayStarter starter;
   private final OrganisationDirectory organisation;
   private final Roles roles;
+  private final CaseCoordinator coordinator;
 
-  ImportPages(CaseImportService imports, PathwayStarter starter, OrganisationDirectory organisation, Roles roles) {
+  ImportPages(CaseImportService imports, PathwayStarter starter, OrganisationDirectory organisation, Roles roles,
+      CaseCoordinator coordinator) {
     this.imports = imports;
     this.starter = starter;
     this.organisation = organisation;
     this.roles = roles;
+    this.coordinator = coordinator;
   }
 
   @GetMapping("/ho-so/nhap")
@@ -99,8 +103,10 @@ class ImportPages {
     model.addAttribute("rows", rows);
     model.addAttribute("counts", counts);
     model.addAttribute("earlier", imports.confirmedEarlier(upload).orElse(null));
-    model.addAttribute("communes", organisation.communesOf(user.getName()).stream().map(organisation::unit)
+    Set<String> area = organisation.communesOf(user.getName());
+    model.addAttribute("communes", area.stream().map(organisation::unit)
         .flatMap(Optional::stream).collect(Collectors.toMap(AdministrativeUnit::code, Function.identity())));
+    model.addAttribute("heldBy", coordinator.nameFor(area));
     return "case/import-preview";
   }
 
@@ -128,10 +134,7 @@ class ImportPages {
   }
 
   private void requireCaseworker(Authentication user) {
-    if (!roles.isCaseworker(user.getName())) {
-      throw new ForbiddenException("Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được nhập danh"
-          + " sách trẻ.");
-    }
+    roles.requireCaseworker(user.getName(), "nhập danh sách trẻ");
   }
 
   private static ResponseEntity<byte[]> download(byte[] content, String fileName, MediaType type) {

@@ -10,9 +10,10 @@ public enum RowOutcome {
   ERROR("Lỗi"),
   /**
    * Confirmed, but held for the area office: a listing it must check before a case file is opened
-   * (the uploader is not told why, see {@link DuplicateCheck}).
+   * (the uploader is not told why, see {@link DuplicateCheck}). Who verifies it is the row's message: the
+   * organisation data names the agency.
    */
-  HELD("Chờ Phòng Lao động – Thương binh và Xã hội xác minh"),
+  HELD("Chờ xác minh"),
   /** Confirmed: its case file exists. */
   CREATED("Đã tạo hồ sơ");
 

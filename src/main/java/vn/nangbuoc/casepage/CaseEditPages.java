@@ -92,9 +92,7 @@ class CaseEditPages {
 
   private CaseFile editable(long id, Authentication user) {
     CaseFile file = caseFiles.getForUser(id, user.getName());
-    if (!roles.isCaseworker(user.getName())) {
-      throw new ForbiddenException("Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được sửa hồ sơ.");
-    }
+    roles.requireCaseworker(user.getName(), "sửa hồ sơ");
     if (file.status() == CaseStatus.CLOSED) {
       throw new ForbiddenException("Hồ sơ " + file.caseNumber() + " đã đóng: thông tin được giữ nguyên như lúc đóng.");
     }

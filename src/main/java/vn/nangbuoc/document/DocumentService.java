@@ -50,7 +50,7 @@ public class DocumentService implements CaseDataEraser {
   public long attach(long caseId, DocumentKind kind, String fileName, byte[] content, String userId) {
     CaseFile file = caseFiles.getForUser(caseId, userId);
     if (roles.isAuditor(userId)) {
-      throw new ForbiddenException("Thanh tra chỉ xem hồ sơ, không thêm tài liệu.");
+      throw new ForbiddenException(roles.auditorsOnlyRead("thêm tài liệu"));
     }
     if (kind == null) {
       throw new InvalidInputException("Hãy chọn loại tài liệu.");

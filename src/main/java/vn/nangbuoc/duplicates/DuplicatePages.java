@@ -15,7 +15,6 @@ import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.HeldListings;
-import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -95,8 +94,6 @@ class DuplicatePages {
   }
 
   private void requireCaseworker(Authentication user) {
-    if (!roles.isCaseworker(user.getName())) {
-      throw new ForbiddenException("Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được gộp hồ sơ.");
-    }
+    roles.requireCaseworker(user.getName(), "gộp hồ sơ");
   }
 }

@@ -13,6 +13,7 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.security.Roles;
 
 /** Erasure of a case file by an administrator, and the record of erasures (HTTP Basic). */
@@ -47,7 +48,7 @@ class ErasureController {
   @GetMapping
   List<ErasureLog.Erasure> recent(Authentication user) {
     if (!roles.isAdministrator(user.getName()) && !roles.isAuditor(user.getName())) {
-      throw new ForbiddenException("Chỉ quản trị viên và thanh tra xem được nhật ký xóa hồ sơ.");
+      throw new ForbiddenException(roles.onlyStaffOfOrAdministrators(Capability.AUDIT, "xem nhật ký xóa hồ sơ"));
     }
     return erasures.recent(200);
   }

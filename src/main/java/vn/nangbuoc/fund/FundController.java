@@ -167,7 +167,7 @@ class FundController {
 
   @PostMapping("/{fundId}/receipts")
   ReceiptAnswer receive(@PathVariable String fundId, @RequestBody ReceiptBody body, Authentication user) {
-    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ ghi được khoản thu.");
+    roles.requireFinance(user.getName(), "ghi khoản thu");
     FieldReader fields = body.fields();
     ReceiptKind kind = fields.requiredChoice("kind", "loại khoản thu (BUDGET hoặc DONATION)", ReceiptKind.class);
     Long amount = fields.requiredWholeNumber("amount", "số tiền (đồng)", 1, 100_000_000_000L);
@@ -187,7 +187,7 @@ class FundController {
   @PostMapping("/entries/{entryId}/corrections")
   ResponseEntity<Correction> propose(@PathVariable long entryId, @RequestBody CorrectionBody body,
       Authentication user) {
-    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ đề xuất được điều chỉnh sổ quỹ.");
+    roles.requireFinance(user.getName(), "đề xuất điều chỉnh sổ quỹ");
     FieldReader fields = body.fields();
     long limit = 100_000_000_000L;
     Long available = fields.requiredWholeNumber("available", "điều chỉnh khả dụng", -limit, limit);
@@ -213,13 +213,13 @@ class FundController {
    */
   @PostMapping("/corrections/{correctionId}/confirmation")
   Correction confirm(@PathVariable long correctionId, Authentication user) {
-    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận được điều chỉnh sổ quỹ.");
+    roles.requireFinance(user.getName(), "xác nhận điều chỉnh sổ quỹ");
     return corrections.confirm(correctionId, user.getName());
   }
 
   @PostMapping("/corrections/{correctionId}/rejection")
   Correction reject(@PathVariable long correctionId, @RequestBody RejectionBody body, Authentication user) {
-    requireFinance(user, "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ từ chối được đề xuất điều chỉnh.");
+    roles.requireFinance(user.getName(), "từ chối đề xuất điều chỉnh sổ quỹ");
     FieldReader fields = body.fields();
     String reason = fields.requiredText("reason", "lý do không chấp nhận", 1000);
     fields.throwIfInvalid();
@@ -230,12 +230,6 @@ class FundController {
     Balance balance = books.balance(fund.id());
     return new FundOverview(fund.id(), fund.name(), balance.available(), balance.reserved(), balance.disbursed(),
         books.requests(fund.id(), RequestStatus.WAITING).size());
-  }
-
-  private void requireFinance(Authentication user, String refusal) {
-    if (!roles.isFinance(user.getName())) {
-      throw new ForbiddenException(refusal);
-    }
   }
 
   private void requireReader(Authentication user) {

@@ -137,10 +137,7 @@ class FundPages {
   }
 
   private Correction decidable(long correctionId, Authentication user) {
-    if (!roles.isFinance(user.getName())) {
-      throw new ForbiddenException(
-          "Chỉ Phòng Tài chính – Kế hoạch và cán bộ Quỹ xác nhận hoặc từ chối được điều chỉnh.");
-    }
+    roles.requireFinance(user.getName(), "xác nhận hoặc từ chối điều chỉnh sổ quỹ");
     return corrections.correction(correctionId);
   }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +21,10 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.casefile.HeldListings;
+import vn.nangbuoc.casefile.HeldMessages;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayEvents;
 import vn.nangbuoc.security.Roles;
@@ -43,12 +46,11 @@ class CaseApiController {
   private final Roles roles;
   private final CaseAccessLog accessLog;
   private final HeldListings held;
-
-  static final String HELD = HeldListings.RECEIVED;
+  private final HeldMessages heldMessages;
 
   CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
       OrganisationDirectory organisation, TaskService taskService, EngineSystem system, Roles roles,
-      CaseAccessLog accessLog, HeldListings held) {
+      CaseAccessLog accessLog, HeldListings held, HeldMessages heldMessages) {
     this.listing = listing;
     this.caseFiles = caseFiles;
     this.events = events;
@@ -58,6 +60,7 @@ class CaseApiController {
     this.roles = roles;
     this.accessLog = accessLog;
     this.held = held;
+    this.heldMessages = heldMessages;
   }
 
   /** A listing held for another area's office: 202, and nothing that tells where. */
@@ -71,8 +74,9 @@ class CaseApiController {
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
     fields.throwIfInvalid();
-    if (heldOutsideArea(child, user.getName())) {
-      return ResponseEntity.accepted().body(new Held("HELD", HELD));
+    Optional<ChildListing> heldAs = heldOutsideArea(child, user.getName());
+    if (heldAs.isPresent()) {
+      return ResponseEntity.accepted().body(new Held("HELD", heldMessages.received(heldAs.get().communeCode())));
     }
     CaseFile file = listing.list(child, user.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + file.id())).body(summary(file));
@@ -93,7 +97,8 @@ class CaseApiController {
     } else if (roles.isAuditor(user.getName())) {
       caseFiles.getForUser(id, user.getName());
     } else {
-      throw new ForbiddenException("Chỉ thanh tra và quản trị viên xem được nhật ký truy cập hồ sơ.");
+      throw new ForbiddenException(roles.onlyStaffOfOrAdministrators(Capability.AUDIT,
+          "xem nhật ký truy cập hồ sơ"));
     }
     return accessLog.of(id);
   }
@@ -123,27 +128,25 @@ class CaseApiController {
   /**
    * A child whose personal ID has a case file outside the caseworker's area is held for that case's
    * area office, not refused: "listed elsewhere" would tell any commune who is in the programme.
+   * Returns the listing as held, in the caseworker's commune.
    */
-  private boolean heldOutsideArea(ChildListing child, String userId) {
+  private Optional<ChildListing> heldOutsideArea(ChildListing child, String userId) {
     Set<String> area = organisation.communesOf(userId);
     if (child.personalId() == null || area.isEmpty()
         || (child.communeCode() != null && !area.contains(child.communeCode()))) {
-      return false; // the listing's own checks answer
+      return Optional.empty(); // the listing's own checks answer
     }
     CaseFile existing = caseFiles.withPersonalIds(Set.of(child.personalId())).get(child.personalId());
     if (existing == null || area.contains(existing.communeCode())) {
-      return false;
+      return Optional.empty();
     }
     ChildListing placed = child.communeCode() != null ? child : child.withCommuneCode(area.iterator().next());
     held.hold(existing, placed, userId, EngineTime.now(), HeldListings.Source.API);
-    return true;
+    return Optional.of(placed);
   }
 
   private void requireCaseworker(Authentication user) {
-    if (!roles.isCaseworker(user.getName())) {
-      throw new ForbiddenException("Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội"
-          + " được lập danh sách và ghi nhận thay đổi của hồ sơ.");
-    }
+    roles.requireCaseworker(user.getName(), "lập danh sách và ghi nhận thay đổi của hồ sơ");
   }
 
   private CaseSummary summary(CaseFile file) {

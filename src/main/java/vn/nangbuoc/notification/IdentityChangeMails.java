@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.security.IdentityChanged;
 import vn.nangbuoc.system.EngineTime;
@@ -41,6 +42,7 @@ class IdentityChangeMails {
     model.put("userId", change.userId() == null ? "" : change.userId());
     model.put("detail", change.detail() == null ? "" : change.detail());
     model.put("at", AT.format(change.at().atZone(EngineTime.VIETNAM)));
+    model.put("auditors", organisation.kindsWith(Capability.AUDIT));
     String key = "identity:" + change.at().toEpochMilli() + ":" + change.action() + ":" + change.groupId() + ":"
         + change.userId() + ":" + change.agencyId() + ":";
     List<Recipient> heads = organisation.headGroupOf(change.agencyId()).map(recipients::membersOf).orElse(List.of());

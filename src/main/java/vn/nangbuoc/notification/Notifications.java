@@ -6,11 +6,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import vn.nangbuoc.casefile.CaseCoordinator;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.escalation.TaskEscalated;
+import vn.nangbuoc.organisation.Agency;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.routing.TaskRouted;
 import vn.nangbuoc.system.EngineTime;
@@ -38,9 +41,11 @@ public class Notifications {
   private final CaseFileService caseFiles;
   private final OrganisationDirectory organisation;
   private final MailSettings settings;
+  private final CaseCoordinator coordinator;
 
   Notifications(MailOutbox outbox, MailComposer composer, Recipients recipients, DigestItems digest,
-      CaseFileService caseFiles, OrganisationDirectory organisation, MailSettings settings) {
+      CaseFileService caseFiles, OrganisationDirectory organisation, MailSettings settings,
+      CaseCoordinator coordinator) {
     this.outbox = outbox;
     this.composer = composer;
     this.recipients = recipients;
@@ -48,6 +53,7 @@ public class Notifications {
     this.caseFiles = caseFiles;
     this.organisation = organisation;
     this.settings = settings;
+    this.coordinator = coordinator;
   }
 
   /** How a user wants to hear about new work (the default is the daily digest). */
@@ -96,11 +102,17 @@ public class Notifications {
     });
   }
 
-  /** The commune caseworker who listed a child hears that the listing came back or was not accepted. */
-  public void listingReviewed(CaseFile file, String taskId, String decision) {
+  /**
+   * The commune caseworker who listed a child hears that the listing came back or was not accepted, and
+   * from whom: the agency of the groups the review was routed to, else the one that coordinates the
+   * child's commune today.
+   */
+  public void listingReviewed(CaseFile file, String taskId, String decision, List<String> reviewerGroups) {
     recipients.user(file.listedBy()).filter(r -> r.mode() != DeliveryMode.NONE).ifPresent(to -> {
       Map<String, Object> model = caseModel(file);
       model.put("decision", decision);
+      model.put("agencyName", reviewerGroups.stream().map(organisation::agencyOfGroup).flatMap(Optional::stream)
+          .map(Agency::name).findFirst().orElseGet(() -> coordinator.nameFor(file.communeCode())));
       send("listing:" + taskId + ":" + to.userId(), LISTING_REVIEWED, to, model);
     });
   }

@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.organisation.Capability;
 
 /** Auditors read who changed which group's members or which rights (HTTP Basic). */
 @RestController
@@ -22,7 +23,7 @@ class IdentityChangeController {
   @GetMapping("/api/identity-changes")
   List<IdentityChangeLog.Change> recent(Authentication user) {
     if (!roles.isAuditor(user.getName())) {
-      throw new ForbiddenException("Chỉ thanh tra xem được nhật ký thay đổi nhóm và quyền.");
+      throw new ForbiddenException(roles.onlyStaffOf(Capability.AUDIT, "xem nhật ký thay đổi nhóm và quyền"));
     }
     return log.recent(500);
   }

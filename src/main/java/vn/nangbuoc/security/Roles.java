@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.organisation.AgencyGroup;
 import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -38,6 +39,38 @@ public class Roles {
   List<AgencyGroup> caseworkerGroups() {
     return organisation.groupsWith(Capability.LIST_CHILDREN).stream().filter(group -> "STAFF".equals(group.role()))
         .toList();
+  }
+
+  /** Refuses anyone but a caseworker; the refusal names who may, from the organisation data. */
+  public void requireCaseworker(String userId, String action) {
+    if (!isCaseworker(userId)) {
+      throw new ForbiddenException(onlyStaffOf(Capability.LIST_CHILDREN, action));
+    }
+  }
+
+  /** Refuses anyone who does not keep a fund's books; the refusal names who may, from the organisation data. */
+  public void requireFinance(String userId, String action) {
+    if (!isFinance(userId)) {
+      throw new ForbiddenException(onlyStaffOf(Capability.KEEP_FUND_BOOKS, action));
+    }
+  }
+
+  /**
+   * "Chỉ cán bộ của Ủy ban nhân dân xã/phường, Phòng Văn hóa – Xã hội được sửa hồ sơ.": the kinds that may,
+   * as today's organisation names them, so that a refusal stays true after a reform moves the work.
+   */
+  public String onlyStaffOf(Capability capability, String action) {
+    return "Chỉ cán bộ của " + organisation.kindsWith(capability) + " được " + action + ".";
+  }
+
+  /** The same, for what administrators may do as well (read logs kept for oversight). */
+  public String onlyStaffOfOrAdministrators(Capability capability, String action) {
+    return "Chỉ cán bộ của " + organisation.kindsWith(capability) + " và quản trị viên được " + action + ".";
+  }
+
+  /** "Cán bộ của Thanh tra chỉ xem hồ sơ, không thêm tài liệu.": auditors read and change nothing. */
+  public String auditorsOnlyRead(String action) {
+    return "Cán bộ của " + organisation.kindsWith(Capability.AUDIT) + " chỉ xem hồ sơ, không " + action + ".";
   }
 
   public boolean isAuditor(String userId) {

@@ -27,6 +27,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayDriver;
 
 /**
@@ -53,6 +54,8 @@ abstract class HeldElsewhereChannelsChecks {
   HeldListings held;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  OrganisationDirectory organisation;
 
   private PathwayDriver driver;
   private CaseFile inHoangDong;
@@ -74,7 +77,8 @@ abstract class HeldElsewhereChannelsChecks {
     ResponseEntity<Map<String, Object>> dongKinh = startForm("Lục Văn " + uniqueWord(), inDongKinh.personalId());
 
     assertThat(hoangDong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(hoangDong.getBody()).containsEntry("message", HeldListings.RECEIVED);
+    assertThat(hoangDong.getBody()).containsEntry("message",
+        "Đã nhận danh sách: " + maiPhasCoordinator() + " xác minh trước khi lập hồ sơ.");
     assertThat(dongKinh.getStatusCode()).isEqualTo(hoangDong.getStatusCode());
     assertThat(dongKinh.getBody()).isEqualTo(hoangDong.getBody());
     assertThat(String.valueOf(hoangDong.getBody()))
@@ -104,7 +108,7 @@ abstract class HeldElsewhereChannelsChecks {
 
     assertThat(hoangDong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(dongKinh.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(errorOf(hoangDong.getBody())).isEqualTo(CaseFileService.HELD_EDIT)
+    assertThat(errorOf(hoangDong.getBody())).isEqualTo(heldEdit())
         .isEqualTo(errorOf(dongKinh.getBody()));
     assertThat(hoangDong.getBody()).doesNotContain("địa bàn khác", inHoangDong.caseNumber(), "Hoàng Đồng");
     CaseFile after = caseFiles.get(own.id());
@@ -130,7 +134,7 @@ abstract class HeldElsewhereChannelsChecks {
         new HttpEntity<>(Map.of("variables", variables)), OBJECT);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody()).containsEntry("message", CaseFileService.HELD_EDIT);
+    assertThat(refused.getBody()).containsEntry("message", heldEdit());
     assertThat(driver.task(pathway).getId()).isEqualTo(completion.getId());
     assertThat(caseFiles.getByProcessInstance(pathway.getId()).personalId()).isNotEqualTo(inHoangDong.personalId());
     assertHeldFor("HOANGDONG", typedName, HeldListings.Source.EDIT);
@@ -146,6 +150,16 @@ abstract class HeldElsewhereChannelsChecks {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains(inHoangDong.caseNumber());
     assertThat(held.openIn(List.of("HOANGDONG"))).noneMatch(h -> h.fullName().equals(own.fullName()));
+  }
+
+  /** The lister's commune's coordinating agency, as the organisation data names it: never the other case's. */
+  private String maiPhasCoordinator() {
+    return organisation.responsibleAgency("CASE_COORDINATION", "STAFF", "MAIPHA").agencyName();
+  }
+
+  private String heldEdit() {
+    return "Đã nhận số định danh cá nhân: " + maiPhasCoordinator() + " xác minh trước khi ghi vào hồ sơ."
+        + " Chưa lưu thay đổi nào.";
   }
 
   private void assertHeldFor(String commune, String typedName, HeldListings.Source source) {

@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.casefile.CaregiverRelation;
@@ -27,6 +28,7 @@ import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.casefile.Sex;
 import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayDriver;
 
 /**
@@ -55,6 +57,8 @@ class HeldListingsTest {
   HeldListings held;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  OrganisationDirectory organisation;
 
   private CaseFile elsewhere;
 
@@ -93,7 +97,8 @@ class HeldListingsTest {
     assertThat(confirmed.createdCaseIds()).hasSize(1);
     assertThat(imports.rows(id, "cbmaipha")).extracting(RowResult::outcome)
         .containsExactly(RowOutcome.HELD, RowOutcome.CREATED);
-    assertThat(imports.rows(id, "cbmaipha").get(0).message()).isEqualTo(CaseImportService.HELD)
+    assertThat(imports.rows(id, "cbmaipha").get(0).message())
+        .isEqualTo("Đã nhận: " + maiPhasCoordinator() + " xác minh trước khi lập hồ sơ.")
         .doesNotContain(elsewhere.caseNumber());
     assertThat(casesWith(elsewhere.personalId())).isEqualTo(1);
     assertHeldForTheOfficeOfTheExistingCase(row.get(ImportColumn.FULL_NAME));
@@ -101,18 +106,58 @@ class HeldListingsTest {
 
   @Test
   void shouldHoldAStrangersListingOverTheApiAndOpenNoSecondCase() {
-    Map<String, Object> body = Map.of("fullName", "Lục Văn " + ListFiles.uniqueWord(), "dateOfBirth", "05/06/2020",
-        "sex", "MALE", "address", "Thôn Khòn Khuyến", "conditionGroup", "CLEFT_LIP_PALATE", "caregiverName",
-        "Lục Thị Hằng", "caregiverRelation", "MOTHER", "personalId", elsewhere.personalId());
+    Map<String, Object> body = apiListing();
 
     ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("cbmaipha", "demo123").exchange("/api/cases",
         HttpMethod.POST, new HttpEntity<>(body), OBJECT);
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(answer.getBody()).containsEntry("status", "HELD");
+    assertThat(answer.getBody()).containsEntry("status", "HELD")
+        .containsEntry("message", "Đã nhận danh sách: " + maiPhasCoordinator() + " xác minh trước khi lập hồ sơ.");
     assertThat(String.valueOf(answer.getBody())).doesNotContain("địa bàn khác", elsewhere.caseNumber());
     assertThat(casesWith(elsewhere.personalId())).isEqualTo(1);
     assertHeldForTheOfficeOfTheExistingCase((String) body.get("fullName"));
+  }
+
+  /**
+   * Issue 19: after a reform another office verifies (a commune's culture–social office, not the city's labour
+   * office). Every held answer names the agency the organisation data makes the lister's coordinator today.
+   */
+  @Test
+  void shouldNameTheCoordinatorTheOrganisationDataNamesToday() {
+    String agencyId = organisation.responsibleAgency("CASE_COORDINATION", "STAFF", "MAIPHA").agencyId();
+    String name = jdbc.sql("select name from agency where id = ?").param(agencyId).query(String.class).single();
+    String renamed = "Phòng Văn hóa – Xã hội xã Mai Pha";
+    jdbc.sql("update agency set name = ? where id = ?").params(renamed, agencyId).update();
+    try {
+      ResponseEntity<Map<String, Object>> api = http.withBasicAuth("cbmaipha", "demo123").exchange("/api/cases",
+          HttpMethod.POST, new HttpEntity<>(apiListing()), OBJECT);
+      Map<ImportColumn, String> row = new EnumMap<>(ListFiles.child(true));
+      row.put(ImportColumn.PERSONAL_ID, elsewhere.personalId());
+      long id = imports.preview("d.csv", new ListFiles().add(row).csv(), "cbmaipha");
+      imports.confirm(id, "cbmaipha");
+      PageBrowser pages = new PageBrowser(http);
+      String preview = HtmlUtils.htmlUnescape(pages.get(pages.login("cbmaipha"), "/ho-so/nhap/" + id).getBody());
+
+      assertThat(api.getBody()).containsEntry("message",
+          "Đã nhận danh sách: " + renamed + " xác minh trước khi lập hồ sơ.");
+      assertThat(imports.rows(id, "cbmaipha").get(0).message())
+          .isEqualTo("Đã nhận: " + renamed + " xác minh trước khi lập hồ sơ.");
+      assertThat(preview).contains("dòng chờ " + renamed + " xác minh").doesNotContain(name);
+    } finally {
+      jdbc.sql("update agency set name = ? where id = ?").params(name, agencyId).update();
+    }
+  }
+
+  private Map<String, Object> apiListing() {
+    return Map.of("fullName", "Lục Văn " + ListFiles.uniqueWord(), "dateOfBirth", "05/06/2020",
+        "sex", "MALE", "address", "Thôn Khòn Khuyến", "conditionGroup", "CLEFT_LIP_PALATE", "caregiverName",
+        "Lục Thị Hằng", "caregiverRelation", "MOTHER", "personalId", elsewhere.personalId());
+  }
+
+  /** The lister's commune's coordinating agency, as the organisation data names it: never the other case's. */
+  private String maiPhasCoordinator() {
+    return organisation.responsibleAgency("CASE_COORDINATION", "STAFF", "MAIPHA").agencyName();
   }
 
   private void assertHeldForTheOfficeOfTheExistingCase(String typedName) {

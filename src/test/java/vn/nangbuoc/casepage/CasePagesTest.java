@@ -273,7 +273,7 @@ class CasePagesTest {
 
     ResponseEntity<String> byInspector = pages.get(inspector, "/ho-so/" + file.id() + "/sua");
     assertThat(byInspector.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(byInspector.getBody()).contains("Chỉ cán bộ xã/phường");
+    assertThat(byInspector.getBody()).contains("Chỉ cán bộ của ", " được sửa hồ sơ.");
     form.remove("_csrf");
     assertThat(pages.post(caseworker, "/ho-so/" + file.id() + "/sua", form).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);

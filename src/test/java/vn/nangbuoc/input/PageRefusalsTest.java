@@ -27,6 +27,8 @@ import vn.nangbuoc.caseimport.ImportColumn;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.organisation.Capability;
+import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayDriver;
 
 /**
@@ -47,6 +49,8 @@ class PageRefusalsTest {
   ListingService listing;
   @Autowired
   CaseImportService imports;
+  @Autowired
+  OrganisationDirectory organisation;
 
   PageBrowser pages;
   PathwayDriver driver;
@@ -68,7 +72,7 @@ class PageRefusalsTest {
     CaseFile file = listMaiPhaChild();
 
     assertRefused(pages.get(pages.login("thanhtra"), "/ho-so/" + file.id() + "/sua"), HttpStatus.FORBIDDEN,
-        "Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được sửa hồ sơ.");
+        "Chỉ cán bộ của " + listers() + " được sửa hồ sơ.");
     assertRefused(pages.get(pages.login("cbmaipha"), "/ho-so/" + NONE), HttpStatus.NOT_FOUND,
         "Không tìm thấy hồ sơ số " + NONE + ".");
     assertRefused(pages.get(pages.login("cbhoangdong"), "/ho-so/" + file.id()), HttpStatus.NOT_FOUND,
@@ -85,13 +89,13 @@ class PageRefusalsTest {
     String csrf = PageBrowser.csrfToken(pages.get(auditor, "/ho-so/" + file.id()).getBody());
     assertRefused(pages.upload(auditor, "/ho-so/" + file.id() + "/tai-lieu", csrf, "tep", "a.pdf",
         "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)), HttpStatus.FORBIDDEN,
-        "Thanh tra chỉ xem hồ sơ, không thêm tài liệu.");
+        "Cán bộ của " + organisation.kindsWith(Capability.AUDIT) + " chỉ xem hồ sơ, không thêm tài liệu.");
   }
 
   @Test
   void shouldRefuseImportsToNonCaseworkersAndAListDecidedBefore() {
     assertRefused(pages.get(pages.login("thanhtra"), "/ho-so/nhap"), HttpStatus.FORBIDDEN,
-        "Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được nhập danh sách trẻ.");
+        "Chỉ cán bộ của " + listers() + " được nhập danh sách trẻ.");
     String session = pages.login("cbmaipha");
     assertRefused(pages.get(session, "/ho-so/nhap/" + NONE), HttpStatus.NOT_FOUND,
         "Không có lượt nhập danh sách số " + NONE + ".");
@@ -113,7 +117,7 @@ class PageRefusalsTest {
   @Test
   void shouldRefuseDuplicatesToNonCaseworkersAndAMergeOfAFileIntoItself() {
     assertRefused(pages.get(pages.login("thanhtra"), "/ho-so/trung-lap"), HttpStatus.FORBIDDEN,
-        "Chỉ cán bộ xã/phường và Phòng Lao động – Thương binh và Xã hội được gộp hồ sơ.");
+        "Chỉ cán bộ của " + listers() + " được gộp hồ sơ.");
     CaseFile file = listMaiPhaChild();
     String session = pages.login("cbmaipha");
     String csrf = PageBrowser.csrfToken(pages.get(session, "/ho-so/trung-lap").getBody());
@@ -125,6 +129,11 @@ class PageRefusalsTest {
     merge.add("gop", String.valueOf(file.id()));
     assertRefused(pages.post(session, "/ho-so/trung-lap/gop", merge), HttpStatus.CONFLICT,
         "Không gộp một hồ sơ vào chính nó.");
+  }
+
+  /** The kinds of agency that list children, as the organisation data names them. */
+  private String listers() {
+    return organisation.kindsWith(Capability.LIST_CHILDREN);
   }
 
   private static void assertRefused(ResponseEntity<String> answer, HttpStatus status, String message) {
