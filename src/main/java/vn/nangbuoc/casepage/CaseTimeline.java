@@ -94,7 +94,7 @@ class CaseTimeline {
     }
     for (FundingRequest request : books.requestsOfCase(file.id())) {
       for (LedgerEntry entry : books.entriesOfRequest(request.id())) {
-        items.add(new TimelineItem(entry.recordedAt(), entry.recordedBy(), "Quỹ: " + format.word(entry.type()),
+        items.add(new TimelineItem(entry.recordedAt(), entry.recordedBy(), "Quỹ: " + entry.type().label(),
             Map.of("Số tiền", format.money(entry.amount()), "Đề nghị số", String.valueOf(request.id()))));
       }
     }

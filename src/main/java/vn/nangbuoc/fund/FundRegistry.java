@@ -11,7 +11,7 @@ import vn.nangbuoc.organisation.OrganisationDirectory;
 /** Every agency the organisation data calls a fund (HOLD_FUND) keeps its books here (added at start-up). */
 @Component
 @Order(15)
-class FundRegistry implements ApplicationRunner {
+public class FundRegistry implements ApplicationRunner {
 
   private final OrganisationDirectory organisation;
   private final FundRepository repository;
@@ -23,6 +23,11 @@ class FundRegistry implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    registerFunds();
+  }
+
+  /** Gives books to every fund of the organisation data that has none yet (again after a reorganisation). */
+  public void registerFunds() {
     for (Agency fund : organisation.agenciesWith(Capability.HOLD_FUND)) {
       repository.upsertFund(fund.id(), fund.name(), fund.unitCode());
     }

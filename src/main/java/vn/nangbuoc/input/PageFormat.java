@@ -13,9 +13,7 @@ public class PageFormat {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private static final Map<String, String> WORDS = Map.ofEntries(
-      Map.entry("RECEIPT", "Thu"), Map.entry("RESERVATION", "Giữ kinh phí"), Map.entry("RELEASE", "Hoàn giữ"),
-      Map.entry("DISBURSEMENT", "Chi"), Map.entry("REFUND", "Thu hồi"), Map.entry("SETTLEMENT", "Quyết toán"),
-      Map.entry("CORRECTION", "Điều chỉnh"), Map.entry("BUDGET", "Ngân sách"), Map.entry("DONATION", "Ủng hộ"),
+      Map.entry("BUDGET", "Ngân sách"), Map.entry("DONATION", "Ủng hộ"),
       Map.entry("PENDING", "Chờ phê duyệt"), Map.entry("WAITING", "Chờ kinh phí"),
       Map.entry("APPROVED", "Đã phê duyệt"), Map.entry("REJECTED", "Từ chối"), Map.entry("RETURNED", "Trả lại"),
       Map.entry("CANCELLED", "Đã hủy"),

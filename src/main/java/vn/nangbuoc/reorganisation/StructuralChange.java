@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.fund.FundRegistry;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.Agency;
 import vn.nangbuoc.organisation.OrganisationChanges;
@@ -39,9 +40,11 @@ class StructuralChange {
   private final OrganisationChanges changes;
   private final IdentityService identityService;
   private final EngineSystem system;
+  private final FundRegistry fundRegistry;
 
   StructuralChange(OrganisationWriter writer, OrganisationChanges changes, IdentityService identityService,
-      EngineSystem system) {
+      EngineSystem system, FundRegistry fundRegistry) {
+    this.fundRegistry = fundRegistry;
     this.writer = writer;
     this.changes = changes;
     this.identityService = identityService;
@@ -51,6 +54,7 @@ class StructuralChange {
   /** @param endDay the first day without what ends (the change set's effective day) */
   Outcome apply(ChangeSet changeSet, LocalDate endDay) {
     writer.write(changeSet.organisation(), changeSet.name());
+    fundRegistry.registerFunds();
     Outcome outcome = new Outcome(
         changeSet.organisation().units().stream().map(u -> u.code()).toList(),
         changeSet.organisation().agencies().stream().map(a -> a.id()).toList(),

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,20 @@ class OrganisationAsDataTest {
   IdentityService identityService;
   @Autowired
   JdbcClient jdbc;
+
+  /** The test organisation goes after each test: other tests read what the organisation's kinds may do. */
+  @AfterEach
+  void removeTheTestOrganisation() {
+    for (String table : List.of("agency_duty", "agency_capability", "agency_group")) {
+      jdbc.sql("delete from " + table + " where agency_id like 't19%'").update();
+    }
+    jdbc.sql("delete from agency_successor where agency_id like 't19%' or successor_id like 't19%'").update();
+    jdbc.sql("delete from agency where id like 't19%'").update();
+    jdbc.sql("delete from administrative_unit where code like 'T19%' and parent_code is not null").update();
+    jdbc.sql("delete from administrative_unit where code like 'T19%'").update();
+    jdbc.sql("delete from agency_kind where code like 'T19%'").update();
+    jdbc.sql("delete from duty where code like 'T19%'").update();
+  }
 
   static OrganisationFile.Agency agency(String id, String kind, String unit, List<String> duties, LocalDate from,
       LocalDate to, List<String> successors) {

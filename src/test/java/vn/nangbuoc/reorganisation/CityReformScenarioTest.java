@@ -205,7 +205,7 @@ class CityReformScenarioTest {
     for (int visit = 0; visit < 3; visit++) {
       driver.followUp(review);
     }
-    driver.close(review, "COMPLETED");
+    driver.close(review, "SURGERY_COMPLETED");
     assertThat(caseOf(review).status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(caseOf(review).communeCode()).isEqualTo("PKYLUA");
 
