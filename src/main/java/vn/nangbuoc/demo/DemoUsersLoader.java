@@ -16,7 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.fund.Fund;
 import vn.nangbuoc.fund.FundBooks;
@@ -26,7 +26,10 @@ import vn.nangbuoc.notification.DeliveryMode;
 import vn.nangbuoc.notification.Notifications;
 import vn.nangbuoc.system.EngineTime;
 
-/** Creates the demo users once; an existing user is left as it is (its password may have been changed). */
+/**
+ * Creates the demo users of the file {@code nangbuoc.demo.users-file} names (one per demo organisation) once;
+ * an existing user is left as it is (its password may have been changed).
+ */
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "nangbuoc.demo.enabled", havingValue = "true")
@@ -47,16 +50,19 @@ class DemoUsersLoader implements ApplicationRunner {
   private final Notifications notifications;
   private final FundBooks books;
   private final FundLedger ledger;
+  private final Resource usersFile;
   private final String password;
   private final String loginUrl;
 
   DemoUsersLoader(IdentityService identityService, Notifications notifications, FundBooks books, FundLedger ledger,
+      @Value("${nangbuoc.demo.users-file}") Resource usersFile,
       @Value("${nangbuoc.demo.password:" + DEMO_PASSWORD + "}") String password,
       @Value("${nangbuoc.demo.login-url:http://localhost:${server.port:8080}/camunda/app/tasklist/}") String loginUrl) {
     this.identityService = identityService;
     this.notifications = notifications;
     this.books = books;
     this.ledger = ledger;
+    this.usersFile = usersFile;
     this.password = password;
     this.loginUrl = loginUrl;
   }
@@ -80,11 +86,11 @@ class DemoUsersLoader implements ApplicationRunner {
       }
     }
     openingBalances();
-    log.info("Demo users ready ({} created). Log in at {} (password of every demo user: see README)",
-        created, loginUrl);
+    log.info("Demo users of {} ready ({} created). Log in at {} (password of every demo user: see README)",
+        usersFile.getFilename(), created, loginUrl);
   }
 
-  /** The demo's funds start with the city's budget allocation for the year, once. */
+  /** The demo's funds start with a year's budget allocation, once. */
   private void openingBalances() {
     for (Fund fund : books.funds()) {
       if (!books.hasEntries(fund.id())) {
@@ -94,7 +100,7 @@ class DemoUsersLoader implements ApplicationRunner {
   }
 
   private DemoUsers read() throws IOException {
-    try (InputStream in = new ClassPathResource("demo/users.yaml").getInputStream()) {
+    try (InputStream in = usersFile.getInputStream()) {
       return new ObjectMapper(new YAMLFactory()).readValue(in, DemoUsers.class);
     }
   }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -30,6 +31,11 @@ class AgencyColleagues extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] groupMembershipCreated(String groupId, String userId) {
+    if (Groups.CAMUNDA_ADMIN.equals(groupId)) {
+      // administrators are no agency's colleagues; and the prod profile's first administrator joins
+      // while the engine is still being built, when the directory (which needs the engine) cannot exist yet
+      return new AuthorizationEntity[0];
+    }
     List<AuthorizationEntity> grants = new ArrayList<>();
     AuthorizationManager existing = Context.getCommandContext().getAuthorizationManager();
     Set<String> seen = new HashSet<>();

@@ -25,12 +25,13 @@ import vn.nangbuoc.system.EngineTime;
  * Takes children through the surgery path as the agencies' staff would, through the engine's Java
  * API with each step done by a member of the group the task is routed to, authenticated, so the
  * engine checks authorizations as it does for Tasklist. Counts the write transactions it makes:
- * each listing, task completion and timer is one engine transaction.
+ * each listing, task completion and timer is one engine transaction. Also walks one child of the
+ * province demo (ProvinceDemoTest): who does each step is found from the routing, not named.
  */
-final class SurgeryPath {
+public final class SurgeryPath {
 
   /** The steps of the whole path after the listing, in order; a step is a task or a follow-up timer. */
-  static final List<String> STEPS = List.of(ChildPathway.TASK_REVIEW_LISTING, ChildPathway.TASK_RECORD_SCREENING,
+  public static final List<String> STEPS = List.of(ChildPathway.TASK_REVIEW_LISTING, ChildPathway.TASK_RECORD_SCREENING,
       ChildPathway.TASK_PREPARE_REFERRAL, ChildPathway.TASK_APPROVE_FUNDING, ChildPathway.TASK_RECORD_DISBURSEMENT,
       ChildPathway.TASK_RECORD_SURGERY_RESULT, ChildPathway.TASK_SETTLE_COSTS,
       "timer", ChildPathway.TASK_FOLLOW_UP_VISIT, "timer", ChildPathway.TASK_FOLLOW_UP_VISIT,
@@ -43,7 +44,7 @@ final class SurgeryPath {
   private final Map<String, String> workerOfGroup = new ConcurrentHashMap<>();
   private final Map<String, List<String>> groupsOfUser = new ConcurrentHashMap<>();
 
-  SurgeryPath(ProcessEngine engine, ListingService listing, OrganisationDirectory organisation) {
+  public SurgeryPath(ProcessEngine engine, ListingService listing, OrganisationDirectory organisation) {
     this.engine = engine;
     this.listing = listing;
     this.organisation = organisation;
@@ -54,7 +55,7 @@ final class SurgeryPath {
   }
 
   /** Lists the child as the caseworker of its commune; returns its pathway. */
-  String list(ChildListing child) {
+  public String list(ChildListing child) {
     String caseworker = workerOf(organisation.responsibleAgency("COMMUNE_CHILD_CARE", "STAFF",
         child.communeCode()).groupId());
     String pathway = as(caseworker, () -> listing.list(child, caseworker).processInstanceId());
@@ -71,7 +72,11 @@ final class SurgeryPath {
    * vice chairman approves, below it the labour office's head.
    */
   void walk(String pathway, int steps) {
-    long cost = 5_000_000L + ThreadLocalRandom.current().nextLong((HIGHEST_COST - 5_000_000L) / 1000) * 1000;
+    walk(pathway, steps, 5_000_000L + ThreadLocalRandom.current().nextLong((HIGHEST_COST - 5_000_000L) / 1000) * 1000);
+  }
+
+  /** The first {@code steps} steps of {@link #STEPS} for a surgery estimated at {@code cost}. */
+  public void walk(String pathway, int steps, long cost) {
     for (String step : STEPS.subList(0, steps)) {
       if (step.equals("timer")) {
         fireTimer(pathway);
@@ -150,7 +155,7 @@ final class SurgeryPath {
         .list().stream().map(Group::getId).toList());
   }
 
-  <T> T as(String user, Supplier<T> work) {
+  public <T> T as(String user, Supplier<T> work) {
     IdentityService identity = engine.getIdentityService();
     identity.setAuthentication(user, groupsOf(user));
     try {
