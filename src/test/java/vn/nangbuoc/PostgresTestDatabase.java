@@ -37,6 +37,21 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
     return jdbcUrl;
   }
 
+  /**
+   * Another fresh database on the same server, for a test that starts its own application (one that
+   * changes the organisation, which the shared context's tests rely on); dropped at the end like the first.
+   */
+  public static synchronized String another(String purpose) {
+    String first = url();
+    String name = "nangbuoc_" + purpose + "_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+    execute(first, "create database " + name);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(first, "drop database if exists " + name
+        + " with (force)")));
+    int query = first.indexOf('?');
+    String path = query >= 0 ? first.substring(0, query) : first;
+    return path.substring(0, path.lastIndexOf('/') + 1) + name + (query >= 0 ? first.substring(query) : "");
+  }
+
   private static String startEmbedded() {
     try {
       // stopped by its own shutdown hook
