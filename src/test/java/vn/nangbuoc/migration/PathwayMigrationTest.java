@@ -163,6 +163,71 @@ class PathwayMigrationTest {
     goOnOnTheNewVersion(pathways, next);
   }
 
+  @Test
+  void shouldLeaveAPathwayWhoseStepTheNewVersionLacksOnItsVersionAndSayWhy() throws Exception {
+    ProcessInstance closing = waiting.waitingAt(ChildPathway.TASK_CLOSE_CASE);
+    ProcessInstance screening = waiting.waitingAt(ChildPathway.TASK_RECORD_SCREENING);
+    ProcessDefinition shipped = model.shipped();
+    ProcessDefinition next = model.deploy(xml -> xml.replace("Task_CloseCase", "Task_CloseCaseNextYear"));
+
+    JsonNode preview = json(send("quantri", HttpMethod.GET, API + "?fromVersion=" + shipped.getVersion(), null),
+        HttpStatus.OK);
+    JsonNode closeStep = null;
+    for (JsonNode step : preview.get("steps")) {
+      if (step.get("activityId").asText().equals(ChildPathway.TASK_CLOSE_CASE)) {
+        closeStep = step;
+      }
+    }
+    assertThat(closeStep).isNotNull();
+    assertThat(closeStep.get("mapped").asBoolean()).isFalse();
+    assertThat(closeStep.get("description").asText()).contains("không có bước tương ứng");
+    JsonNode refusal = null;
+    for (JsonNode refused : preview.get("refusedListed")) {
+      if (refused.get("processInstanceId").asText().equals(closing.getId())) {
+        refusal = refused;
+      }
+    }
+    assertThat(refusal).isNotNull();
+    assertThat(refusal.get("reasons").get(0).asText()).isEqualTo("Bước " + ChildPathway.TASK_CLOSE_CASE
+        + ": bước đang chờ không có bước tương ứng (cùng mã, cùng loại) trong phiên bản mới");
+    assertThat(preview.get("refused").asInt()).isPositive();
+
+    JsonNode started = json(send("quantri", HttpMethod.POST, API, Map.of("fromVersion", shipped.getVersion())),
+        HttpStatus.ACCEPTED);
+    assertThat(started.get("refused").asInt()).isEqualTo(preview.get("refused").asInt());
+    runBatch(started.get("batchId").asText());
+
+    assertThat(definitionOf(closing)).isEqualTo(shipped.getId());
+    assertThat(definitionOf(screening)).isEqualTo(next.getId());
+    assertThat(closing).isWaitingAt(ChildPathway.TASK_CLOSE_CASE);
+  }
+
+  @Test
+  void shouldAnswerOnlyAdministratorsInVietnamese() throws Exception {
+    int shipped = model.shipped().getVersion();
+    assertThat(json(send("cbmaipha", HttpMethod.GET, API + "?fromVersion=" + shipped, null), HttpStatus.FORBIDDEN)
+        .get("message").asText()).isEqualTo("Chỉ quản trị viên được chuyển lộ trình đang chạy sang phiên bản mới.");
+    assertThat(json(send("thanhtra", HttpMethod.POST, API, Map.of("fromVersion", shipped)), HttpStatus.FORBIDDEN)
+        .get("message").asText()).startsWith("Chỉ quản trị viên");
+    assertThat(json(send("cbmaipha", HttpMethod.GET, API, null), HttpStatus.FORBIDDEN).get("message").asText())
+        .startsWith("Chỉ quản trị viên và thanh tra");
+    assertThat(json(send("quantri", HttpMethod.GET, API + "?fromVersion=abc", null), HttpStatus.BAD_REQUEST)
+        .get("message").asText()).isEqualTo("Phiên bản cần chuyển (fromVersion) phải là số nguyên.");
+    assertThat(json(send("quantri", HttpMethod.POST, API, Map.of()), HttpStatus.BAD_REQUEST)
+        .get("message").asText()).isEqualTo("Chưa nhập phiên bản cần chuyển (fromVersion).");
+    assertThat(json(send("quantri", HttpMethod.GET, API + "?fromVersion=" + shipped, null), HttpStatus.BAD_REQUEST)
+        .get("message").asText()).contains("là phiên bản mới nhất");
+    assertThat(json(send("quantri", HttpMethod.GET, API + "?fromVersion=999", null), HttpStatus.NOT_FOUND)
+        .get("message").asText()).isEqualTo("Không có phiên bản 999 của lộ trình hỗ trợ trẻ.");
+    assertThat(json(send("quantri", HttpMethod.GET, API + "/khong-co", null), HttpStatus.NOT_FOUND)
+        .get("message").asText()).isEqualTo("Không có đợt chuyển lộ trình khong-co.");
+  }
+
+  private String definitionOf(ProcessInstance p) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(p.getId()).singleResult()
+        .getProcessDefinitionId();
+  }
+
   /** The escalation timer, a message, a follow-up timer, a withdrawal and a closure, all on the new version. */
   private void goOnOnTheNewVersion(Map<String, ProcessInstance> pathways, ProcessDefinition next) {
     ProcessInstance screening = pathways.get(ChildPathway.TASK_RECORD_SCREENING);
