@@ -93,7 +93,7 @@ class PathwayMigrationTest {
 
   /** What a migration must keep of a waiting pathway. */
   record Snapshot(String waitState, String taskId, List<String> groups, Date due, Map<String, Object> variables,
-      Map<String, Date> timers) {
+      Map<String, Date> timers, int jobs) {
   }
 
   @Test
@@ -285,7 +285,7 @@ class PathwayMigrationTest {
     // every task has its escalation timer, the timer events theirs; only the message event has none
     assertThat(timers.isEmpty()).as(state).isEqualTo(state.equals(WaitingPathways.FUNDS_RESERVED));
     return new Snapshot(state, task == null ? null : task.getId(), task == null ? List.of() : groups(task.getId()),
-        task == null ? null : task.getDueDate(), variables, timers);
+        task == null ? null : task.getDueDate(), variables, timers, jobs(p).size());
   }
 
   private String activityOf(Job job) {
