@@ -2,6 +2,7 @@ package vn.nangbuoc.reorganisation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +132,7 @@ class ReorganisationRun {
   }
 
   private Summary finish(long id, StructuralChange.Outcome outcome, String user, int rerouted) {
-    List<Preview.FundMove> moves = funds.moves(outcome, new java.util.ArrayList<>());
+    List<Preview.FundMove> moves = funds.moves(outcome, new ArrayList<>());
     moves.forEach(move -> handOver.transfer(move, "Sắp xếp tổ chức #" + id, user));
     accessPolicy.grantAll();
     List<String> revoked = outcome.endedAgencies().keySet().stream().flatMap(a -> changes.groupsOf(a).stream())

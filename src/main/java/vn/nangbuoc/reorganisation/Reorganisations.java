@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.nangbuoc.casefile.CaseDataEraser;
 import vn.nangbuoc.casefile.CaseFile;
@@ -32,12 +34,13 @@ class Reorganisations implements CaseDataEraser {
   }
 
   long create(ChangeSet changeSet, String text, String user, String preview) {
+    KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into reorganisation (name, effective_on, change_set, status, uploaded_by, uploaded_at, preview)"
             + " values (?, ?, ?, ?, ?, ?, ?)")
         .params(changeSet.name(), changeSet.effective(), text, ReorganisationStatus.PREVIEWED.name(), user,
             Timestamp.from(EngineTime.now()), preview)
-        .update();
-    return jdbc.sql("select max(id) from reorganisation where uploaded_by = ?").param(user).query(Long.class).single();
+        .update(key, "id");
+    return key.getKey().longValue();
   }
 
   Optional<Reorganisation> find(long id) {
