@@ -1,8 +1,7 @@
 package vn.nangbuoc.notification;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.ChildInitials;
 
 /**
  * How mail names a child: the case number and the initials, nothing more. Mail leaves the system
@@ -11,13 +10,6 @@ import vn.nangbuoc.casefile.CaseFile;
 record ChildReference(String caseNumber, String initials) {
 
   static ChildReference of(CaseFile file) {
-    return new ChildReference(file.caseNumber(), initials(file.fullName()));
-  }
-
-  static String initials(String fullName) {
-    return Arrays.stream(fullName.strip().split("\\s+"))
-        .filter(word -> !word.isEmpty())
-        .map(word -> word.substring(0, 1).toUpperCase() + ".")
-        .collect(Collectors.joining());
+    return new ChildReference(file.caseNumber(), ChildInitials.of(file.fullName()));
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseCoordinator;
 import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.pathway.TaskTitle;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.escalation.TaskEscalated;
 import vn.nangbuoc.organisation.Agency;
@@ -130,7 +131,8 @@ public class Notifications {
 
   Map<String, Object> taskModel(String taskId, String taskName, Date dueDate, ChildReference child) {
     Map<String, Object> model = new HashMap<>();
-    model.put("taskName", taskName);
+    // the step: the case number and initials the task's name carries are in the mail already
+    model.put("taskName", TaskTitle.step(taskName));
     model.put("caseNumber", child.caseNumber());
     model.put("initials", child.initials());
     model.put("due", dueDate == null ? null

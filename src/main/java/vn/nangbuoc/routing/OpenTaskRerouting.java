@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.pathway.TaskTitle;
 import vn.nangbuoc.security.CaseAuthorizations;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
@@ -30,10 +32,14 @@ public class OpenTaskRerouting {
   private final ApplicationEventPublisher events;
   private final CaseRoutingFacts facts;
   private final CaseAuthorizations caseAuthorizations;
+  private final TaskTitles titles;
+  private final CaseFileService caseFiles;
 
   OpenTaskRerouting(TaskRouting routing, TaskService taskService, IdentityService identityService,
       EngineSystem system, ApplicationEventPublisher events, CaseRoutingFacts facts,
-      CaseAuthorizations caseAuthorizations) {
+      CaseAuthorizations caseAuthorizations, TaskTitles titles, CaseFileService caseFiles) {
+    this.titles = titles;
+    this.caseFiles = caseFiles;
     this.routing = routing;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -67,7 +73,15 @@ public class OpenTaskRerouting {
         groups.add(link.getGroupId());
       }
     }
-    if (groups.equals(Set.of(newGroup))) {
+    String title = titles.of(TaskTitle.step(task.getName()), caseFiles.getByProcessInstance(processInstanceId));
+    boolean sameGroup = groups.equals(Set.of(newGroup));
+    if (sameGroup && title.equals(task.getName())) {
+      return false;
+    }
+    if (sameGroup) {
+      // same group, another commune's name (the child moved within the group's area)
+      task.setName(title);
+      taskService.saveTask(task);
       return false;
     }
     groups.stream().filter(group -> !group.equals(newGroup))
@@ -77,13 +91,15 @@ public class OpenTaskRerouting {
     }
     // changing the candidates changed the task's row: it is read again before it is saved
     Task changed = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    changed.setName(title);
     changed.setDescription(TaskRoutingListener.describe(route));
     if (changed.getAssignee() != null && identityService.createUserQuery().userId(changed.getAssignee())
         .memberOfGroup(newGroup).count() == 0) {
       changed.setAssignee(null);
     }
     taskService.saveTask(changed);
-    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
+    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), TaskTitle.step(title),
+        task.getDueDate(),
         newGroup, route.agency().agencyName()));
     return true;
   }

@@ -5,13 +5,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.StepCatalogues;
+import vn.nangbuoc.pathway.TaskTitle;
 import vn.nangbuoc.system.EngineSystem;
 
 /**
  * On every pathway user task: clears what the task is to decide (an earlier round's answer must
- * not stand for this one), then hands the task to the responsible agency's group, with its due date.
+ * not stand for this one), then hands the task to the responsible agency's group, with its due date, and
+ * names it for the list ({@link TaskTitle}).
  */
 @Component("taskRoutingListener")
 class TaskRoutingListener implements TaskListener {
@@ -24,9 +27,11 @@ class TaskRoutingListener implements TaskListener {
   private final CaseFileService caseFiles;
   private final StepCatalogues catalogues;
   private final EngineSystem system;
+  private final TaskTitles titles;
 
   TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines, ApplicationEventPublisher events,
-      CaseFileService caseFiles, StepCatalogues catalogues, EngineSystem system) {
+      CaseFileService caseFiles, StepCatalogues catalogues, EngineSystem system, TaskTitles titles) {
+    this.titles = titles;
     this.routing = routing;
     this.deadlines = deadlines;
     this.events = events;
@@ -43,9 +48,11 @@ class TaskRoutingListener implements TaskListener {
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
     task.setDescription(describe(route));
-    long caseId = caseFiles.getByProcessInstance(task.getProcessInstanceId()).id();
-    caseFiles.currentStep(caseId, task.getTaskDefinitionKey());
-    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), task.getName(), task.getDueDate(),
+    CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
+    caseFiles.currentStep(file.id(), task.getTaskDefinitionKey());
+    String step = TaskTitle.step(task.getName());
+    task.setName(titles.of(step, file));
+    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), step, task.getDueDate(),
         route.agency().groupId(), route.agency().agencyName()));
   }
 
