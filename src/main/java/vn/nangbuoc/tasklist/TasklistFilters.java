@@ -30,6 +30,7 @@ class TasklistFilters implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
+  static final String TO_DO = "Việc cần làm";
   static final String OVERDUE = "Quá hạn";
   static final String DUE_SOON = "Sắp đến hạn";
   static final String MINE = "Việc của tôi";
@@ -52,6 +53,10 @@ class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    // first in the list, so the one Tasklist opens: a newcomer with nothing overdue sees their work, and a
+    // task they claim stays in it
+    save(TO_DO, -30, "#555555", "Công việc của tôi và công việc chưa ai nhận của nhóm tôi, việc gần hạn trước",
+        mineOrMyGroups());
     save(OVERDUE, -20, "#c9302c", "Công việc của tôi hoặc của nhóm tôi đã quá hạn xử lý",
         mineOrMyGroups().dueBeforeExpression(NOW));
     save(DUE_SOON, -10, "#ec971f", "Công việc đến hạn trong 2 ngày tới",

@@ -18,7 +18,7 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
 
-/** The four task lists of Tasklist, evaluated for the user who opens them. */
+/** The five task lists of Tasklist, evaluated for the user who opens them. */
 @NangBuocSpringTest
 class TasklistFiltersTest {
 
@@ -54,6 +54,24 @@ class TasklistFiltersTest {
     ClockUtil.setCurrentTime(new Date(review.getDueDate().getTime() + 60_000));
     assertThat(ids(driver, "cvldtbxh", TasklistFilters.OVERDUE)).contains(review.getId());
     assertThat(ids(driver, "cvldtbxh", TasklistFilters.DUE_SOON)).doesNotContain(review.getId());
+  }
+
+  @Test
+  void shouldOpenOnTheListOfTheUsersWorkWhichKeepsWhatTheyClaim() {
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    Task review = driver.task(driver.listEligibleChild());
+    List<Filter> lists = filters.createTaskFilterQuery().list();
+    Filter first = lists.stream().min(java.util.Comparator.comparing(f -> (Integer) f.getProperties().get("priority")))
+        .orElseThrow();
+    assertThat(first.getName()).isEqualTo(TasklistFilters.TO_DO);
+
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.TO_DO)).contains(review.getId());
+    assertThat(ids(driver, "tpldtbxh", TasklistFilters.TO_DO)).contains(review.getId());
+    assertThat(ids(driver, "cbmaipha", TasklistFilters.TO_DO)).doesNotContain(review.getId());
+    engine.getTaskService().claim(review.getId(), "cvldtbxh");
+    assertThat(ids(driver, "cvldtbxh", TasklistFilters.TO_DO)).contains(review.getId());
+    // a colleague's claimed task is the colleague's
+    assertThat(ids(driver, "tpldtbxh", TasklistFilters.TO_DO)).doesNotContain(review.getId());
   }
 
   @Test

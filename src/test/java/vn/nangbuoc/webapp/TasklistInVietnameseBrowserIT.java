@@ -83,8 +83,9 @@ class TasklistInVietnameseBrowserIT {
         .sendKeys("cbmaipha");
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Việc của nhóm tôi"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Bổ sung thông tin danh sách"))).click();
+    // the list Tasklist opens is "Việc cần làm", and the task's name says which child it is about
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(
+        "Bổ sung thông tin danh sách · " + pathway.getBusinessKey() + " · N.V.A. · Xã Mai Pha"))).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "Lý do trả lại"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "TPLANGSON-"));
     screenshot("tasklist-vi.png");
@@ -94,7 +95,7 @@ class TasklistInVietnameseBrowserIT {
     String frame = (String) ((JavascriptExecutor) browser).executeScript(
         "var form = document.querySelector('.fjs-container'); form.style.display = 'none';"
             + "var text = document.body.innerText; form.style.display = ''; return text;");
-    assertThat(frame).contains("Việc của nhóm tôi", "Quá hạn", "Hoàn thành");
+    assertThat(frame).contains("Việc cần làm", "Việc của nhóm tôi", "Quá hạn", "Hoàn thành");
     assertThat(englishWordsIn(frame)).as("English words in Tasklist's own frame:\n" + frame).isEmpty();
     assertThat(browser.getCurrentUrl()).contains("dueDate");
     assertThat(browser.findElement(By.cssSelector(".ce-eol-banner")).isDisplayed()).isFalse();
