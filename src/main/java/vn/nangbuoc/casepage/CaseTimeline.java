@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseChanges;
@@ -15,6 +16,7 @@ import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.document.CaseDocument;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.fund.FundBooks;
+import vn.nangbuoc.pathway.TaskTitle;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.PageFormat;
@@ -23,7 +25,7 @@ import vn.nangbuoc.system.EngineSystem;
 /**
  * "Lịch sử" of a case: what each step recorded (who, when, which decision), what the engine's user
  * operation log says was done to its tasks, every change of the case file, the fund's movements for
- * it and the documents added, newest first.
+ * it and the documents added, newest first; people by their names, tasks by their steps.
  */
 @Component
 class CaseTimeline {
@@ -44,10 +46,12 @@ class CaseTimeline {
   private final PageFormat format;
   private final DocumentService documents;
   private final CaseFileService caseFiles;
+  private final PeopleNames people;
 
   CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundBooks books,
       StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents,
-      CaseFileService caseFiles) {
+      CaseFileService caseFiles, PeopleNames people) {
+    this.people = people;
     this.records = records;
     this.changes = changes;
     this.history = history;
@@ -62,9 +66,15 @@ class CaseTimeline {
 
   /** The case's history, with the histories of the case files merged into it (each item marked). */
   List<TimelineItem> of(CaseFile file) {
+    Map<String, String> known = people.forOnePage();
+    return of(file, known).stream().map(item -> new TimelineItem(item.at(), people.of(item.who(), known),
+        item.what(), item.details())).toList();
+  }
+
+  private List<TimelineItem> of(CaseFile file, Map<String, String> known) {
     List<TimelineItem> items = ownItems(file);
     for (CaseFile merged : caseFiles.mergedInto(file.id())) {
-      for (TimelineItem item : of(merged)) {
+      for (TimelineItem item : of(merged, known)) {
         items.add(new TimelineItem(item.at(), item.who(), "[" + merged.caseNumber() + "] " + item.what(),
             item.details()));
       }
@@ -78,8 +88,8 @@ class CaseTimeline {
     items.add(new TimelineItem(file.listedAt(), file.listedBy(), "Lập danh sách, mở hồ sơ " + file.caseNumber(),
         Map.of()));
     for (CaseStepRecords.StepRecord record : records.all(file.id())) {
-      items.add(new TimelineItem(record.recordedAt(), record.recordedBy() == null ? "hệ thống" : record.recordedBy(),
-          steps.of(record.step()), fields.shown(record.data())));
+      items.add(new TimelineItem(record.recordedAt(), record.recordedBy(), steps.of(record.step()),
+          fields.shown(record.data())));
     }
     for (CaseChanges.Change change : changes.of(file.id())) {
       items.add(new TimelineItem(change.changedAt(), change.changedBy(), "Sửa " + change.field(),
@@ -87,9 +97,9 @@ class CaseTimeline {
     }
     if (file.processInstanceId() != null) {
       for (UserOperationLogEntry entry : operations(file.processInstanceId())) {
-        items.add(new TimelineItem(entry.getTimestamp().toInstant(), entry.getUserId() == null ? "hệ thống"
-            : entry.getUserId(), OPERATIONS.getOrDefault(entry.getOperationType(), entry.getOperationType()),
-            entry.getTaskId() == null ? Map.of() : Map.of("Công việc", entry.getTaskId())));
+        items.add(new TimelineItem(entry.getTimestamp().toInstant(), entry.getUserId(),
+            OPERATIONS.getOrDefault(entry.getOperationType(), entry.getOperationType()),
+            entry.getTaskId() == null ? Map.of() : Map.of("Công việc", taskName(entry.getTaskId()))));
       }
     }
     for (FundingRequest request : books.requestsOfCase(file.id())) {
@@ -113,6 +123,13 @@ class CaseTimeline {
       byOperation.putIfAbsent(entry.getOperationId(), entry);
     }
     return List.copyOf(byOperation.values());
+  }
+
+  /** The step a task was, by its name (which also carries the case number, shown on the page already). */
+  private String taskName(String taskId) {
+    HistoricTaskInstance task = system.call(() -> history.createHistoricTaskInstanceQuery().taskId(taskId)
+        .singleResult());
+    return task == null ? "(đã xóa)" : TaskTitle.step(task.getName());
   }
 
   private static String value(String text) {

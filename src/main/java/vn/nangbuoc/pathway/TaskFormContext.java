@@ -51,7 +51,8 @@ class TaskFormContext {
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
-      FundBooks fundBooks, RepositoryService repositoryService, StepCatalogues catalogues) {
+      FundBooks fundBooks, RepositoryService repositoryService, StepCatalogues catalogues, DisplayLabels labels) {
+    this.labels = labels;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -62,7 +63,6 @@ class TaskFormContext {
     this.fundBooks = fundBooks;
     this.repositoryService = repositoryService;
     this.catalogues = catalogues;
-    this.labels = new DisplayLabels(catalogues);
   }
 
   /** The display values of a task's form; the read is recorded in the case's access log. */

@@ -161,6 +161,24 @@ class CasePagesTest {
   }
 
   @Test
+  void shouldWriteTheHistoryAsPeopleReadItNotAsTheDatabaseHoldsIt() {
+    CaseFile file = list("Lò Văn " + uniqueGivenName());
+    ProcessInstance pathway = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(file.processInstanceId()).singleResult();
+    String reviewTask = driver.task(pathway).getId();
+    driver.review(pathway, "ACCEPT");
+    driver.screen(pathway, "SURGERY");
+
+    String page = pages.get(pages.login("thanhtra"), "/ho-so/" + file.id()).getBody();
+
+    String today = java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    assertThat(page).contains("Đủ điều kiện khám sàng lọc", "Có chỉ định phẫu thuật", today,
+        "Trần Thị Lan", "Phạm Văn Đức", "Nguyễn Thị Hoa", "Rà soát, tổng hợp danh sách");
+    assertThat(page).doesNotContain(">ACCEPT<", ">SURGERY<", ">CLEFT_LIP_PALATE<", reviewTask,
+        java.time.LocalDate.now().toString());
+  }
+
+  @Test
   void shouldShowTheMoneyOfTheChildsOwnFundingRequestOnly() {
     CaseFile file = list("Mã Thị " + uniqueGivenName());
     CaseFile other = list("Mã Văn " + uniqueGivenName());
