@@ -1,0 +1,86 @@
+package vn.nangbuoc.reorganisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.nangbuoc.NangBuocSpringTest;
+
+/**
+ * Reorganisations over HTTP: administrators upload (and get the preview), auditors and administrators read,
+ * nobody else; a change set not yet in effect is previewed with that problem and refused at apply, in
+ * Vietnamese, changing nothing. (Applying one is the city reform scenario's, on its own database.)
+ */
+@NangBuocSpringTest
+class ReorganisationApiTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  private static final String NEXT_YEARS_RENAME = """
+      name: "Đổi tên xã Mai Pha (thử)"
+      effective: 2099-01-01
+      changes:
+        - rename: {unit: MAIPHA, name: "Mai Pha Mới"}
+      """;
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void shouldPreviewForAdministratorsAndRefuseToApplyBeforeTheDay() {
+    assertThat(upload("cbmaipha", NEXT_YEARS_RENAME).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<Map<String, Object>> uploaded = upload("quantri", NEXT_YEARS_RENAME);
+
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Map<String, Object> body = uploaded.getBody();
+    assertThat(body.get("statusLabel")).isEqualTo("Đã xem trước");
+    @SuppressWarnings("unchecked")
+    List<String> problems = (List<String>) ((Map<String, Object>) body.get("preview")).get("problems");
+    assertThat(problems).singleElement().asString().contains("Chưa đến ngày hiệu lực");
+    // the preview renamed the commune in a transaction that was rolled back
+    assertThat(jdbc.sql("select name from administrative_unit where code = 'MAIPHA'").query(String.class).single())
+        .isEqualTo("Mai Pha");
+
+    Object id = body.get("id");
+    ResponseEntity<Map<String, Object>> applied = http.withBasicAuth("quantri", "demo123").exchange(
+        "/api/admin/reorganisations/" + id + "/apply", HttpMethod.POST, null, OBJECT);
+    assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(applied.getBody().get("message").toString()).contains("Chưa đến ngày hiệu lực");
+    assertThat(jdbc.sql("select name from administrative_unit where code = 'MAIPHA'").query(String.class).single())
+        .isEqualTo("Mai Pha");
+
+    assertThat(http.withBasicAuth("thanhtra", "demo123").exchange("/api/admin/reorganisations/" + id,
+        HttpMethod.GET, null, OBJECT).getBody()).containsEntry("uploadedBy", "quantri");
+    assertThat(http.withBasicAuth("cvldtbxh", "demo123").exchange("/api/admin/reorganisations/" + id,
+        HttpMethod.GET, null, OBJECT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void shouldSayWhatIsWrongWithAChangeSetThatCannotBeRead() {
+    ResponseEntity<Map<String, Object>> refused = upload("quantri", "name: thử\nchanges:\n  - merge: [MAIPHA]\n");
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("ngày hiệu lực", "into");
+  }
+
+  private ResponseEntity<Map<String, Object>> upload(String user, String yaml) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("application/yaml"));
+    return http.withBasicAuth(user, "demo123").exchange("/api/admin/reorganisations", HttpMethod.POST,
+        new HttpEntity<>(yaml, headers), OBJECT);
+  }
+}
