@@ -69,6 +69,29 @@ class ReorganisationApiTest {
         HttpMethod.GET, null, OBJECT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  /** Applied by an administrator over HTTP: the system's part runs beyond the administrator's query limits. */
+  @Test
+  void shouldApplyAChangeSetInEffectAndChangeNothingTheSecondTime() {
+    String newWard = """
+        name: "Thêm và đổi tên một huyện thử (chưa có xã, nên không có việc nào)"
+        effective: 2025-07-01
+        units:
+          - {code: T19API, name: Thử, type: Huyện, level: DISTRICT, parent: LANGSON}
+        changes:
+          - rename: {unit: T19API, name: "Thử Mới"}
+        """;
+    Object id = upload("quantri", newWard).getBody().get("id");
+
+    for (int time = 0; time < 2; time++) {
+      ResponseEntity<Map<String, Object>> applied = http.withBasicAuth("quantri", "demo123").exchange(
+          "/api/admin/reorganisations/" + id + "/apply", HttpMethod.POST, null, OBJECT);
+      assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(applied.getBody()).containsEntry("status", "APPLIED").containsEntry("appliedBy", "quantri");
+    }
+    assertThat(jdbc.sql("select name from administrative_unit where code = 'T19API'").query(String.class).single())
+        .isEqualTo("Thử Mới");
+  }
+
   @Test
   void shouldSayWhatIsWrongWithAChangeSetThatCannotBeRead() {
     ResponseEntity<Map<String, Object>> refused = upload("quantri", "name: thử\nchanges:\n  - merge: [MAIPHA]\n");
