@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.organisation.UnitLevel;
@@ -135,6 +137,14 @@ public class CaseFileService {
     Optional<AdministrativeUnit> unit = organisation.unit(requested);
     if (unit.isEmpty() || unit.get().level() != UnitLevel.COMMUNE) {
       throw new InvalidInputException("Mã xã/phường \"" + requested + "\" không có trong danh mục.");
+    }
+    Optional<OrganisationDirectory.UnitEnd> ended = organisation.ended(requested);
+    if (ended.isPresent()) {
+      String successors = ended.get().successors().stream().map(AdministrativeUnit::displayName)
+          .collect(Collectors.joining(", "));
+      throw new InvalidInputException(unit.get().displayName() + " không còn từ ngày "
+          + VietnameseFormat.date(ended.get().since()) + (successors.isEmpty() ? "" : " (nay thuộc " + successors + ")")
+          + ": hãy lập danh sách trẻ ở đơn vị mới.");
     }
     if (!communes.contains(requested)) {
       throw new InvalidInputException("Bạn không phụ trách " + unit.get().displayName()

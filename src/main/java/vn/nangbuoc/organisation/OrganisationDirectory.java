@@ -28,6 +28,17 @@ public class OrganisationDirectory {
     return code == null ? Optional.empty() : repository.findUnit(code);
   }
 
+  /** A unit that no longer exists: since when, and the units that took it over. */
+  public record UnitEnd(LocalDate since, List<AdministrativeUnit> successors) {
+  }
+
+  /** Whether the unit has ended by today (a merged commune, an abolished district), and who took it over. */
+  public Optional<UnitEnd> ended(String code) {
+    return repository.findUnitEnd(code).filter(day -> !day.isAfter(EngineTime.today()))
+        .map(day -> new UnitEnd(day, repository.findUnitSuccessors(code).stream().map(this::unit)
+            .flatMap(Optional::stream).toList()));
+  }
+
   /** The unit itself, then its parent, up to the province. */
   public List<AdministrativeUnit> unitAndAncestors(String code) {
     List<AdministrativeUnit> chain = new ArrayList<>();

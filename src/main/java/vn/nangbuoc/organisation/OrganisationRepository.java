@@ -137,6 +137,16 @@ class OrganisationRepository {
         .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
   }
 
+  Optional<LocalDate> findUnitEnd(String code) {
+    return jdbc.sql("select valid_to from administrative_unit where code = ? and valid_to is not null").param(code)
+        .query((rs, n) -> rs.getDate(1).toLocalDate()).optional();
+  }
+
+  List<String> findUnitSuccessors(String code) {
+    return jdbc.sql("select successor_code from unit_successor where unit_code = ? order by successor_code")
+        .param(code).query(String.class).list();
+  }
+
   Set<String> findUnitCodes() {
     return new HashSet<>(jdbc.sql("select code from administrative_unit").query(String.class).list());
   }

@@ -154,6 +154,11 @@ abstract class CityReformScenario {
     assertThat(footprint()).isEqualTo(before);
 
     thenCasesGoOnInTheNewStructure(cases, books, receipts);
+    // a child of a commune that merged is listed in the new ward; the old one says where to go
+    assertThatThrownBy(() -> listed("MAIPHA")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Xã Mai Pha không còn từ ngày 01/07/2025 (nay thuộc Phường Kỳ Lừa)");
+    assertThat(driver.list("cbmaipha", PathwayDriver.child("PKYLUA", LocalDate.now().minusYears(4),
+        ConditionGroup.CLEFT_LIP_PALATE)).getBusinessKey()).startsWith("LANGSON-");
   }
 
   @Test
