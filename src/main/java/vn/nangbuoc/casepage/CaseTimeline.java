@@ -2,6 +2,7 @@ package vn.nangbuoc.casepage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import vn.nangbuoc.document.CaseDocument;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.fund.FundBooks;
 import vn.nangbuoc.pathway.TaskTitle;
+import vn.nangbuoc.security.PersonNames;
 import vn.nangbuoc.fund.FundingRequest;
 import vn.nangbuoc.fund.LedgerEntry;
 import vn.nangbuoc.input.PageFormat;
@@ -46,11 +48,11 @@ class CaseTimeline {
   private final PageFormat format;
   private final DocumentService documents;
   private final CaseFileService caseFiles;
-  private final PeopleNames people;
+  private final PersonNames people;
 
   CaseTimeline(CaseStepRecords records, CaseChanges changes, HistoryService history, FundBooks books,
       StepNames steps, RecordFields fields, EngineSystem system, PageFormat format, DocumentService documents,
-      CaseFileService caseFiles, PeopleNames people) {
+      CaseFileService caseFiles, PersonNames people) {
     this.people = people;
     this.records = records;
     this.changes = changes;
@@ -66,15 +68,17 @@ class CaseTimeline {
 
   /** The case's history, with the histories of the case files merged into it (each item marked). */
   List<TimelineItem> of(CaseFile file) {
-    Map<String, String> known = people.forOnePage();
-    return of(file, known).stream().map(item -> new TimelineItem(item.at(), people.of(item.who(), known),
-        item.what(), item.details())).toList();
+    // each person is asked for once per page
+    Map<String, String> known = new HashMap<>();
+    return withMerged(file).stream().map(item -> new TimelineItem(item.at(),
+        known.computeIfAbsent(String.valueOf(item.who()), who -> people.of(item.who())), item.what(),
+        item.details())).toList();
   }
 
-  private List<TimelineItem> of(CaseFile file, Map<String, String> known) {
+  private List<TimelineItem> withMerged(CaseFile file) {
     List<TimelineItem> items = ownItems(file);
     for (CaseFile merged : caseFiles.mergedInto(file.id())) {
-      for (TimelineItem item : of(merged, known)) {
+      for (TimelineItem item : withMerged(merged)) {
         items.add(new TimelineItem(item.at(), item.who(), "[" + merged.caseNumber() + "] " + item.what(),
             item.details()));
       }
