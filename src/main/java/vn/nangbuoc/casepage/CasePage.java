@@ -19,6 +19,7 @@ import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.security.PersonNames;
 import vn.nangbuoc.security.Roles;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
@@ -43,10 +44,12 @@ class CasePage {
   private final Roles roles;
   private final ListingService listing;
   private final DocumentService documents;
+  private final PersonNames people;
 
   CasePage(CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline, StepNames steps,
       FundBooks books, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
-      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents) {
+      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents, PersonNames people) {
+    this.people = people;
     this.caseFiles = caseFiles;
     this.sections = sections;
     this.timeline = timeline;
@@ -67,6 +70,7 @@ class CasePage {
     accessLog.record(file.id(), user.getName(), CaseAccessLog.Channel.CASE_PAGE, request.getRemoteAddr());
     model.addAttribute("file", file);
     model.addAttribute("age", file.ageOn(EngineTime.today()));
+    model.addAttribute("listedBy", people.of(file.listedBy()));
     model.addAttribute("commune", communeName(file.communeCode()));
     model.addAttribute("caregiver", caseFiles.caregiver(id).orElse(null));
     model.addAttribute("currentStep", file.currentStep() == null ? null : steps.of(file.currentStep()));

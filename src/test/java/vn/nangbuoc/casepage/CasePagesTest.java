@@ -174,7 +174,7 @@ class CasePagesTest {
     String today = java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     assertThat(page).contains("Đủ điều kiện khám sàng lọc", "Có chỉ định phẫu thuật", today,
         "Trần Thị Lan", "Phạm Văn Đức", "Nguyễn Thị Hoa", "Rà soát, tổng hợp danh sách");
-    assertThat(page).doesNotContain(">ACCEPT<", ">SURGERY<", ">CLEFT_LIP_PALATE<", reviewTask,
+    assertThat(page).doesNotContain(">ACCEPT<", ">SURGERY<", ">CLEFT_LIP_PALATE<", reviewTask, ", cbmaipha<",
         java.time.LocalDate.now().toString());
   }
 
