@@ -17,17 +17,16 @@ import org.springframework.stereotype.Component;
 public class OrganisationChanges {
 
   private final JdbcClient jdbc;
+  private final OrganisationRepository repository;
 
-  OrganisationChanges(JdbcClient jdbc) {
+  OrganisationChanges(JdbcClient jdbc, OrganisationRepository repository) {
     this.jdbc = jdbc;
+    this.repository = repository;
   }
 
+  /** The unit, ended or not. */
   public Optional<AdministrativeUnit> unit(String code) {
-    return jdbc.sql("select code, name, unit_type, unit_level, parent_code from administrative_unit where code = ?")
-        .param(code)
-        .query((rs, n) -> new AdministrativeUnit(rs.getString(1), rs.getString(2), rs.getString(3),
-            UnitLevel.valueOf(rs.getString(4)), rs.getString(5)))
-        .optional();
+    return repository.findUnit(code);
   }
 
   public Optional<Agency> agency(String id) {

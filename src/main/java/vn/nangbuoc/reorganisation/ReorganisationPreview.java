@@ -22,6 +22,7 @@ import vn.nangbuoc.organisation.AgencyNotFoundException;
 import vn.nangbuoc.organisation.InvalidOrganisationException;
 import vn.nangbuoc.organisation.OrganisationChanges;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.organisation.UnitLevel;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.routing.Route;
 import vn.nangbuoc.routing.TaskRouting;
@@ -150,7 +151,7 @@ class ReorganisationPreview {
   private void checkEveryTaskRoutes(Set<String> communes, List<String> problems) {
     Set<String> reported = new LinkedHashSet<>();
     for (String commune : communes) {
-      if (organisation.unit(commune).filter(u -> u.level().name().equals("COMMUNE")).isEmpty()) {
+      if (organisation.unit(commune).filter(u -> u.level() == UnitLevel.COMMUNE).isEmpty()) {
         continue;
       }
       for (String taskKey : ChildPathway.USER_TASKS) {
