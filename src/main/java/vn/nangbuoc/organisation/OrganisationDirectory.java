@@ -83,6 +83,11 @@ public class OrganisationDirectory {
     return repository.findGroupsWith(capability);
   }
 
+  /** Groups of today's agencies of one unit whose staff have the capability (a fund's keepers: its unit's). */
+  public List<AgencyGroup> groupsWith(Capability capability, String unitCode) {
+    return repository.findGroupsWith(capability, unitCode);
+  }
+
   /**
    * The kinds of agency (today's) whose staff have the capability, by name, joined for a sentence:
    * "Ủy ban nhân dân xã/phường, Phòng Lao động – Thương binh và Xã hội".

@@ -120,6 +120,16 @@ class OrganisationRepository {
         .list();
   }
 
+  /** The same, of today's agencies of one unit only. */
+  List<AgencyGroup> findGroupsWith(Capability capability, String unitCode) {
+    return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id"
+            + " join agency_capability c on c.agency_id = a.id where c.capability = :capability"
+            + " and a.unit_code = :unit and " + ACTIVE_ON_DAY + " order by g.group_id")
+        .param("capability", capability.name()).param("unit", unitCode).param("day", EngineTime.today())
+        .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
   /** The names of the kinds of agency, existing today, whose staff have the capability. */
   List<String> findKindNamesWith(Capability capability, LocalDate day) {
     return jdbc.sql("select distinct k.name from agency a join agency_kind k on k.code = a.kind"
