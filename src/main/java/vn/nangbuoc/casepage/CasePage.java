@@ -45,10 +45,13 @@ class CasePage {
   private final ListingService listing;
   private final DocumentService documents;
   private final PersonNames people;
+  private final DemoTimers demoTimers;
 
   CasePage(CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline, StepNames steps,
       FundBooks books, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
-      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents, PersonNames people) {
+      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents, PersonNames people,
+      DemoTimers demoTimers) {
+    this.demoTimers = demoTimers;
     this.people = people;
     this.caseFiles = caseFiles;
     this.sections = sections;
@@ -85,6 +88,7 @@ class CasePage {
     model.addAttribute("mergedHere", caseFiles.mergedInto(id));
     model.addAttribute("documentKinds", DocumentKind.values());
     model.addAttribute("mayAttach", !roles.isAuditor(user.getName()));
+    model.addAttribute("demoTimers", demoTimers.offeredFor(file, user.getName()).size());
     return "case/page";
   }
 

@@ -151,7 +151,8 @@ class CasePagesTest {
         .singleResult().getId();
     assertThat(page).contains(file.fullName(), file.caseNumber(), "Thôn Pò Mỏ", "Người chăm sóc", "Nguyễn Thị Bích",
         "#/?task=" + screeningTask, "Bước hiện tại: Ghi kết quả khám sàng lọc", "Lịch sử", "Lập danh sách, mở hồ sơ",
-        "Kết quả rà soát", "cvldtbxh", "Hoàn thành công việc");
+        "Kết quả rà soát", "Trần Thị Lan", "Hoàn thành công việc");
+    assertThat(page).as("people by their names, not their logins").doesNotContain("cvldtbxh");
     assertThat(page).as("an inspector reads but does not edit").doesNotContain("Sửa thông tin");
     assertThat(accessLog.of(file.id())).hasSize(readsBefore + 1)
         .last().satisfies(read -> {
