@@ -129,6 +129,29 @@ class ApprovalNeverWithItsPreparerTest {
   }
 
   @Test
+  void shouldHandTheTopUpOfTheHeadsOwnReferralToHisSubstituteToo() {
+    ProcessInstance pathway = atPreparation("tpldtbxh");
+    driver.prepareReferral("tpldtbxh", pathway, 12_000_000, true);
+    String substitute = onlyCandidateGroup(driver.task(pathway));
+    String approver = members(substitute).get(0);
+    driver.approve(approver, pathway, "APPROVED");
+    driver.disburse(pathway, 11_500_000);
+    driver.surgeryDone(pathway);
+
+    driver.settle(pathway, 20_000_000);
+
+    Task topUp = driver.task(pathway);
+    assertThat(topUp.getTaskDefinitionKey()).isEqualTo(ChildPathway.TASK_APPROVE_TOP_UP);
+    assertThat(onlyCandidateGroup(topUp)).isEqualTo(substitute).isNotEqualTo(routedGroup(20_000_000));
+    assertThat(visibleTasks("tpldtbxh", pathway)).isEmpty();
+    driver.complete(approver, pathway, ChildPathway.TASK_APPROVE_TOP_UP,
+        PathwayDriver.vars(ChildPathway.VAR_TOP_UP_DECISION, "APPROVED"));
+    assertThat(taskService.createTaskQuery().processInstanceId(pathway.getId()).count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pathway.getId())
+        .singleResult()).as("waiting for the follow-up").isNotNull();
+  }
+
+  @Test
   void shouldSayWhatIsNeededAndLetThePreparerReturnWhenNoSubstituteIsClean() {
     long cost = TIERS.get(0);
     String head = routedGroup(cost);
