@@ -15,7 +15,7 @@ import vn.nangbuoc.system.EngineSystem;
 /**
  * A task that someone may not decide (the approval of a request its preparer would otherwise see) goes to a group
  * none of them belongs to: the routed group when it is clean, else the first clean one of the substitutes the
- * organisation names for it (a deputy, the next tier), and theirs in turn.
+ * organisation names for it (a deputy, the next tier), and theirs in turn, that has a member.
  *
  * <p>Why instead of, not as well as: the engine gives a task's candidate groups the right to see and claim it, and
  * excludes nobody within a group. Adding the substitute next to the routed group would leave the preparer seeing,
@@ -61,7 +61,8 @@ class FourEyesRouting {
       if (!tried.add(substitute.groupId())) {
         continue;
       }
-      if (!hasMemberAmong(substitute.groupId(), excluded)) {
+      // a substitute nobody holds (a vacant deputy post) would be a dead end again: the next one is tried
+      if (!hasMemberAmong(substitute.groupId(), excluded) && hasMembers(substitute.groupId())) {
         return new Route(substitute, route.deadlineWorkingDays(), "Giao cho nhóm \"" + groupName(substitute)
             + "\" thay nhóm \"" + groupName(routed) + "\": người lập đề nghị thuộc nhóm đó nên không được tự phê"
             + " duyệt.");
@@ -87,6 +88,10 @@ class FourEyesRouting {
   private boolean hasMemberAmong(String groupId, Set<String> users) {
     return system.call(() -> identityService.createUserQuery().memberOfGroup(groupId)
         .userIdIn(users.toArray(String[]::new)).count()) > 0;
+  }
+
+  private boolean hasMembers(String groupId) {
+    return system.call(() -> identityService.createUserQuery().memberOfGroup(groupId).count()) > 0;
   }
 
   private String groupName(ResponsibleAgency agency) {

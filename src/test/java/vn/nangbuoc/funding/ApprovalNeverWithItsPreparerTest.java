@@ -152,6 +152,23 @@ class ApprovalNeverWithItsPreparerTest {
   }
 
   @Test
+  void shouldPassOverASubstituteNobodyHolds() {
+    long cost = TIERS.get(0);
+    List<String> chain = List.copyOf(chainOf(cost));
+    String vacant = chain.get(1);
+    List<String> holders = members(vacant);
+    holders.forEach(user -> identityService.deleteMembership(user, vacant));
+    try {
+      ProcessInstance pathway = atPreparation("tpldtbxh");
+      driver.prepareReferral("tpldtbxh", pathway, cost, true);
+
+      assertThat(onlyCandidateGroup(driver.task(pathway))).isEqualTo(chain.get(2));
+    } finally {
+      holders.forEach(user -> identityService.createMembership(user, vacant));
+    }
+  }
+
+  @Test
   void shouldSayWhatIsNeededAndLetThePreparerReturnWhenNoSubstituteIsClean() {
     long cost = TIERS.get(0);
     String head = routedGroup(cost);
