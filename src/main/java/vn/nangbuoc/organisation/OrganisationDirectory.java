@@ -73,6 +73,14 @@ public class OrganisationDirectory {
     throw new AgencyNotFoundException(dutyName(duty), role, communeCode);
   }
 
+  /**
+   * Who the organisation names, in order, to decide instead of the agency's group in the role when one of its
+   * members may not decide (four eyes): a deputy of the same agency, the next tier. Empty when it names nobody.
+   */
+  public List<ResponsibleAgency> substitutesOf(ResponsibleAgency agency) {
+    return repository.findSubstitutes(agency.agencyId(), agency.role());
+  }
+
   /** What people call the duty (or, for a routing table of before duties, the agency kind it names). */
   public String dutyName(String duty) {
     return repository.findDutyName(duty).orElse(duty);

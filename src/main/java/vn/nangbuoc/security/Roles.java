@@ -92,10 +92,10 @@ public class Roles {
     return memberOfAny(userId, organisation.groupsWith(Capability.KEEP_FUND_BOOKS));
   }
 
-  /** Managers who decide on funding (agency heads, vice-chairmen). */
+  /** Managers who decide on funding (agency heads, their deputies, vice-chairmen). */
   public boolean isApprover(String userId) {
     return memberOfAny(userId, organisation.agencyGroups().stream()
-        .filter(group -> Set.of("HEAD", "VICE_CHAIRMAN").contains(group.role())).toList());
+        .filter(group -> Set.of("HEAD", "DEPUTY_HEAD", "VICE_CHAIRMAN").contains(group.role())).toList());
   }
 
   /** Who may see a fund's books: its keepers, its approvers, auditors and administrators. */
