@@ -55,12 +55,15 @@ class PlanYearEnrolmentTest {
     assertThat(second.get("caseNumber").asText()).isNotEqualTo(first.get("caseNumber").asText());
 
     // and: the case page of the new case lists both enrolments, the earlier one as a link
-    String page = new PageBrowser(http).get(new PageBrowser(http).login("cbmaipha"), "/ho-so/" + second.get("id"))
-        .getBody();
+    PageBrowser pages = new PageBrowser(http);
+    String session = pages.login("cbmaipha");
+    String page = pages.get(session, "/ho-so/" + second.get("id")).getBody();
     assertThat(page).contains("Các lần tham gia", "kế hoạch năm 2027", second.get("caseNumber").asText()
         + " (hồ sơ này)", "href=\"/ho-so/" + first.get("id") + "\">" + first.get("caseNumber").asText() + "</a>",
         "<td>2026</td>", "<td>2027</td>", "<td>Đã đóng</td>", "<td>Đang hỗ trợ</td>",
         "Đề án hỗ trợ trẻ em khuyết tật tiếp cận các dịch vụ bảo vệ, chăm sóc, giáo dục tại cộng đồng");
+    // and: two enrolments of one personal ID are one child, not a likely duplicate to merge
+    assertThat(pages.get(session, "/ho-so/trung-lap").getBody()).doesNotContain(second.get("caseNumber").asText());
   }
 
   @Test
