@@ -1,11 +1,15 @@
 package vn.nangbuoc.casepage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,6 +22,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
+import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.input.InvalidInputException;
+import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
 
 /**
@@ -33,6 +42,12 @@ class PlanYearEnrolmentTest {
   TestRestTemplate http;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ListingService listing;
+  @Autowired
+  CaseFileService caseFiles;
 
   @Test
   void shouldEnrolAChildAgainInALaterPlanYearOnceHerCaseClosedAndShowBothEnrolments() throws Exception {
@@ -102,6 +117,31 @@ class PlanYearEnrolmentTest {
     assertThat(commune).contains("Các lần tham gia", second.get("caseNumber").asText())
         .doesNotContain(first.get("caseNumber").asText());
     assertThat(city).contains(second.get("caseNumber").asText(), first.get("caseNumber").asText());
+  }
+
+  @Test
+  void shouldTakeThePlanYearFromTheStartForm() {
+    // given: the start form as Tasklist submits it, the plan year typed as text
+    String personalId = PathwayDriver.randomPersonalId();
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ChildPathway.PROCESS_KEY).latestVersion().singleResult();
+    Map<String, Object> form = PathwayDriver.vars("record_fullName", "Hoàng Thị Mai", "record_dateOfBirth",
+        "12/03/2019", "record_sex", "FEMALE", "record_personalId", personalId, "record_address", "Khối 3",
+        "record_conditionGroup", "MOTOR", "record_caregiverName", "Hoàng Văn Tài", "record_caregiverRelation",
+        "FATHER", "record_planYear", "2027");
+
+    // when
+    ProcessInstance pathway = driver.as("cbmaipha",
+        () -> engine.getFormService().submitStartForm(definition.getId(), form));
+
+    // then
+    CaseFile file = caseFiles.getByProcessInstance(pathway.getId());
+    assertThat(file.planYear()).isEqualTo(2027);
+    assertThat(file.programmeCode()).isEqualTo("TEKT-CONGDONG");
+    assertThatThrownBy(() -> driver.as("cbmaipha",
+        () -> engine.getFormService().submitStartForm(definition.getId(), form)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(file.caseNumber() + " đang mở");
   }
 
   private long casesOf(String personalId) {
