@@ -159,6 +159,7 @@ class CaseApiController {
             .toList());
     return new CaseSummary(file.id(), file.caseNumber(), file.fullName(), file.ageOn(EngineTime.today()),
         file.communeCode(), organisation.unit(file.communeCode()).map(u -> u.displayName()).orElse(file.communeCode()),
-        file.status().name(), file.closureOutcome(), file.processInstanceId(), tasks);
+        file.status().name(), file.closureOutcome(), file.processInstanceId(), tasks, file.programmeCode(),
+        file.planYear());
   }
 }

@@ -66,6 +66,8 @@ class PlanYearEnrolmentTest {
     assertThat(message(sameYear)).isEqualTo("Trẻ đã tham gia kế hoạch năm 2026 (hồ sơ "
         + first.get("caseNumber").asText() + ", đã đóng): chỉ lập danh sách lại được cho kế hoạch của năm sau 2026.");
     assertThat(second.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(second.get("planYear").asInt()).isEqualTo(2027);
+    assertThat(first.get("planYear").asInt()).isEqualTo(2026);
     assertThat(second.get("openTasks")).isNotEmpty();
     assertThat(second.get("caseNumber").asText()).isNotEqualTo(first.get("caseNumber").asText());
 
