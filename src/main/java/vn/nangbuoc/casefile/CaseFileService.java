@@ -34,13 +34,13 @@ public class CaseFileService {
 
   CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
       CaseChanges changes, HeldListings held, HeldMessages heldMessages, PlanYears planYears) {
-    this.planYears = planYears;
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
     this.changes = changes;
     this.held = held;
     this.heldMessages = heldMessages;
+    this.planYears = planYears;
   }
 
   /**
