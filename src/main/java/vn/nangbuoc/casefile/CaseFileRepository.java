@@ -23,7 +23,8 @@ class CaseFileRepository {
 
   private static final String COLUMNS = "id, case_number, full_name, date_of_birth, sex, ethnicity, personal_id,"
       + " address, commune_code, condition_group, status, closure_outcome, process_instance_id, listed_by,"
-      + " listed_at, version, household_status, disability_type, disability_level, current_step, merged_into";
+      + " listed_at, version, household_status, disability_type, disability_level, current_step, merged_into,"
+      + " programme_code, plan_year";
 
   /** Rows per JDBC batch and per IN list: well under every driver's parameter limit. */
   static final int BATCH = 500;
@@ -38,16 +39,18 @@ class CaseFileRepository {
     this.database = database;
   }
 
-  long insert(String caseNumber, ChildListing child, String listedBy, Instant listedAt) {
+  /** An enrolment: a new case is open, so its personal ID is also its open_personal_id (see V59). */
+  long insert(String caseNumber, ChildListing child, Enrolment enrolment, String listedBy, Instant listedAt) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity, personal_id, address,"
             + " commune_code, condition_group, status, listed_by, listed_at, version, household_status,"
-            + " disability_type, disability_level, name_folded)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
+            + " disability_type, disability_level, name_folded, programme_code, plan_year, open_personal_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")
         .params(caseNumber, child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(),
             child.personalId(), child.address(), child.communeCode(), child.conditionGroup().name(),
             CaseStatus.ACTIVE.name(), listedBy, Timestamp.from(listedAt), name(child.householdStatus()),
-            name(child.disabilityType()), name(child.disabilityLevel()), NameFolding.fold(child.fullName()))
+            name(child.disabilityType()), name(child.disabilityLevel()), NameFolding.fold(child.fullName()),
+            enrolment.programme(), enrolment.planYear(), child.personalId())
         .update(key, "id");
     long id = key.getKey().longValue();
     jdbc.sql("insert into case_caregiver (case_id, full_name, relation, phone) values (?, ?, ?, ?)")
@@ -57,13 +60,14 @@ class CaseFileRepository {
   }
 
   /** Many case files in one go (an import): batched inserts; returns the new ids in the order given. */
-  List<Long> insertAll(List<String> caseNumbers, List<ChildListing> children, String listedBy, Instant listedAt) {
+  List<Long> insertAll(List<String> caseNumbers, List<ChildListing> children, Enrolment enrolment, String listedBy,
+      Instant listedAt) {
     Timestamp at = Timestamp.from(listedAt);
     List<Integer> rows = IntStream.range(0, children.size()).boxed().toList();
     jdbcTemplate.batchUpdate("insert into case_file (case_number, full_name, date_of_birth, sex, ethnicity,"
             + " personal_id, address, commune_code, condition_group, status, listed_by, listed_at, version,"
-            + " household_status, disability_type, disability_level, name_folded)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+            + " household_status, disability_type, disability_level, name_folded, programme_code, plan_year,"
+            + " open_personal_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
         rows, BATCH, (statement, row) -> {
           ChildListing child = children.get(row);
           int i = 1;
@@ -82,7 +86,10 @@ class CaseFileRepository {
           statement.setString(i++, name(child.householdStatus()));
           statement.setString(i++, name(child.disabilityType()));
           statement.setString(i++, name(child.disabilityLevel()));
-          statement.setString(i, NameFolding.fold(child.fullName()));
+          statement.setString(i++, NameFolding.fold(child.fullName()));
+          statement.setString(i++, enrolment.programme());
+          statement.setInt(i++, enrolment.planYear());
+          statement.setString(i, child.personalId());
         });
     Map<String, Long> ids = new HashMap<>();
     for (int from = 0; from < caseNumbers.size(); from += BATCH) {
@@ -116,12 +123,17 @@ class CaseFileRepository {
     }
   }
 
-  /** Case files holding any of these personal IDs, by ID. */
+  /**
+   * The latest case file of each of these personal IDs, by ID: the open one where there is one, else the one
+   * of the latest plan year (a child enrolled again has one case file per enrolment).
+   */
   Map<String, CaseFile> findByPersonalIds(Collection<String> personalIds) {
     Map<String, CaseFile> found = new HashMap<>();
     List<String> all = List.copyOf(personalIds);
     for (int from = 0; from < all.size(); from += BATCH) {
-      jdbc.sql("select " + COLUMNS + " from case_file where personal_id in (:ids)")
+      // ordered so that the latest is put last and stays
+      jdbc.sql("select " + COLUMNS + " from case_file where personal_id in (:ids)"
+              + " order by case when status = 'ACTIVE' then 1 else 0 end, plan_year, id")
           .param("ids", all.subList(from, Math.min(all.size(), from + BATCH)))
           .query(this::map).list().forEach(file -> found.put(file.personalId(), file));
     }
@@ -149,19 +161,26 @@ class CaseFileRepository {
         .query(this::map).optional();
   }
 
-  Optional<CaseFile> findByPersonalId(String personalId) {
-    return jdbc.sql("select " + COLUMNS + " from case_file where personal_id = ?").param(personalId)
-        .query(this::map).optional();
+  /** Every case file of this personal ID, in every programme: the child's enrolments, oldest plan year first. */
+  List<CaseFile> findAllByPersonalId(String personalId) {
+    return jdbc.sql("select " + COLUMNS + " from case_file where personal_id = ? order by plan_year, id")
+        .param(personalId).query(this::map).list();
+  }
+
+  Optional<String> programmeName(String code) {
+    return jdbc.sql("select name from programme where code = ?").param(code).query(String.class).optional();
   }
 
   /** Optimistic lock: false when someone else changed the case since {@code version} was read. */
   boolean updateIdentity(long id, int version, ChildListing child) {
     boolean updated = jdbc.sql("update case_file set full_name = ?, date_of_birth = ?, sex = ?, ethnicity = ?,"
-            + " personal_id = ?, address = ?, condition_group = ?, household_status = ?, disability_type = ?,"
-            + " disability_level = ?, name_folded = ?, version = version + 1 where id = ? and version = ?")
+            + " personal_id = ?, open_personal_id = case when status = 'ACTIVE' then ? end, address = ?,"
+            + " condition_group = ?, household_status = ?, disability_type = ?, disability_level = ?,"
+            + " name_folded = ?, version = version + 1 where id = ? and version = ?")
         .params(child.fullName(), child.dateOfBirth(), child.sex().name(), child.ethnicity(), child.personalId(),
-            child.address(), child.conditionGroup().name(), name(child.householdStatus()), name(child.disabilityType()),
-            name(child.disabilityLevel()), NameFolding.fold(child.fullName()), id, version)
+            child.personalId(), child.address(), child.conditionGroup().name(), name(child.householdStatus()),
+            name(child.disabilityType()), name(child.disabilityLevel()), NameFolding.fold(child.fullName()), id,
+            version)
         .update() == 1;
     if (updated) {
       jdbc.sql("update case_caregiver set full_name = ?, relation = ?, phone = ? where case_id = ?")
@@ -191,7 +210,7 @@ class CaseFileRepository {
 
   void close(long id, String outcome, Instant at) {
     jdbc.sql("update case_file set status = ?, closure_outcome = ?, closed_at = ?, current_step = null,"
-            + " version = version + 1 where id = ?")
+            + " open_personal_id = null, version = version + 1 where id = ?")
         .params(CaseStatus.CLOSED.name(), outcome, Timestamp.from(at), id).update();
   }
 
@@ -204,16 +223,18 @@ class CaseFileRepository {
   }
 
   void markMerged(long mergedId, long keptId) {
-    jdbc.sql("update case_file set status = ?, merged_into = ?, current_step = null, version = version + 1"
-            + " where id = ?")
+    jdbc.sql("update case_file set status = ?, merged_into = ?, current_step = null, open_personal_id = null,"
+            + " version = version + 1 where id = ?")
         .params(CaseStatus.MERGED.name(), keptId, mergedId).update();
   }
 
-  /** Moves the personal ID between case files: cleared first, for the unique index. */
+  /** Moves the personal ID between case files: cleared first, for the unique index of open cases. */
   void movePersonalId(long fromId, long toId, String personalId) {
-    jdbc.sql("update case_file set personal_id = null, version = version + 1 where id = ?").param(fromId).update();
-    jdbc.sql("update case_file set personal_id = ?, version = version + 1 where id = ?").params(personalId, toId)
-        .update();
+    jdbc.sql("update case_file set personal_id = null, open_personal_id = null, version = version + 1 where id = ?")
+        .param(fromId).update();
+    jdbc.sql("update case_file set personal_id = ?, open_personal_id = case when status = 'ACTIVE' then ? end,"
+            + " version = version + 1 where id = ?")
+        .params(personalId, personalId, toId).update();
   }
 
   List<CaseFile> mergedInto(long keptId) {
@@ -251,7 +272,7 @@ class CaseFileRepository {
         value(HouseholdStatus.class, rs.getString("household_status")),
         value(DisabilityType.class, rs.getString("disability_type")),
         value(DisabilityLevel.class, rs.getString("disability_level")), rs.getString("current_step"),
-        rs.getObject("merged_into", Long.class));
+        rs.getObject("merged_into", Long.class), rs.getString("programme_code"), rs.getInt("plan_year"));
   }
 
   private static String name(Enum<?> value) {

@@ -30,15 +30,17 @@ public class CaseFileService {
   private final CaseChanges changes;
   private final HeldListings held;
   private final HeldMessages heldMessages;
+  private final PlanYears planYears;
 
   CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
-      CaseChanges changes, HeldListings held, HeldMessages heldMessages) {
+      CaseChanges changes, HeldListings held, HeldMessages heldMessages, PlanYears planYears) {
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
     this.changes = changes;
     this.held = held;
     this.heldMessages = heldMessages;
+    this.planYears = planYears;
   }
 
   /**
@@ -46,22 +48,48 @@ public class CaseFileService {
    * valid ({@link ChildListingReader}); what is checked here needs the database. A child whose personal
    * ID has a case outside the caseworker's area is held for that case's office ({@link HeldListings})
    * and the listing refused with the message every held listing gets.
+   *
+   * <p>The case enrols the child in the default programme's plan of {@code planYear} (today's plan year when
+   * null). A child with a personal ID may be enrolled again once the earlier case closed, in a later plan
+   * year only; while a case is open there is no second one (the database's unique index of open cases,
+   * V59, stops a second listing that races past these checks).
    */
   @Transactional
-  public CaseFile open(ChildListing child, String userId, HeldListings.Source channel) {
+  public CaseFile open(ChildListing child, Integer planYear, String userId, HeldListings.Source channel) {
     ChildListing placed = child.withCommuneCode(communeFor(child.communeCode(), organisation.communesOf(userId)));
+    String programme = planYears.defaultProgramme();
+    Enrolment enrolment = new Enrolment(programme, planYears.resolve(programme, planYear, EngineTime.today()));
     if (placed.personalId() != null) {
-      repository.findByPersonalId(placed.personalId()).ifPresent(existing -> {
-        throw alreadyListed(existing, placed, userId, channel);
-      });
+      refuseUnlessLaterEnrolment(enrolment, placed, userId, channel);
     }
     AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
     String caseNumber = numbers.next(numberingUnit.code(), EngineTime.today().getYear());
     try {
-      return get(repository.insert(caseNumber, placed, userId, EngineTime.now()));
+      return get(repository.insert(caseNumber, placed, enrolment, userId, EngineTime.now()));
     } catch (DuplicateKeyException sameChildAtTheSameMoment) {
       // two listings of one personal ID raced past the check above; the unique index stopped the second
       throw new InvalidInputException("Số định danh cá nhân này vừa được lập hồ sơ: trẻ đã có trong danh sách.");
+    }
+  }
+
+  /** An open case of the programme, or one of the same or a later plan year, refuses a new enrolment. */
+  private void refuseUnlessLaterEnrolment(Enrolment enrolment, ChildListing placed, String userId,
+      HeldListings.Source channel) {
+    List<CaseFile> earlier = repository.findAllByPersonalId(placed.personalId()).stream()
+        .filter(file -> file.programmeCode().equals(enrolment.programme()) && file.status() != CaseStatus.MERGED)
+        .toList();
+    Optional<CaseFile> open = earlier.stream().filter(file -> file.status() == CaseStatus.ACTIVE).findFirst();
+    if (open.isPresent()) {
+      throw alreadyListed(open.get(), placed, userId, channel, "Số định danh cá nhân này đã có trong hồ sơ "
+          + open.get().caseNumber() + " đang mở: trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+    }
+    Optional<CaseFile> notEarlier = earlier.stream().filter(file -> file.planYear() >= enrolment.planYear())
+        .reduce((first, second) -> second);
+    if (notEarlier.isPresent()) {
+      CaseFile latest = notEarlier.get();
+      throw alreadyListed(latest, placed, userId, channel, "Trẻ đã tham gia kế hoạch năm " + latest.planYear()
+          + " (hồ sơ " + latest.caseNumber() + ", đã đóng): chỉ lập danh sách lại được cho kế hoạch của năm sau "
+          + latest.planYear() + ".");
     }
   }
 
@@ -72,10 +100,13 @@ public class CaseFileService {
   /**
    * Opens many case files at once (an import), all or none. Each listing must be valid and name a
    * commune in the user's area; the caller has already set aside children listed before (the unique
-   * personal ID index still refuses one listed in between, and then nothing is opened).
+   * personal ID index of open cases still refuses one listed in between, and then nothing is opened). They
+   * are enrolled in the default programme's plan of today.
    */
   @Transactional
   public List<Opened> openAll(List<ChildListing> children, String userId) {
+    String programme = planYears.defaultProgramme();
+    Enrolment enrolment = new Enrolment(programme, planYears.resolve(programme, null, EngineTime.today()));
     Set<String> communes = organisation.communesOf(userId);
     // thousands of children live in a few communes: look each commune up once
     Map<String, String> checked = new HashMap<>();
@@ -99,7 +130,7 @@ public class CaseFileService {
       }
     });
     try {
-      List<Long> ids = repository.insertAll(List.of(numbers), placed, userId, EngineTime.now());
+      List<Long> ids = repository.insertAll(List.of(numbers), placed, enrolment, userId, EngineTime.now());
       List<Opened> opened = new ArrayList<>(ids.size());
       for (int row = 0; row < ids.size(); row++) {
         opened.add(new Opened(ids.get(row), numbers[row]));
@@ -115,7 +146,10 @@ public class CaseFileService {
     return numbers.nextBlock(unit, year, count);
   }
 
-  /** Case files that already hold any of these personal IDs, by ID (for duplicate checks). */
+  /**
+   * The latest case file of each of these personal IDs, by ID (for duplicate checks): the open one, else the
+   * one of the latest plan year.
+   */
   public Map<String, CaseFile> withPersonalIds(Collection<String> personalIds) {
     return repository.findByPersonalIds(personalIds);
   }
@@ -190,9 +224,15 @@ public class CaseFileService {
     CaseFile before = get(caseId);
     Caregiver caregiverBefore = caregiver(caseId).orElse(null);
     if (child.personalId() != null) {
-      repository.findByPersonalId(child.personalId()).filter(other -> other.id() != caseId).ifPresent(other -> {
-        throw alreadyListed(other, child.withCommuneCode(before.communeCode()), userId, HeldListings.Source.EDIT);
-      });
+      // another open case of the programme holds the ID; the child's closed enrolments may share it
+      repository.findAllByPersonalId(child.personalId()).stream()
+          .filter(other -> other.id() != caseId && other.status() == CaseStatus.ACTIVE
+              && other.programmeCode().equals(before.programmeCode()))
+          .findFirst().ifPresent(other -> {
+            throw alreadyListed(other, child.withCommuneCode(before.communeCode()), userId, HeldListings.Source.EDIT,
+                "Số định danh cá nhân này đã có trong hồ sơ " + other.caseNumber()
+                    + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+          });
     }
     try {
       if (!repository.updateIdentity(caseId, expectedVersion, child)) {
@@ -217,10 +257,9 @@ public class CaseFileService {
    * case, and the answer is the one every held listing gets, whatever the channel.
    */
   private InvalidInputException alreadyListed(CaseFile existing, ChildListing typed, String userId,
-      HeldListings.Source channel) {
+      HeldListings.Source channel, String toWhoMaySee) {
     if (organisation.communesOf(userId).contains(existing.communeCode())) {
-      return new InvalidInputException("Số định danh cá nhân này đã có trong hồ sơ " + existing.caseNumber()
-          + ": trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+      return new InvalidInputException(toWhoMaySee);
     }
     held.holdApart(existing, typed, userId, EngineTime.now(), channel);
     return new InvalidInputException(channel == HeldListings.Source.EDIT ? heldMessages.editHeld(typed.communeCode())
@@ -273,6 +312,24 @@ public class CaseFileService {
     repository.markMerged(mergedId, keptId);
     changes.record(keptId, new CaseChanges.Change("Gộp hồ sơ", null, merged.caseNumber(), userId, now));
     changes.record(mergedId, new CaseChanges.Change("Gộp vào hồ sơ", null, kept.caseNumber(), userId, now));
+  }
+
+  /**
+   * Every enrolment of the child of this case (the case files with its personal ID, oldest plan year first)
+   * that the user may read: those in the user's area. A child without a personal ID has this one only.
+   */
+  public List<CaseFile> enrolmentsOf(CaseFile file, String userId) {
+    if (file.personalId() == null) {
+      return List.of(file);
+    }
+    Set<String> area = organisation.communesOf(userId);
+    return repository.findAllByPersonalId(file.personalId()).stream()
+        .filter(other -> other.id() == file.id() || area.contains(other.communeCode())).toList();
+  }
+
+  /** The programme's name as people know it; its code when it has none. */
+  public String programmeName(String code) {
+    return repository.programmeName(code).orElse(code);
   }
 
   /** Case files merged into this one. */

@@ -42,4 +42,10 @@ public final class ChildListingReader {
     return new ChildListing(fullName, dateOfBirth, sex, ethnicity, personalId, address, communeCode, condition,
         caregiverName, relation, phone, household, type, level);
   }
+
+  /** The plan year a listing names, or null for today's; whether the programme has that plan is the service's. */
+  public static Integer planYear(FieldReader fields) {
+    Long year = fields.optionalWholeNumber("planYear", "năm kế hoạch", PlanYears.EARLIEST, PlanYears.LATEST);
+    return year == null ? null : year.intValue();
+  }
 }

@@ -86,10 +86,23 @@ class CasePage {
     model.addAttribute("documents", documents.of(id));
     model.addAttribute("mergedInto", file.mergedInto() == null ? null : caseFiles.get(file.mergedInto()));
     model.addAttribute("mergedHere", caseFiles.mergedInto(id));
+    model.addAttribute("programme", caseFiles.programmeName(file.programmeCode()));
+    model.addAttribute("enrolments", enrolments(file, user.getName()));
     model.addAttribute("documentKinds", DocumentKind.values());
     model.addAttribute("mayAttach", !roles.isAuditor(user.getName()));
     model.addAttribute("demoTimers", demoTimers.offeredFor(file, user.getName()).size());
     return "case/page";
+  }
+
+  /** One line of "Các lần tham gia": an enrolment of the same child the user may read. */
+  record Enrolment(long id, String programme, int planYear, String caseNumber, String status, boolean shown) {
+  }
+
+  private List<Enrolment> enrolments(CaseFile shown, String userId) {
+    return caseFiles.enrolmentsOf(shown, userId).stream()
+        .map(file -> new Enrolment(file.id(), caseFiles.programmeName(file.programmeCode()), file.planYear(),
+            file.caseNumber(), file.status().label(), file.id() == shown.id()))
+        .toList();
   }
 
   private String communeName(String code) {

@@ -10,8 +10,9 @@ import vn.nangbuoc.system.EngineTime;
 
 /**
  * Pairs of case files that are probably one child listed twice: the same name without diacritics
- * or case, the same birth date, the same commune, and no two different personal IDs (two IDs are
- * two children). Pairs a person kept apart are not shown again; merged case files are out.
+ * or case, the same birth date, the same commune, and one of them without a personal ID (two different
+ * IDs are two children; the same ID twice is one child enrolled in two plan years, not a duplicate).
+ * Pairs a person kept apart are not shown again; merged case files are out.
  */
 @Repository
 class LikelyDuplicates {
@@ -24,7 +25,7 @@ class LikelyDuplicates {
       + " on b.name_folded = a.name_folded and b.date_of_birth = a.date_of_birth"
       + " and b.commune_code = a.commune_code and b.id > a.id"
       + " where a.commune_code in (:communes) and a.status <> 'MERGED' and b.status <> 'MERGED'"
-      + " and (a.personal_id is null or b.personal_id is null or a.personal_id = b.personal_id)"
+      + " and (a.personal_id is null or b.personal_id is null)"
       + " and not exists (select 1 from case_kept_apart k where k.case_a = a.id and k.case_b = b.id)";
 
   private final JdbcClient jdbc;

@@ -201,6 +201,15 @@ public final class FieldReader {
     return value;
   }
 
+  /** As {@link #requiredWholeNumber}, but a field left out or blank reads as null. */
+  public Long optionalWholeNumber(String name, String label, long min, long max) {
+    Object raw = source.apply(prefix + name);
+    if (raw == null || (raw instanceof String text && text.isBlank())) {
+      return null;
+    }
+    return requiredWholeNumber(name, label, min, max);
+  }
+
   public Boolean requiredBoolean(String name, String label) {
     Object raw = source.apply(prefix + name);
     Boolean value = null;

@@ -73,12 +73,13 @@ class CaseApiController {
     FieldReader fields = body.fields();
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
+    Integer planYear = ChildListingReader.planYear(fields);
     fields.throwIfInvalid();
     Optional<ChildListing> heldAs = heldOutsideArea(child, user.getName());
     if (heldAs.isPresent()) {
       return ResponseEntity.accepted().body(new Held("HELD", heldMessages.received(heldAs.get().communeCode())));
     }
-    CaseFile file = listing.list(child, user.getName());
+    CaseFile file = listing.list(child, planYear, user.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + file.id())).body(summary(file));
   }
 
@@ -158,6 +159,7 @@ class CaseApiController {
             .toList());
     return new CaseSummary(file.id(), file.caseNumber(), file.fullName(), file.ageOn(EngineTime.today()),
         file.communeCode(), organisation.unit(file.communeCode()).map(u -> u.displayName()).orElse(file.communeCode()),
-        file.status().name(), file.closureOutcome(), file.processInstanceId(), tasks);
+        file.status().name(), file.closureOutcome(), file.processInstanceId(), tasks, file.programmeCode(),
+        file.planYear());
   }
 }

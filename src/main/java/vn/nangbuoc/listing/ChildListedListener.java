@@ -70,7 +70,8 @@ class ChildListedListener implements ExecutionListener {
     FieldReader fields = FieldReader.of(execution::getVariable, SensitiveData.FIELD_PREFIX);
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
+    Integer planYear = ChildListingReader.planYear(fields);
     fields.throwIfInvalid();
-    return caseFiles.open(child, user, HeldListings.Source.START_FORM);
+    return caseFiles.open(child, planYear, user, HeldListings.Source.START_FORM);
   }
 }

@@ -9,7 +9,7 @@ import vn.nangbuoc.input.FieldReader;
  */
 record ListingRequest(Object communeCode, Object fullName, Object dateOfBirth, Object sex, Object ethnicity,
     Object personalId, Object address, Object conditionGroup, Object caregiverName, Object caregiverRelation,
-    Object caregiverPhone, Object householdStatus, Object disabilityType, Object disabilityLevel) {
+    Object caregiverPhone, Object householdStatus, Object disabilityType, Object disabilityLevel, Object planYear) {
 
   /** The fields by the names the readers ask for; a name the body does not have reads as not sent. */
   FieldReader fields() {
@@ -32,6 +32,7 @@ record ListingRequest(Object communeCode, Object fullName, Object dateOfBirth, O
       case "householdStatus" -> householdStatus;
       case "disabilityType" -> disabilityType;
       case "disabilityLevel" -> disabilityLevel;
+      case "planYear" -> planYear;
       default -> null;
     };
   }

@@ -26,9 +26,16 @@ public class ListingService {
     this.pending = pending;
   }
 
+  /** Lists a child for the plan of today's year. */
   @Transactional
   public CaseFile list(ChildListing child, String userId) {
-    CaseFile file = caseFiles.open(child, userId, HeldListings.Source.API);
+    return list(child, null, userId);
+  }
+
+  /** Lists a child for the plan of {@code planYear} (today's when null): see {@link CaseFileService#open}. */
+  @Transactional
+  public CaseFile list(ChildListing child, Integer planYear, String userId) {
+    CaseFile file = caseFiles.open(child, planYear, userId, HeldListings.Source.API);
     startPathway(file);
     return caseFiles.get(file.id());
   }

@@ -91,7 +91,7 @@ class EscalationMechanismTest {
     before18 = engine.getRepositoryService().createDeployment().name("Lộ trình trước issue 18")
         .addClasspathResource("escalation/pathway-before-18.bpmn").deploy();
     CaseFile file = caseFiles.open(PathwayDriver.child("MAIPHA", LocalDate.now().minusYears(5),
-        ConditionGroup.CLEFT_LIP_PALATE), "cbmaipha", HeldListings.Source.API);
+        ConditionGroup.CLEFT_LIP_PALATE), null, "cbmaipha", HeldListings.Source.API);
     ProcessInstance pathway = engine.getRuntimeService().startProcessInstanceByKey("pathway-before-18",
         file.caseNumber(), Map.of(ChildPathway.VAR_CASE_ID, file.id()));
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(pathway.getId()).singleResult();

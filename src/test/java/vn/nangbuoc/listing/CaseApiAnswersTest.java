@@ -42,7 +42,7 @@ class CaseApiAnswersTest {
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode summary = JSON.readTree(created.getBody());
     assertThat(names(summary)).containsExactly("id", "caseNumber", "fullName", "age", "communeCode", "commune",
-        "status", "closureOutcome", "processInstanceId", "openTasks");
+        "status", "closureOutcome", "processInstanceId", "openTasks", "programme", "planYear");
     assertThat(summary.get("closureOutcome").isNull()).isTrue();
     assertThat(summary.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/api/cases/" + summary.get("id").asLong());

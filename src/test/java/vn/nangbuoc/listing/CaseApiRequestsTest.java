@@ -22,10 +22,12 @@ class CaseApiRequestsTest {
   void shouldHaveAFieldForEveryNameTheReaderAsksForAndNoOther() {
     Set<String> asked = new LinkedHashSet<>();
     asked.add("communeCode"); // read by the controller, before the child
-    ChildListingReader.read(FieldReader.of(name -> {
+    FieldReader fields = FieldReader.of(name -> {
       asked.add(name);
       return null;
-    }, ""), null, LocalDate.of(2026, 12, 3));
+    }, "");
+    ChildListingReader.read(fields, null, LocalDate.of(2026, 12, 3));
+    ChildListingReader.planYear(fields);
 
     assertThat(asked).containsExactlyInAnyOrderElementsOf(COMPONENTS);
   }

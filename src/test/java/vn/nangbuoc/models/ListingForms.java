@@ -49,6 +49,8 @@ final class ListingForms {
       replace(components, "Text_Title", HEADER);
       replace(components, "Text_Hint", RETURN_REASON);
       replace(components, "Field_CommuneCode", null);
+      // the plan year is chosen once, when the child is listed; completing a listing does not change it
+      replace(components, "Field_PlanYear", null);
       components.add(JSON.readTree(COMPLETION_NOTE));
       form.put("id", "Form_CompleteListing");
       return asModelerWrites(form);

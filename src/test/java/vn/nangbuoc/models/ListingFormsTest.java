@@ -20,12 +20,14 @@ class ListingFormsTest {
   }
 
   @Test
-  void shouldAskTheTaskForTheStartFormsFieldsButTheCommuneAndWithANote() throws IOException {
+  void shouldAskTheTaskForTheStartFormsFieldsButTheCommuneAndPlanYearAndWithANote() throws IOException {
     String start = Files.readString(ListingForms.CHILD_LISTING);
     String task = ListingForms.completeListing(start);
     assertThat(task).contains("\"id\": \"Form_CompleteListing\"", "\"key\": \"record_completionNote\"",
-        "{{case_header}}", "{{case_review_reviewNote}}").doesNotContain("record_communeCode", "Form_ChildListing");
-    assertThat(start.lines().filter(line -> line.contains("\"key\": \"record_")).filter(line -> !line.contains(
-        "record_communeCode"))).allSatisfy(line -> assertThat(task).contains(line));
+        "{{case_header}}", "{{case_review_reviewNote}}")
+        .doesNotContain("record_communeCode", "record_planYear", "Form_ChildListing");
+    assertThat(start.lines().filter(line -> line.contains("\"key\": \"record_"))
+        .filter(line -> !line.contains("record_communeCode") && !line.contains("record_planYear")))
+        .allSatisfy(line -> assertThat(task).contains(line));
   }
 }

@@ -97,7 +97,7 @@ class NewStepTest {
   @Test
   void shouldShowANewStepsRecordOnItsFormAndTheCasePageFromItsCatalogueEntryAlone() throws IOException {
     file = caseFiles.open(PathwayDriver.child("MAIPHA", LocalDate.now().minusYears(4), ConditionGroup.MOTOR),
-        "cbmaipha", HeldListings.Source.API);
+        null, "cbmaipha", HeldListings.Source.API);
     String instance = engine.getRuntimeService().startProcessInstanceByKey(GrowthCheckSteps.PROCESS_KEY).getId();
     caseFiles.attachProcess(file.id(), instance);
     // as a pathway's start listener does: the step's task, its routing and its escalation timer need the case
