@@ -15,7 +15,7 @@ import vn.nangbuoc.pathway.ClosureOutcome;
  * come back to), and what they ask of the case's trail. What was typed stays as typed, to show it again with
  * its error.
  */
-final class ListFilters {
+public final class ListFilters {
 
   /** Every filter the URL may carry, in the order it writes them. */
   static final List<String> PARAMS = List.of("xa", "trang-thai", "dang-tat", "buoc", "da-qua", "nguoi-duyet",
@@ -93,17 +93,17 @@ final class ListFilters {
   }
 
   /** What was typed for a filter, for the form; empty when nothing was. */
-  String value(String param) {
+  public String value(String param) {
     return values.getOrDefault(param, "");
   }
 
   /** The filters given, for the pager that repeats a search by POST. */
-  Map<String, String> given() {
+  public Map<String, String> given() {
     return Map.copyOf(values);
   }
 
   /** The list with these filters, at a page counted from 1 (the first page has no number). */
-  String url(int page) {
+  public String url(int page) {
     UriComponentsBuilder url = UriComponentsBuilder.fromPath("/ho-so");
     values.forEach((param, value) -> url.queryParam(param, value));
     if (page > 1) {
