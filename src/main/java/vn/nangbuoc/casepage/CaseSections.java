@@ -12,6 +12,7 @@ import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.StepCatalogue;
 import vn.nangbuoc.pathway.StepCatalogues;
+import vn.nangbuoc.security.PersonNames;
 import vn.nangbuoc.system.EngineSystem;
 
 /**
@@ -35,9 +36,11 @@ class CaseSections {
   private final StepCatalogues catalogues;
   private final HistoryService history;
   private final EngineSystem system;
+  private final PersonNames people;
 
   CaseSections(CaseStepRecords records, StepNames steps, RecordFields fields, CaseFileService caseFiles,
-      StepCatalogues catalogues, HistoryService history, EngineSystem system) {
+      StepCatalogues catalogues, HistoryService history, EngineSystem system, PersonNames people) {
+    this.people = people;
     this.records = records;
     this.steps = steps;
     this.fields = fields;
@@ -75,7 +78,7 @@ class CaseSections {
   }
 
   private Entry entry(CaseStepRecords.StepRecord record) {
-    return new Entry(steps.of(record.step()), record.recordedBy() == null ? "hệ thống" : record.recordedBy(),
-        record.recordedAt(), fields.shown(record.data()));
+    return new Entry(steps.of(record.step()), people.of(record.recordedBy()), record.recordedAt(),
+        fields.shown(record.data()));
   }
 }

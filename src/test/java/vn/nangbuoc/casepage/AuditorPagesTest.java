@@ -89,6 +89,8 @@ class AuditorPagesTest {
     assertThat(found(inspector, range + "&da-qua=1")).contains(">Đỗ Văn Hùng</option>",
         "name=\"da-qua\" value=\"1\" checked", "name=\"tien-tu\" value=\"" + amount + "\"");
 
+    assertThat(pages.get(inspector, "/ho-so/" + funded.id()).getBody()).as("the approver by name")
+        .contains("<td>Đỗ Văn Hùng</td>").doesNotContain("<td>tpldtbxh</td>");
     // a caseworker of another commune asking the same finds nothing
     assertThat(found(pages.login("cbhoangdong"), range)).doesNotContain(funded.caseNumber())
         .contains("Tìm thấy 0 hồ sơ.");
