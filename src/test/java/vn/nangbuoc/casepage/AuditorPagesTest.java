@@ -65,7 +65,7 @@ class AuditorPagesTest {
   void shouldFindTheCasesAManagerApprovedByAmountDateAndStepReachedOnlyInTheArea() {
     // an amount no other test approves: the search finds this child and no other
     long amount = 6_000_000 + ThreadLocalRandom.current().nextLong(1_000_000);
-    CaseFile funded = list("Nông Văn " + uniqueGivenName());
+    CaseFile funded = list("Nông Văn " + CasePagesTest.uniqueGivenName());
     approve(funded, amount);
     String range = "tien-tu=" + amount + "&tien-den=" + amount;
     String inspector = pages.login("thanhtra");
@@ -99,7 +99,7 @@ class AuditorPagesTest {
   @Test
   void shouldKeepTheFiltersInTheUrlAndLogEachChildTheSearchShows() {
     long amount = 7_000_000 + ThreadLocalRandom.current().nextLong(1_000_000);
-    CaseFile funded = list("Hà Thị " + uniqueGivenName());
+    CaseFile funded = list("Hà Thị " + CasePagesTest.uniqueGivenName());
     approve(funded, amount);
     String inspector = pages.login("thanhtra");
     int readsBefore = accessLog.of(funded.id()).size();
@@ -123,7 +123,7 @@ class AuditorPagesTest {
 
   @Test
   void shouldFindClosedCasesByTheirOutcomeAndShowItInWords() {
-    String given = uniqueGivenName();
+    String given = CasePagesTest.uniqueGivenName();
     CaseFile closed = list("Lục Thị " + given);
     driver.review(pathway(closed), "NOT_ELIGIBLE");
     String inspector = pages.login("thanhtra");
@@ -147,7 +147,7 @@ class AuditorPagesTest {
 
   @Test
   void shouldShowWhoReadACaseByNameAndChannelToTheInspectorOnly() {
-    CaseFile file = list("Vy Văn " + uniqueGivenName());
+    CaseFile file = list("Vy Văn " + CasePagesTest.uniqueGivenName());
     String caseworker = pages.login("cbmaipha");
     String inspector = pages.login("thanhtra");
     pages.get(caseworker, "/ho-so/" + file.id());
@@ -171,7 +171,7 @@ class AuditorPagesTest {
 
   @Test
   void shouldShowTheInspectorNoControlTheServerWouldRefuse() {
-    CaseFile file = list("Hứa Thị " + uniqueGivenName());
+    CaseFile file = list("Hứa Thị " + CasePagesTest.uniqueGivenName());
     driver.review(pathway(file), "ACCEPT");
     String screeningTask = driver.task(pathway(file)).getId();
 
@@ -191,7 +191,7 @@ class AuditorPagesTest {
 
   @Test
   void shouldNotOfferToEditAClosedCase() {
-    CaseFile file = list("Sầm Văn " + uniqueGivenName());
+    CaseFile file = list("Sầm Văn " + CasePagesTest.uniqueGivenName());
     driver.review(pathway(file), "NOT_ELIGIBLE");
 
     String page = pages.get(pages.login("cbmaipha"), "/ho-so/" + file.id()).getBody();
@@ -244,14 +244,5 @@ class AuditorPagesTest {
         "Thôn Nà Chuông", "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE, "Nông Thị Mến", CaregiverRelation.MOTHER,
         "0912345679");
     return driver.as("cbmaipha", () -> listing.list(child, "cbmaipha"));
-  }
-
-  /** Letters only, so it is a valid name, and unique, so no other test's child matches it. */
-  private static String uniqueGivenName() {
-    StringBuilder name = new StringBuilder("Ân");
-    for (int i = 0; i < 6; i++) {
-      name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-    }
-    return name.toString();
   }
 }

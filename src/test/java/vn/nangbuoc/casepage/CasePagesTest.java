@@ -350,7 +350,7 @@ class CasePagesTest {
   }
 
   /** Letters only, so it is a valid name, and unique, so no other test's child matches it. */
-  private static String uniqueGivenName() {
+  static String uniqueGivenName() {
     StringBuilder name = new StringBuilder("Ân");
     for (int i = 0; i < 6; i++) {
       name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
