@@ -48,11 +48,13 @@ class CasePage {
   private final PersonNames people;
   private final EditRule editRule;
   private final AccessLogReaders logReaders;
+  private final DemoTimers demoTimers;
 
   CasePage(CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline, StepNames steps,
       FundBooks books, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
       CaseAccessLog accessLog, ListingService listing, DocumentService documents, PersonNames people,
-      EditRule editRule, AccessLogReaders logReaders) {
+      EditRule editRule, AccessLogReaders logReaders, DemoTimers demoTimers) {
+    this.demoTimers = demoTimers;
     this.people = people;
     this.editRule = editRule;
     this.logReaders = logReaders;
@@ -94,6 +96,7 @@ class CasePage {
     model.addAttribute("documentKinds", DocumentKind.values());
     model.addAttribute("mayAttach", documents.mayAttach(user.getName()));
     model.addAttribute("mayReadAccessLog", logReaders.mayRead(user.getName()));
+    model.addAttribute("demoTimers", demoTimers.offeredFor(file, user.getName()).size());
     return "case/page";
   }
 

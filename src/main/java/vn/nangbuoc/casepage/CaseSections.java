@@ -78,7 +78,7 @@ class CaseSections {
   }
 
   private Entry entry(CaseStepRecords.StepRecord record) {
-    return new Entry(steps.of(record.step()), people.of(record.recordedBy()), record.recordedAt(),
-        fields.shown(record.data()));
+    return new Entry(steps.of(record.step()), people.of(record.recordedBy()),
+        record.recordedAt(), fields.shown(record.data()));
   }
 }

@@ -89,9 +89,10 @@ class FundController {
   private final FundExports exports;
   private final CaseAccessLog accessLog;
   private final ChildrenInTheBooks children;
+  private final FundKeepers keepers;
 
   FundController(FundBooks books, FundCorrections corrections, FundReceipts receipts, Roles roles,
-      FundExports exports, CaseAccessLog accessLog, ChildrenInTheBooks children) {
+      FundExports exports, CaseAccessLog accessLog, ChildrenInTheBooks children, FundKeepers keepers) {
     this.books = books;
     this.corrections = corrections;
     this.receipts = receipts;
@@ -99,6 +100,7 @@ class FundController {
     this.exports = exports;
     this.accessLog = accessLog;
     this.children = children;
+    this.keepers = keepers;
   }
 
   @GetMapping
@@ -167,7 +169,7 @@ class FundController {
 
   @PostMapping("/{fundId}/receipts")
   ReceiptAnswer receive(@PathVariable String fundId, @RequestBody ReceiptBody body, Authentication user) {
-    roles.requireFinance(user.getName(), "ghi khoản thu");
+    keepers.requireKeeperOfFund(fundId, user.getName(), "ghi khoản thu vào quỹ này");
     FieldReader fields = body.fields();
     ReceiptKind kind = fields.requiredChoice("kind", "loại khoản thu (BUDGET hoặc DONATION)", ReceiptKind.class);
     Long amount = fields.requiredWholeNumber("amount", "số tiền (đồng)", 1, 100_000_000_000L);
@@ -187,7 +189,7 @@ class FundController {
   @PostMapping("/entries/{entryId}/corrections")
   ResponseEntity<Correction> propose(@PathVariable long entryId, @RequestBody CorrectionBody body,
       Authentication user) {
-    roles.requireFinance(user.getName(), "đề xuất điều chỉnh sổ quỹ");
+    keepers.requireKeeperOfEntry(entryId, user.getName(), "đề xuất điều chỉnh sổ quỹ này");
     FieldReader fields = body.fields();
     long limit = 100_000_000_000L;
     Long available = fields.requiredWholeNumber("available", "điều chỉnh khả dụng", -limit, limit);
@@ -213,13 +215,13 @@ class FundController {
    */
   @PostMapping("/corrections/{correctionId}/confirmation")
   Correction confirm(@PathVariable long correctionId, Authentication user) {
-    roles.requireFinance(user.getName(), "xác nhận điều chỉnh sổ quỹ");
+    keepers.requireKeeperOfCorrection(correctionId, user.getName(), "xác nhận điều chỉnh sổ quỹ này");
     return corrections.confirm(correctionId, user.getName());
   }
 
   @PostMapping("/corrections/{correctionId}/rejection")
   Correction reject(@PathVariable long correctionId, @RequestBody RejectionBody body, Authentication user) {
-    roles.requireFinance(user.getName(), "từ chối đề xuất điều chỉnh sổ quỹ");
+    keepers.requireKeeperOfCorrection(correctionId, user.getName(), "từ chối đề xuất điều chỉnh sổ quỹ này");
     FieldReader fields = body.fields();
     String reason = fields.requiredText("reason", "lý do không chấp nhận", 1000);
     fields.throwIfInvalid();

@@ -31,12 +31,15 @@ class FundPages {
   private final FundCorrections corrections;
   private final Roles roles;
   private final ChildrenInTheBooks children;
+  private final FundKeepers keepers;
 
-  FundPages(FundBooks books, FundCorrections corrections, Roles roles, ChildrenInTheBooks children) {
+  FundPages(FundBooks books, FundCorrections corrections, Roles roles, ChildrenInTheBooks children,
+      FundKeepers keepers) {
     this.books = books;
     this.corrections = corrections;
     this.roles = roles;
     this.children = children;
+    this.keepers = keepers;
   }
 
   @GetMapping("/quy")
@@ -91,7 +94,7 @@ class FundPages {
     model.addAttribute("fund", fund(fundId));
     model.addAttribute("proposals", children.corrections(fundId, corrections.corrections(fundId,
         CorrectionStatus.PROPOSED), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr()));
-    model.addAttribute("mayDecide", roles.isFinance(user.getName()));
+    model.addAttribute("mayDecide", keepers.isKeeperOfFund(fundId, user.getName()));
     model.addAttribute("withoutChildren", roles.isAdministrator(user.getName()));
     model.addAttribute("user", user.getName());
     return "fund/corrections";
@@ -137,8 +140,8 @@ class FundPages {
   }
 
   private Correction decidable(long correctionId, Authentication user) {
-    roles.requireFinance(user.getName(), "xác nhận hoặc từ chối điều chỉnh sổ quỹ");
-    return corrections.correction(correctionId);
+    return keepers.requireKeeperOfCorrection(correctionId, user.getName(),
+        "xác nhận hoặc từ chối điều chỉnh sổ quỹ này");
   }
 
   private String refusedDecision(Correction proposal, InvalidInputException refused, Model model, Authentication user,

@@ -73,6 +73,14 @@ public class OrganisationDirectory {
     throw new AgencyNotFoundException(dutyName(duty), role, communeCode);
   }
 
+  /**
+   * Who the organisation names, in order, to decide instead of the agency's group in the role when one of its
+   * members may not decide (four eyes): a deputy of the same agency, the next tier. Empty when it names nobody.
+   */
+  public List<ResponsibleAgency> substitutesOf(ResponsibleAgency agency) {
+    return repository.findSubstitutes(agency.agencyId(), agency.role());
+  }
+
   /** What people call the duty (or, for a routing table of before duties, the agency kind it names). */
   public String dutyName(String duty) {
     return repository.findDutyName(duty).orElse(duty);
@@ -81,6 +89,11 @@ public class OrganisationDirectory {
   /** The groups of every agency whose staff have the capability (any role; callers pick the role). */
   public List<AgencyGroup> groupsWith(Capability capability) {
     return repository.findGroupsWith(capability);
+  }
+
+  /** Groups of today's agencies of one unit whose staff have the capability (a fund's keepers: its unit's). */
+  public List<AgencyGroup> groupsWith(Capability capability, String unitCode) {
+    return repository.findGroupsWith(capability, unitCode);
   }
 
   /**

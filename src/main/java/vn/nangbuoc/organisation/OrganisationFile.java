@@ -53,14 +53,23 @@ public record OrganisationFile(List<Duty> duties, List<Kind> kinds, List<Unit> u
    * @param groups role (STAFF, HEAD, VICE_CHAIRMAN) → Camunda group id
    * @param duties when given, the duties this agency serves instead of its kind's
    * @param capabilities when given, what its staff may do instead of what its kind's may
+   * @param substitutes role → who, in order, decides instead of that role's group when one of its members may
+   *     not (four eyes: the head prepared the request himself); when not given, what is stored stays
    */
   public record Agency(String id, String kind, String unit, String name, String email, Map<String, String> groups,
       List<String> duties, List<Capability> capabilities, LocalDate validFrom, LocalDate validTo,
-      List<String> successors) {
+      List<String> successors, Map<String, List<Substitute>> substitutes) {
 
     public Agency {
       groups = groups == null ? Map.of() : groups;
       successors = successors == null ? List.of() : successors;
     }
+  }
+
+  /**
+   * Who stands in for a role of an agency: a role of the same agency (a deputy) or, with agency, another
+   * agency's role (the next tier).
+   */
+  public record Substitute(String agency, String role) {
   }
 }

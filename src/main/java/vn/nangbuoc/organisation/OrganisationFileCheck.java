@@ -68,8 +68,42 @@ final class OrganisationFileCheck {
           problems.add("Nhóm " + group + " được khai báo cho hơn một vai trò hoặc cơ quan."));
       checkDates(agency.id(), agency.validFrom(), agency.validTo(), problems);
     }
+    Map<String, OrganisationFile.Agency> agencies = new HashMap<>();
+    file.agencies().forEach(agency -> agencies.put(agency.id(), agency));
+    file.agencies().forEach(agency -> checkSubstitutes(agency, agencies, storedAgencies, problems));
     problems.addAll(sameWorkTwice(file, kinds));
     return problems;
+  }
+
+  /**
+   * Each substitute names a role that has a group: the agency's own (a deputy) or, with agency, another agency's
+   * (the next tier). An agency only stored, not in the file, is taken as named: its groups are not in the file.
+   */
+  private static void checkSubstitutes(OrganisationFile.Agency agency, Map<String, OrganisationFile.Agency> agencies,
+      Set<String> storedAgencies, List<String> problems) {
+    if (agency.substitutes() == null) {
+      return;
+    }
+    agency.substitutes().forEach((role, substitutes) -> {
+      String of = "Người thay thế vai trò " + role + " của cơ quan " + agency.id();
+      if (!agency.groups().containsKey(role)) {
+        problems.add(of + ": cơ quan không có nhóm cho vai trò " + role + ".");
+      }
+      for (OrganisationFile.Substitute substitute : substitutes == null ? List.<OrganisationFile.Substitute>of()
+          : substitutes) {
+        String target = substitute.agency() == null ? agency.id() : substitute.agency();
+        OrganisationFile.Agency other = agencies.get(target);
+        if (substitute.role() == null || substitute.role().isBlank()) {
+          problems.add(of + ": cần ghi vai trò (role) của người thay thế.");
+        } else if (other == null && !storedAgencies.contains(target)) {
+          problems.add(of + ": cơ quan " + target + " chưa có.");
+        } else if (other != null && !other.groups().containsKey(substitute.role())) {
+          problems.add(of + ": cơ quan " + target + " không có nhóm cho vai trò " + substitute.role() + ".");
+        } else if (target.equals(agency.id()) && substitute.role().equals(role)) {
+          problems.add(of + ": không thể là chính vai trò đó.");
+        }
+      }
+    });
   }
 
   /** The duties the agency serves: its own list when it has one, else its kind's. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +121,16 @@ class OrganisationRepository {
         .list();
   }
 
+  /** The same, of today's agencies of one unit only. */
+  List<AgencyGroup> findGroupsWith(Capability capability, String unitCode) {
+    return jdbc.sql("select a.kind, g.role, g.group_id from agency a join agency_group g on g.agency_id = a.id"
+            + " join agency_capability c on c.agency_id = a.id where c.capability = :capability"
+            + " and a.unit_code = :unit and " + ACTIVE_ON_DAY + " order by g.group_id")
+        .param("capability", capability.name()).param("unit", unitCode).param("day", EngineTime.today())
+        .query((rs, n) -> new AgencyGroup(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
   /** The names of the kinds of agency, existing today, whose staff have the capability. */
   List<String> findKindNamesWith(Capability capability, LocalDate day) {
     return jdbc.sql("select distinct k.name from agency a join agency_kind k on k.code = a.kind"
@@ -221,6 +232,32 @@ class OrganisationRepository {
     jdbc.sql("delete from agency_successor where agency_id = ?").param(agencyId).update();
     successors.forEach(successor -> jdbc.sql("insert into agency_successor (agency_id, successor_id) values (?, ?)")
         .params(agencyId, successor).update());
+  }
+
+  /** The agency's substitutes, as the file lists them now: earlier rows of the agency go. */
+  void replaceSubstitutes(String agencyId, Map<String, List<OrganisationFile.Substitute>> substitutes) {
+    jdbc.sql("delete from agency_substitute where agency_id = ?").param(agencyId).update();
+    substitutes.forEach((role, list) -> {
+      for (int i = 0; list != null && i < list.size(); i++) {
+        OrganisationFile.Substitute substitute = list.get(i);
+        jdbc.sql("insert into agency_substitute (agency_id, role, preference, substitute_agency_id, substitute_role)"
+                + " values (?, ?, ?, ?, ?)")
+            .params(agencyId, role, i, substitute.agency() == null ? agencyId : substitute.agency(), substitute.role())
+            .update();
+      }
+    });
+  }
+
+  /** Who, existing today and with a group, decides instead of the agency's role, in the file's order. */
+  List<ResponsibleAgency> findSubstitutes(String agencyId, String role) {
+    return jdbc.sql("select a.id, a.name, a.kind, g.role, g.group_id from agency_substitute s"
+            + " join agency a on a.id = s.substitute_agency_id"
+            + " join agency_group g on g.agency_id = a.id and g.role = s.substitute_role"
+            + " where s.agency_id = :agency and s.role = :role and " + ACTIVE_ON_DAY + " order by s.preference")
+        .param("agency", agencyId).param("role", role).param("day", EngineTime.today())
+        .query((rs, n) -> new ResponsibleAgency(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5)))
+        .list();
   }
 
   void upsertAgencyGroup(String agencyId, String role, String groupId) {

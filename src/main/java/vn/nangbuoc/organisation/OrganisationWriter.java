@@ -19,6 +19,7 @@ public class OrganisationWriter {
   private static final Map<String, String> ROLE_LABELS = Map.of(
       "STAFF", "Cán bộ",
       "HEAD", "Lãnh đạo",
+      "DEPUTY_HEAD", "Cấp phó",
       "VICE_CHAIRMAN", "Phó Chủ tịch");
 
   private final OrganisationRepository repository;
@@ -61,6 +62,8 @@ public class OrganisationWriter {
       });
     }
     organisation.agencies().forEach(agency -> repository.replaceAgencySuccessors(agency.id(), agency.successors()));
+    organisation.agencies().stream().filter(agency -> agency.substitutes() != null)
+        .forEach(agency -> repository.replaceSubstitutes(agency.id(), agency.substitutes()));
   }
 
   private void ensureGroup(String groupId, String name) {

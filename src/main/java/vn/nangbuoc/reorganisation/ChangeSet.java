@@ -30,7 +30,7 @@ record ChangeSet(String name, LocalDate effective, List<OrganisationFile.Duty> d
     List<OrganisationFile.Agency> startingAgencies = agencies == null ? List.of() : agencies.stream()
         .map(a -> new OrganisationFile.Agency(a.id(), a.kind(), a.unit(), a.name(), a.email(), a.groups(),
             a.duties(), a.capabilities(), a.validFrom() == null ? effective : a.validFrom(), a.validTo(),
-            a.successors()))
+            a.successors(), a.substitutes()))
         .toList();
     return new OrganisationFile(duties, kinds, starting, startingAgencies);
   }

@@ -15,17 +15,24 @@ public class TaskRouting {
   private final RoutingTable table;
   private final OrganisationDirectory organisation;
   private final CaseRoutingFacts facts;
+  private final FourEyesRouting fourEyes;
 
-  TaskRouting(RoutingTable table, OrganisationDirectory organisation, CaseRoutingFacts facts) {
+  TaskRouting(RoutingTable table, OrganisationDirectory organisation, CaseRoutingFacts facts,
+      FourEyesRouting fourEyes) {
     this.table = table;
     this.organisation = organisation;
     this.facts = facts;
+    this.fourEyes = fourEyes;
   }
 
-  /** Where a task of this pathway goes, for its child as the case file knows them now. */
+  /**
+   * Where a task of this pathway goes, for its child as the case file knows them now, and away from a group of
+   * someone who may not decide it ({@link FourEyesRouting}).
+   */
   public Route routeFor(String taskKey, String processInstanceId) {
     CaseRoutingFacts.Facts child = facts.of(processInstanceId);
-    return route(taskKey, child.communeCode(), child.estimatedCost());
+    return fourEyes.avoidingWhoMayNotDecide(route(taskKey, child.communeCode(), child.estimatedCost()), taskKey,
+        processInstanceId);
   }
 
   public Route route(String taskKey, String communeCode, Long estimatedCost) {

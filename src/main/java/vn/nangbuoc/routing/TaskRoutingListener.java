@@ -66,6 +66,7 @@ class TaskRoutingListener implements TaskListener {
   }
 
   static String describe(Route route) {
-    return "Cơ quan phụ trách: " + route.agency().agencyName();
+    String agency = "Cơ quan phụ trách: " + route.agency().agencyName();
+    return route.note() == null ? agency : agency + ". " + route.note();
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.input.ForbiddenException;
+import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.AgencyGroup;
 import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -48,11 +49,20 @@ public class Roles {
     }
   }
 
-  /** Refuses anyone who does not keep a fund's books; the refusal names who may, from the organisation data. */
-  public void requireFinance(String userId, String action) {
-    if (!isFinance(userId)) {
-      throw new ForbiddenException(onlyStaffOf(Capability.KEEP_FUND_BOOKS, action));
+  /**
+   * Refuses anyone who does not keep the books of the unit's fund: a finance officer of another unit's fund
+   * (two funds live side by side while a reorganisation hands one over) writes nothing in this one.
+   */
+  public void requireFinanceOf(String unitCode, String userId, String action) {
+    if (!isFinanceOf(unitCode, userId)) {
+      String unit = organisation.unit(unitCode).map(AdministrativeUnit::displayName).orElse(unitCode);
+      throw new ForbiddenException("Chỉ cán bộ của " + organisation.kindsWith(Capability.KEEP_FUND_BOOKS)
+          + " thuộc " + unit + " được " + action + ".");
     }
+  }
+
+  public boolean isFinanceOf(String unitCode, String userId) {
+    return memberOfAny(userId, organisation.groupsWith(Capability.KEEP_FUND_BOOKS, unitCode));
   }
 
   /**
@@ -82,10 +92,10 @@ public class Roles {
     return memberOfAny(userId, organisation.groupsWith(Capability.KEEP_FUND_BOOKS));
   }
 
-  /** Managers who decide on funding (agency heads, vice-chairmen). */
+  /** Managers who decide on funding (agency heads, their deputies, vice-chairmen). */
   public boolean isApprover(String userId) {
     return memberOfAny(userId, organisation.agencyGroups().stream()
-        .filter(group -> Set.of("HEAD", "VICE_CHAIRMAN").contains(group.role())).toList());
+        .filter(group -> Set.of("HEAD", "DEPUTY_HEAD", "VICE_CHAIRMAN").contains(group.role())).toList());
   }
 
   /** Who may see a fund's books: its keepers, its approvers, auditors and administrators. */

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocApplication;
 
 /**
  * The prod profile starts: its first administrator, from the environment, is created while the engine is
  * being built (Camunda's admin-user plugin), and joining camunda-admin must not need the organisation
  * directory, which needs the engine. No demo user is created. Its own context and in-memory database, as
- * ProvinceDemoTest's.
+ * ProvinceDemoTest's. No demo organisation either: prod imports only the file the environment names.
  */
 class ProductionStartTest {
 
@@ -36,6 +37,9 @@ class ProductionStartTest {
           .extracting(user -> user.getId()).containsExactly("nguoiquantri");
       assertThat(identity.createUserQuery().count()).isEqualTo(1);
       assertThat(production.getBeanNamesForType(DemoUsersLoader.class)).isEmpty();
+      // the test profile names the city's file; prod names only the office's own, from the environment
+      assertThat(production.getBean(JdbcTemplate.class).queryForObject("select count(*) from agency", Integer.class))
+          .isZero();
     }
   }
 }

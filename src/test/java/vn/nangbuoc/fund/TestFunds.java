@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Funds of a test's own, under the province (which serves no commune of the tests), removed with
+ * Funds of a test's own, in the city beside its real fund (a case takes the first fund of its unit by id,
+ * "quyBtt…" before "testFund…"; the city's finance staff keep the books of both), removed with
  * their books afterwards: the Spring tests share one database, and other tests read every fund. After a
  * transfer between two such funds, remove the one it came from first: its rows point at the requests
  * that moved to the other.
@@ -16,7 +17,7 @@ public final class TestFunds {
 
   public static String create(JdbcTemplate jdbc) {
     String fund = "testFund" + UUID.randomUUID().toString().substring(0, 8);
-    jdbc.update("insert into fund (id, name, unit_code) values (?, 'Quỹ thử nghiệm', 'LANGSON')", fund);
+    jdbc.update("insert into fund (id, name, unit_code) values (?, 'Quỹ thử nghiệm', 'TPLANGSON')", fund);
     return fund;
   }
 

@@ -6,10 +6,10 @@ import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
 
 /** Takes a new child's pathway to any wait state of bpmn/child-pathway.bpmn, as the demo users would. */
-final class WaitingPathways {
+public final class WaitingPathways {
 
   static final String FUNDS_RESERVED = "Event_FundsReserved";
-  static final String FOLLOW_UP_DUE = "TimerEvent_FollowUpDue";
+  public static final String FOLLOW_UP_DUE = "TimerEvent_FollowUpDue";
   static final String POSTPONED_SURGERY = "TimerEvent_PostponedSurgeryDate";
 
   /** Every user task of the pathway, and the events it waits at (message, follow-up timer, postponed surgery). */
@@ -22,11 +22,11 @@ final class WaitingPathways {
 
   private final PathwayDriver driver;
 
-  WaitingPathways(PathwayDriver driver) {
+  public WaitingPathways(PathwayDriver driver) {
     this.driver = driver;
   }
 
-  ProcessInstance waitingAt(String waitState) {
+  public ProcessInstance waitingAt(String waitState) {
     return switch (waitState) {
       case ChildPathway.TASK_REVIEW_LISTING -> driver.listEligibleChild();
       case ChildPathway.TASK_COMPLETE_LISTING -> {

@@ -63,6 +63,8 @@ class NotificationsTest {
     recipients.choose("tpldtbxh", DeliveryMode.DIGEST);
     recipients.choose("cbmaipha", DeliveryMode.IMMEDIATE);
     recipients.choose("bsttyt", DeliveryMode.NONE);
+    // the office head's deputy, who approves what the head prepared himself, is not what these tests are about
+    recipients.choose("pptldtbxh", DeliveryMode.NONE);
   }
 
   @AfterEach

@@ -52,7 +52,7 @@ class OrganisationAsDataTest {
   static OrganisationFile.Agency agency(String id, String kind, String unit, List<String> duties, LocalDate from,
       LocalDate to, List<String> successors) {
     return new OrganisationFile.Agency(id, kind, unit, "Cơ quan thử " + id, null,
-        Map.of("STAFF", id + "Staff", "HEAD", id + "Head"), duties, null, from, to, successors);
+        Map.of("STAFF", id + "Staff", "HEAD", id + "Head"), duties, null, from, to, successors, null);
   }
 
   static OrganisationFile testLand(List<OrganisationFile.Agency> agencies) {

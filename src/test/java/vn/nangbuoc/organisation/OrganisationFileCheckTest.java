@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OrganisationFileCheckTest {
@@ -19,7 +20,7 @@ class OrganisationFileCheckTest {
   static OrganisationFile.Agency agency(String id, String kind, String unit, List<String> duties, LocalDate from,
       LocalDate to) {
     return new OrganisationFile.Agency(id, kind, unit, "Cơ quan " + id, null, Map.of("STAFF", id + "Staff"), duties,
-        null, from, to, null);
+        null, from, to, null, null);
   }
 
   static OrganisationFile file(List<OrganisationFile.Agency> agencies) {
@@ -73,7 +74,45 @@ class OrganisationFileCheckTest {
   @Test
   void shouldRefuseOneGroupForTwoRoles() {
     OrganisationFile.Agency shared = new OrganisationFile.Agency("a", "CLINIC", "P", "A", null,
-        Map.of("STAFF", "same", "HEAD", "same"), null, null, null, null, null);
+        Map.of("STAFF", "same", "HEAD", "same"), null, null, null, null, null, null);
     assertThat(OrganisationFileCheck.problemsOf(file(List.of(shared)))).singleElement().asString().contains("same");
+  }
+
+  @Test
+  void shouldAcceptSubstitutesThatNameARoleWithAGroup() {
+    OrganisationFile.Agency office = withSubstitutes("office", Map.of("HEAD", List.of(
+        new OrganisationFile.Substitute(null, "DEPUTY_HEAD"), new OrganisationFile.Substitute("committee", "HEAD"))));
+    OrganisationFile.Agency committee = withSubstitutes("committee", null);
+    assertThat(OrganisationFileCheck.problemsOf(file(List.of(office, committee)))).isEmpty();
+    // an agency stored before, not in this file, may be named: its groups are not in the file to check
+    OrganisationFile.Agency alone = withSubstitutes("alone", Map.of("HEAD", List.of(
+        new OrganisationFile.Substitute("storedCommittee", "VICE_CHAIRMAN"))));
+    assertThat(OrganisationFileCheck.problemsOf(file(List.of(alone)), Set.of(), Set.of("storedCommittee"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseASubstituteThatPointsNowhere() {
+    OrganisationFile.Agency office = withSubstitutes("office", Map.of(
+        "HEAD", List.of(new OrganisationFile.Substitute("nobody", "HEAD"),
+            new OrganisationFile.Substitute(null, "DIRECTOR"),
+            new OrganisationFile.Substitute("committee", "VICE_CHAIRMAN"),
+            new OrganisationFile.Substitute(null, null),
+            new OrganisationFile.Substitute(null, "HEAD")),
+        "CHAIRMAN", List.of(new OrganisationFile.Substitute(null, "HEAD"))));
+    List<String> problems = OrganisationFileCheck.problemsOf(file(List.of(office, withSubstitutes("committee",
+        null))));
+    assertThat(problems).containsExactlyInAnyOrder(
+        "Người thay thế vai trò HEAD của cơ quan office: cơ quan nobody chưa có.",
+        "Người thay thế vai trò HEAD của cơ quan office: cơ quan office không có nhóm cho vai trò DIRECTOR.",
+        "Người thay thế vai trò HEAD của cơ quan office: cơ quan committee không có nhóm cho vai trò VICE_CHAIRMAN.",
+        "Người thay thế vai trò HEAD của cơ quan office: cần ghi vai trò (role) của người thay thế.",
+        "Người thay thế vai trò HEAD của cơ quan office: không thể là chính vai trò đó.",
+        "Người thay thế vai trò CHAIRMAN của cơ quan office: cơ quan không có nhóm cho vai trò CHAIRMAN.");
+  }
+
+  private static OrganisationFile.Agency withSubstitutes(String id,
+      Map<String, List<OrganisationFile.Substitute>> substitutes) {
+    return new OrganisationFile.Agency(id, "CLINIC", "P", "Cơ quan " + id, null, Map.of("STAFF", id + "Staff",
+        "HEAD", id + "Head", "DEPUTY_HEAD", id + "Deputy"), List.of(), null, null, null, null, substitutes);
   }
 }

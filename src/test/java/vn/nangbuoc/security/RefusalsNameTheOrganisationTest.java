@@ -69,11 +69,11 @@ class RefusalsNameTheOrganisationTest {
     rename("FINANCE_PLANNING", "Phòng Kinh tế");
 
     ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("cbmaipha", "demo123").exchange(
-        "/api/funds/KHONG-CO/receipts", HttpMethod.POST, new HttpEntity<>(Map.of("amount", 1)), OBJECT);
+        "/api/funds/quyBttTpLangSon/receipts", HttpMethod.POST, new HttpEntity<>(Map.of("amount", 1)), OBJECT);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refused.getBody()).containsEntry("message",
-        "Chỉ cán bộ của Phòng Kinh tế, Quỹ Bảo trợ trẻ em được ghi khoản thu.");
+        "Chỉ cán bộ của Phòng Kinh tế, Quỹ Bảo trợ trẻ em thuộc Thành phố Lạng Sơn được ghi khoản thu vào quỹ này.");
   }
 
   @Test

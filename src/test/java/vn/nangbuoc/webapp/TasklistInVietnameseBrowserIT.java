@@ -105,6 +105,18 @@ class TasklistInVietnameseBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector(".fjs-form-field-error"), "Bắt buộc nhập."));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("Field is required");
+    // one field's checks in turn (required, then its pattern, then required again): each time exactly the one
+    // message that applies, in Vietnamese, nothing left over or glued to it
+    WebElement birth = browser.findElement(By.cssSelector("input[id$='Field_DateOfBirth']"));
+    By birthError = By.cssSelector("[id$='Field_DateOfBirth'] ~ .fjs-form-field-error, "
+        + ".fjs-form-field:has(input[id$='Field_DateOfBirth']) .fjs-form-field-error");
+    birth.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12", Keys.TAB);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(birthError, "Không đúng định dạng"));
+    assertThat(browser.findElement(birthError).getText().strip())
+        .isEqualTo("Không đúng định dạng, xem hướng dẫn dưới ô nhập.");
+    birth.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(birthError, "Bắt buộc nhập."));
+    assertThat(browser.findElement(birthError).getText().strip()).isEqualTo("Bắt buộc nhập.");
     screenshot("tasklist-vi-form-check.png");
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
         + " and channel = 'TASK_FORM'", Long.class)).as("the form's read is in the access log").isPositive();
