@@ -1,5 +1,7 @@
 package vn.nangbuoc.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,9 +20,23 @@ public class CaseAccessLog {
 
   /** Through what the case was read. */
   public enum Channel {
-    API, TASK_FORM, CASE_PAGE, EXPORT, DOCUMENT,
+    API("Giao diện lập trình (API)"),
+    TASK_FORM("Biểu mẫu công việc"),
+    CASE_PAGE("Trang hồ sơ"),
+    EXPORT("Tệp xuất từ sổ quỹ"),
+    DOCUMENT("Tải tài liệu của hồ sơ"),
     /** A list that shows the child: the case list, likely duplicates, the approvals waiting. */
-    LIST
+    LIST("Danh sách có tên trẻ");
+
+    private final String label;
+
+    Channel(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
   }
 
   public record Access(long caseId, String userId, Instant accessedAt, Channel channel, String remoteAddress) {
@@ -53,12 +69,29 @@ public class CaseAccessLog {
         + " values (?, ?, ?, ?, ?)", rows);
   }
 
+  /** A page of the reads of a case, newest first: a case shown in many lists is read thousands of times. */
+  public List<Access> page(long caseId, int page, int size) {
+    return jdbc.sql("select case_id, user_id, accessed_at, channel, remote_address from case_access_log"
+            + " where case_id = ? order by id desc offset ? rows fetch next ? rows only")
+        .params(caseId, (long) page * size, size)
+        .query(CaseAccessLog::access)
+        .list();
+  }
+
+  public long count(long caseId) {
+    return jdbc.sql("select count(*) from case_access_log where case_id = ?").param(caseId).query(Long.class).single();
+  }
+
   public List<Access> of(long caseId) {
     return jdbc.sql("select case_id, user_id, accessed_at, channel, remote_address from case_access_log"
             + " where case_id = ? order by id")
         .param(caseId)
-        .query((rs, n) -> new Access(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            Channel.valueOf(rs.getString(4)), rs.getString(5)))
+        .query(CaseAccessLog::access)
         .list();
+  }
+
+  private static Access access(ResultSet rs, int row) throws SQLException {
+    return new Access(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), Channel.valueOf(rs.getString(4)),
+        rs.getString(5));
   }
 }

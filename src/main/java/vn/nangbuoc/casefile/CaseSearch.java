@@ -1,5 +1,7 @@
 package vn.nangbuoc.casefile;
 
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.nangbuoc.input.VietnameseFormat;
 
 /** Finds case files in the communes a user works in, a page at a time. */
 @Service
@@ -31,6 +34,13 @@ public class CaseSearch {
       return (int) Math.max(1, (total + size - 1) / size);
     }
   }
+
+  /**
+   * A funding request a manager approved (fund.RequestStatus): reserved, waiting for money, settled, or cancelled
+   * after its decision when the case closed; a request cancelled before any decision has no decider.
+   */
+  private static final String APPROVED = "(f.status in ('APPROVED', 'WAITING', 'SETTLED')"
+      + " or (f.status = 'CANCELLED' and f.decided_by is not null))";
 
   private final JdbcClient jdbc;
 
@@ -73,9 +83,13 @@ public class CaseSearch {
       params.put("condition", query.condition().name());
     }
     if (query.currentStep() != null && !query.currentStep().isBlank()) {
-      where.append(" and current_step = :step");
+      where.append(query.trail().stepReached()
+          ? " and (current_step = :step or exists (select 1 from case_step_record r"
+              + " where r.case_id = case_file.id and r.step = :step))"
+          : " and current_step = :step");
       params.put("step", query.currentStep());
     }
+    trail(query.trail(), where, params);
     String order = SORTS.getOrDefault(query.sort(), SORTS.get("moi-nhat"));
     long total = jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
     params.put("limit", size);
@@ -89,5 +103,67 @@ public class CaseSearch {
             rs.getString(8)))
         .list();
     return new Page(rows, total, page, size);
+  }
+
+  /** Who approved funding for a child of these communes: the people an auditor can search by. */
+  public List<String> approvers(Set<String> communes) {
+    if (communes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select distinct f.decided_by from funding_request f join case_file c on c.id = f.case_id"
+            + " where c.commune_code in (:communes) and f.decided_by is not null and " + APPROVED)
+        .param("communes", new ArrayList<>(communes)).query(String.class).list();
+  }
+
+  /** Each criterion a correlated EXISTS or a column of case_file: one statement, whatever the page shows. */
+  private static void trail(CaseTrail trail, StringBuilder where, Map<String, Object> params) {
+    if (CaseTrail.present(trail.closureOutcome())) {
+      where.append(" and closure_outcome = :outcome");
+      params.put("outcome", trail.closureOutcome());
+    }
+    if (trail.bindsDates(CaseTrail.DateKind.LISTED)) {
+      where.append(between("listed_at", trail, params));
+    }
+    if (trail.bindsDates(CaseTrail.DateKind.CLOSED)) {
+      where.append(between("closed_at", trail, params));
+    }
+    if (!trail.bindsFunding()) {
+      return;
+    }
+    where.append(" and exists (select 1 from funding_request f where f.case_id = case_file.id and ").append(APPROVED);
+    if (CaseTrail.present(trail.approvedBy())) {
+      where.append(" and f.decided_by = :approver");
+      params.put("approver", trail.approvedBy().strip());
+    }
+    if (trail.amountFrom() != null) {
+      where.append(" and f.amount >= :amountFrom");
+      params.put("amountFrom", trail.amountFrom());
+    }
+    if (trail.amountTo() != null) {
+      where.append(" and f.amount <= :amountTo");
+      params.put("amountTo", trail.amountTo());
+    }
+    if (trail.bindsDates(CaseTrail.DateKind.FUNDING_DECIDED)) {
+      where.append(between("f.decided_at", trail, params));
+    }
+    where.append(")");
+  }
+
+  /** From the start of the first day to the start of the day after the last, as days are in Vietnam. */
+  private static String between(String column, CaseTrail trail, Map<String, Object> params) {
+    StringBuilder bounds = new StringBuilder();
+    if (trail.from() != null) {
+      bounds.append(" and ").append(column).append(" >= :dateFrom");
+      params.put("dateFrom", startOf(trail.from()));
+    }
+    if (trail.to() != null) {
+      bounds.append(" and ").append(column).append(" < :dateTo");
+      params.put("dateTo", startOf(trail.to().plusDays(1)));
+    }
+    return bounds.toString();
+  }
+
+  private static Timestamp startOf(LocalDate day) {
+    return Timestamp.from(day.atStartOfDay(VietnameseFormat.ZONE).toInstant());
   }
 }

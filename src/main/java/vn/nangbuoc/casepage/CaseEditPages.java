@@ -14,7 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.nangbuoc.casefile.CaregiverRelation;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ChildListing;
 import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.casefile.ConditionGroup;
@@ -24,10 +23,8 @@ import vn.nangbuoc.casefile.EditConflictException;
 import vn.nangbuoc.casefile.HouseholdStatus;
 import vn.nangbuoc.casefile.Sex;
 import vn.nangbuoc.input.FieldReader;
-import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.PageController;
-import vn.nangbuoc.security.Roles;
 import vn.nangbuoc.system.EngineTime;
 
 /**
@@ -38,11 +35,11 @@ import vn.nangbuoc.system.EngineTime;
 class CaseEditPages {
 
   private final CaseFileService caseFiles;
-  private final Roles roles;
+  private final EditRule rule;
 
-  CaseEditPages(CaseFileService caseFiles, Roles roles) {
+  CaseEditPages(CaseFileService caseFiles, EditRule rule) {
     this.caseFiles = caseFiles;
-    this.roles = roles;
+    this.rule = rule;
   }
 
   @GetMapping("/ho-so/{id}/sua")
@@ -92,13 +89,7 @@ class CaseEditPages {
 
   private CaseFile editable(long id, Authentication user) {
     CaseFile file = caseFiles.getForUser(id, user.getName());
-    roles.requireCaseworker(user.getName(), "sửa hồ sơ");
-    if (file.status() == CaseStatus.CLOSED) {
-      throw new ForbiddenException("Hồ sơ " + file.caseNumber() + " đã đóng: thông tin được giữ nguyên như lúc đóng.");
-    }
-    if (file.status() == CaseStatus.MERGED) {
-      throw new ForbiddenException("Hồ sơ " + file.caseNumber() + " đã được gộp vào hồ sơ khác: hãy sửa ở hồ sơ đó.");
-    }
+    rule.require(file, user.getName());
     return file;
   }
 

@@ -2,16 +2,18 @@ package vn.nangbuoc.casepage;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.nangbuoc.audit.AccessLogReaders;
 import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
-import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.document.DocumentKind;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.fund.FundBooks;
@@ -19,8 +21,8 @@ import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.pathway.ClosureOutcome;
 import vn.nangbuoc.security.PersonNames;
-import vn.nangbuoc.security.Roles;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
@@ -41,18 +43,21 @@ class CasePage {
   private final TaskService tasks;
   private final EngineSystem system;
   private final CaseAccessLog accessLog;
-  private final Roles roles;
   private final ListingService listing;
   private final DocumentService documents;
   private final PersonNames people;
+  private final EditRule editRule;
+  private final AccessLogReaders logReaders;
   private final DemoTimers demoTimers;
 
   CasePage(CaseFileService caseFiles, CaseSections sections, CaseTimeline timeline, StepNames steps,
       FundBooks books, OrganisationDirectory organisation, TaskService tasks, EngineSystem system,
-      CaseAccessLog accessLog, Roles roles, ListingService listing, DocumentService documents, PersonNames people,
-      DemoTimers demoTimers) {
+      CaseAccessLog accessLog, ListingService listing, DocumentService documents, PersonNames people,
+      EditRule editRule, AccessLogReaders logReaders, DemoTimers demoTimers) {
     this.demoTimers = demoTimers;
     this.people = people;
+    this.editRule = editRule;
+    this.logReaders = logReaders;
     this.caseFiles = caseFiles;
     this.sections = sections;
     this.timeline = timeline;
@@ -62,7 +67,6 @@ class CasePage {
     this.tasks = tasks;
     this.system = system;
     this.accessLog = accessLog;
-    this.roles = roles;
     this.listing = listing;
     this.documents = documents;
   }
@@ -77,11 +81,14 @@ class CasePage {
     model.addAttribute("commune", communeName(file.communeCode()));
     model.addAttribute("caregiver", caseFiles.caregiver(id).orElse(null));
     model.addAttribute("currentStep", file.currentStep() == null ? null : steps.of(file.currentStep()));
-    model.addAttribute("openTasks", openTasks(file));
+    List<Task> openTasks = openTasks(file);
+    model.addAttribute("openTasks", openTasks);
+    model.addAttribute("openableTasks", openable(openTasks));
     model.addAttribute("sections", sections.of(id));
     model.addAttribute("requests", books.requestsOfCase(id));
     model.addAttribute("timeline", timeline.of(file));
-    model.addAttribute("mayEdit", file.status() == CaseStatus.ACTIVE && roles.isCaseworker(user.getName()));
+    model.addAttribute("mayEdit", editRule.allows(file, user.getName()));
+    model.addAttribute("closureOutcome", ClosureOutcome.labelOf(file.closureOutcome()));
     model.addAttribute("pathwayPending", listing.pathwayPending(id));
     model.addAttribute("documents", documents.of(id));
     model.addAttribute("mergedInto", file.mergedInto() == null ? null : caseFiles.get(file.mergedInto()));
@@ -89,7 +96,8 @@ class CasePage {
     model.addAttribute("programme", caseFiles.programmeName(file.programmeCode()));
     model.addAttribute("enrolments", enrolments(file, user.getName()));
     model.addAttribute("documentKinds", DocumentKind.values());
-    model.addAttribute("mayAttach", !roles.isAuditor(user.getName()));
+    model.addAttribute("mayAttach", documents.mayAttach(user.getName()));
+    model.addAttribute("mayReadAccessLog", logReaders.mayRead(user.getName()));
     model.addAttribute("demoTimers", demoTimers.offeredFor(file, user.getName()).size());
     return "case/page";
   }
@@ -107,6 +115,18 @@ class CasePage {
 
   private String communeName(String code) {
     return organisation.unit(code).map(AdministrativeUnit::displayName).orElse(code);
+  }
+
+  /**
+   * The tasks the user can open in Tasklist, as the engine authorizes them (this request acts as the user); the
+   * others are named without a link that would lead nowhere.
+   */
+  private Set<String> openable(List<Task> open) {
+    if (open.isEmpty()) {
+      return Set.of();
+    }
+    return tasks.createTaskQuery().taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
+        .listPage(0, EngineLimits.SMALL_LIST).stream().map(Task::getId).collect(Collectors.toSet());
   }
 
   private List<Task> openTasks(CaseFile file) {

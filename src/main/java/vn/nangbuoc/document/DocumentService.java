@@ -49,7 +49,7 @@ public class DocumentService implements CaseDataEraser {
   @Transactional
   public long attach(long caseId, DocumentKind kind, String fileName, byte[] content, String userId) {
     CaseFile file = caseFiles.getForUser(caseId, userId);
-    if (roles.isAuditor(userId)) {
+    if (!mayAttach(userId)) {
       throw new ForbiddenException(roles.auditorsOnlyRead("thêm tài liệu"));
     }
     if (kind == null) {
@@ -65,6 +65,11 @@ public class DocumentService implements CaseDataEraser {
     DocumentType type = DocumentType.checked(content);
     return documents.add(file.id(), kind, safeName(fileName, type), type, content, sha256(content), userId,
         EngineTime.now());
+  }
+
+  /** Everyone who may open a case adds documents to it, but auditors: they read and change nothing. */
+  public boolean mayAttach(String userId) {
+    return !roles.isAuditor(userId);
   }
 
   public List<CaseDocument> of(long caseId) {

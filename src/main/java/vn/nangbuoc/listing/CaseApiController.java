@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.nangbuoc.audit.AccessLogReaders;
 import vn.nangbuoc.audit.CaseAccessLog;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
@@ -23,8 +24,6 @@ import vn.nangbuoc.casefile.ChildListingReader;
 import vn.nangbuoc.casefile.HeldListings;
 import vn.nangbuoc.casefile.HeldMessages;
 import vn.nangbuoc.input.FieldReader;
-import vn.nangbuoc.input.ForbiddenException;
-import vn.nangbuoc.organisation.Capability;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayEvents;
 import vn.nangbuoc.security.Roles;
@@ -47,10 +46,12 @@ class CaseApiController {
   private final CaseAccessLog accessLog;
   private final HeldListings held;
   private final HeldMessages heldMessages;
+  private final AccessLogReaders logReaders;
 
   CaseApiController(ListingService listing, CaseFileService caseFiles, PathwayEvents events,
       OrganisationDirectory organisation, TaskService taskService, EngineSystem system, Roles roles,
-      CaseAccessLog accessLog, HeldListings held, HeldMessages heldMessages) {
+      CaseAccessLog accessLog, HeldListings held, HeldMessages heldMessages, AccessLogReaders logReaders) {
+    this.logReaders = logReaders;
     this.listing = listing;
     this.caseFiles = caseFiles;
     this.events = events;
@@ -93,15 +94,7 @@ class CaseApiController {
   /** Who read the case and when: for auditors of the case's area and administrators. */
   @GetMapping("/{id}/access-log")
   List<CaseAccessLog.Access> accessLog(@PathVariable long id, Authentication user) {
-    if (roles.isAdministrator(user.getName())) {
-      caseFiles.get(id);
-    } else if (roles.isAuditor(user.getName())) {
-      caseFiles.getForUser(id, user.getName());
-    } else {
-      throw new ForbiddenException(roles.onlyStaffOfOrAdministrators(Capability.AUDIT,
-          "xem nhật ký truy cập hồ sơ"));
-    }
-    return accessLog.of(id);
+    return accessLog.of(logReaders.caseFor(id, user.getName()).id());
   }
 
   @PostMapping("/{id}/withdrawal")

@@ -21,4 +21,20 @@ public enum ClosureOutcome {
   public String label() {
     return label;
   }
+
+  /**
+   * The words for a stored code, never the code: the generic lookup of labels lets a step's words for the same
+   * code win (NOT_ELIGIBLE is also the review's decision). Null for no code.
+   */
+  public static String labelOf(String code) {
+    if (code == null) {
+      return null;
+    }
+    for (ClosureOutcome outcome : values()) {
+      if (outcome.name().equals(code)) {
+        return outcome.label();
+      }
+    }
+    return OTHER_CLOSURE.label();
+  }
 }

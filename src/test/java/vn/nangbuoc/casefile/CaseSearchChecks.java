@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -83,6 +85,40 @@ abstract class CaseSearchChecks {
         Set.of("MAIPHA")))).as("asking for a commune outside the area finds nothing").isEmpty();
     assertThat(ids(search.search(query(family), Set.of()))).isEmpty();
     assertThat(ids(search.search(query(family), Set.of("HOANGDONG")))).containsExactly(inHoangDong.id());
+  }
+
+  @Test
+  void shouldFindByTheTrailOfTheCaseInOneStatement() {
+    String family = uniqueFamilyName();
+    CaseFile funded = list(family + " Tài", "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE);
+    CaseFile refused = list(family + " Lộc", "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE);
+    PathwayDriver driver = new PathwayDriver(engine, listing);
+    ProcessInstance pathway = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(funded.processInstanceId()).singleResult();
+    driver.review(pathway, "ACCEPT");
+    driver.screen(pathway, "SURGERY");
+    driver.prepareReferral("cvldtbxh", pathway, 5_500_000, true);
+    driver.approve("tpldtbxh", pathway, "APPROVED");
+    driver.review(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(refused.processInstanceId()).singleResult(), "NOT_ELIGIBLE");
+    LocalDate today = LocalDate.now(VietnameseFormat.ZONE);
+
+    assertThat(ids(trail(family, ChildPathway.TASK_REVIEW_LISTING, new CaseTrail(true, null, null, null, null,
+        null, null, null)))).as("both passed the review").containsExactlyInAnyOrder(funded.id(), refused.id());
+    assertThat(ids(trail(family, null, new CaseTrail(false, "tpldtbxh", 5_500_000L, 5_500_000L,
+        CaseTrail.DateKind.FUNDING_DECIDED, today, today, null)))).containsExactly(funded.id());
+    assertThat(ids(trail(family, null, new CaseTrail(false, null, 5_500_001L, null, null, null, null, null))))
+        .isEmpty();
+    assertThat(ids(trail(family, null, new CaseTrail(false, null, null, null, CaseTrail.DateKind.CLOSED, today,
+        null, "NOT_ELIGIBLE")))).containsExactly(refused.id());
+    assertThat(ids(trail(family, null, new CaseTrail(false, null, null, null, CaseTrail.DateKind.LISTED,
+        today.plusDays(1), null, null)))).isEmpty();
+    assertThat(search.approvers(Set.of("MAIPHA"))).contains("tpldtbxh");
+    assertThat(search.approvers(Set.of())).isEmpty();
+  }
+
+  private static CaseQuery trail(String name, String step, CaseTrail trail) {
+    return new CaseQuery(name, null, null, null, null, null, step, null, 0, 10, trail);
   }
 
   private static CaseQuery query(String name) {
