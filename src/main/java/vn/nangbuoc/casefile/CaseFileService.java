@@ -115,6 +115,26 @@ public class CaseFileService {
     return numbers.nextBlock(unit, year, count);
   }
 
+  /**
+   * Case files in the user's area that are probably this child listed before: the same name without
+   * diacritics or case, birth date and commune (where the listing would place the child), none merged, and
+   * no two different personal IDs. The same personal ID is {@link #open}'s to answer.
+   */
+  public List<CaseFile> likelyListed(ChildListing child, String userId) {
+    String commune = communeFor(child.communeCode(), organisation.communesOf(userId));
+    return repository.findByFoldedNames(Set.of(NameFolding.fold(child.fullName()))).stream()
+        .filter(file -> file.status() != CaseStatus.MERGED && commune.equals(file.communeCode())
+            && child.dateOfBirth().equals(file.dateOfBirth())
+            && (file.personalId() == null || child.personalId() == null))
+        .toList();
+  }
+
+  /** The lister saw the likely duplicates and confirmed a different child: the new case file says so. */
+  public void recordListedDespite(long caseId, List<CaseFile> alike, String userId) {
+    changes.record(caseId, new CaseChanges.Change("Xác nhận là trẻ khác khi lập danh sách", null,
+        alike.stream().map(CaseFile::caseNumber).collect(Collectors.joining(", ")), userId, EngineTime.now()));
+  }
+
   /** Case files that already hold any of these personal IDs, by ID (for duplicate checks). */
   public Map<String, CaseFile> withPersonalIds(Collection<String> personalIds) {
     return repository.findByPersonalIds(personalIds);

@@ -19,16 +19,32 @@ public class ListingService {
   private final CaseFileService caseFiles;
   private final RuntimeService runtimeService;
   private final PendingPathways pending;
+  private final DuplicateListingGuard guard;
 
-  ListingService(CaseFileService caseFiles, RuntimeService runtimeService, PendingPathways pending) {
+  ListingService(CaseFileService caseFiles, RuntimeService runtimeService, PendingPathways pending,
+      DuplicateListingGuard guard) {
     this.caseFiles = caseFiles;
     this.runtimeService = runtimeService;
     this.pending = pending;
+    this.guard = guard;
   }
 
+  /** Lists a child whose likeness to other case files was decided already (or does not matter to the caller). */
   @Transactional
   public CaseFile list(ChildListing child, String userId) {
-    CaseFile file = caseFiles.open(child, userId, HeldListings.Source.API);
+    return started(caseFiles.open(child, userId, HeldListings.Source.API));
+  }
+
+  /**
+   * Lists a child by hand: a likely duplicate refuses the listing before anything is written unless the
+   * lister confirmed a new child ({@link DuplicateListingGuard}).
+   */
+  @Transactional
+  public CaseFile list(ChildListing child, String userId, boolean newChildConfirmed) {
+    return started(guard.open(child, userId, HeldListings.Source.API, newChildConfirmed));
+  }
+
+  private CaseFile started(CaseFile file) {
     startPathway(file);
     return caseFiles.get(file.id());
   }
