@@ -3,6 +3,7 @@ package vn.nangbuoc.casefile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,13 +127,20 @@ public class CaseFileService {
         .filter(file -> file.status() != CaseStatus.MERGED && commune.equals(file.communeCode())
             && child.dateOfBirth().equals(file.dateOfBirth())
             && (file.personalId() == null || child.personalId() == null))
+        .sorted(Comparator.comparingLong(CaseFile::id))
         .toList();
   }
 
   /** The lister saw the likely duplicates and confirmed a different child: the new case file says so. */
   public void recordListedDespite(long caseId, List<CaseFile> alike, String userId) {
     changes.record(caseId, new CaseChanges.Change("Xác nhận là trẻ khác khi lập danh sách", null,
-        alike.stream().map(CaseFile::caseNumber).collect(Collectors.joining(", ")), userId, EngineTime.now()));
+        caseNumbers(alike, 20), userId, EngineTime.now()));
+  }
+
+  /** Up to {@code shown} case numbers, then how many more: a common name and birth date may match many. */
+  public static String caseNumbers(List<CaseFile> files, int shown) {
+    String named = files.stream().limit(shown).map(CaseFile::caseNumber).collect(Collectors.joining(", "));
+    return files.size() <= shown ? named : named + " và " + (files.size() - shown) + " hồ sơ khác";
   }
 
   /** Case files that already hold any of these personal IDs, by ID (for duplicate checks). */

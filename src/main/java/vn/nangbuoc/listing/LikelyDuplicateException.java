@@ -1,8 +1,8 @@
 package vn.nangbuoc.listing;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.input.InvalidInputException;
 
 /**
@@ -15,7 +15,7 @@ class LikelyDuplicateException extends InvalidInputException {
   private final transient List<CaseFile> alike;
 
   LikelyDuplicateException(List<CaseFile> alike) {
-    super("Có thể trẻ đã có hồ sơ " + alike.stream().map(CaseFile::caseNumber).collect(Collectors.joining(", "))
+    super("Có thể trẻ đã có hồ sơ " + CaseFileService.caseNumbers(alike, 5)
         + " (cùng họ tên không kể dấu, ngày sinh và xã/phường). Chưa lập hồ sơ nào. Nếu là cùng một trẻ, hãy mở"
         + " hồ sơ đã có; nếu là trẻ khác, chọn \"Vẫn lập hồ sơ mới\" rồi gửi lại.");
     this.alike = List.copyOf(alike);

@@ -34,6 +34,7 @@ record ListingRequest(Object communeCode, Object fullName, Object dateOfBirth, O
       case "householdStatus" -> householdStatus;
       case "disabilityType" -> disabilityType;
       case "disabilityLevel" -> disabilityLevel;
+      case "newChildConfirmed" -> newChildConfirmed;
       default -> null;
     };
   }

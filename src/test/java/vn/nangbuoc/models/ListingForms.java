@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * child-listing.form in Camunda Modeler, then rewrite this one with
  * {@code mvn -o verify -Dtest=ListingFormsTest -Dnangbuoc.forms.write=true -DskipITs}.
  * The task's form differs only in what is written below: the case's header and the reason it was returned where
- * the start form has its title and hint, no commune (the case has one), and a note on what was completed.
+ * the start form has its title and hint, no commune (the case has one), no "Vẫn lập hồ sơ mới" (the case exists),
+ * and a note on what was completed.
  */
 final class ListingForms {
 
@@ -49,6 +50,7 @@ final class ListingForms {
       replace(components, "Text_Title", HEADER);
       replace(components, "Text_Hint", RETURN_REASON);
       replace(components, "Field_CommuneCode", null);
+      replace(components, "Field_NewChildConfirmed", null);
       components.add(JSON.readTree(COMPLETION_NOTE));
       form.put("id", "Form_CompleteListing");
       return asModelerWrites(form);

@@ -24,8 +24,10 @@ class ListingFormsTest {
     String start = Files.readString(ListingForms.CHILD_LISTING);
     String task = ListingForms.completeListing(start);
     assertThat(task).contains("\"id\": \"Form_CompleteListing\"", "\"key\": \"record_completionNote\"",
-        "{{case_header}}", "{{case_review_reviewNote}}").doesNotContain("record_communeCode", "Form_ChildListing");
+        "{{case_header}}", "{{case_review_reviewNote}}")
+        .doesNotContain("record_communeCode", "record_newChildConfirmed", "Form_ChildListing");
     assertThat(start.lines().filter(line -> line.contains("\"key\": \"record_")).filter(line -> !line.contains(
-        "record_communeCode"))).allSatisfy(line -> assertThat(task).contains(line));
+        "record_communeCode") && !line.contains("record_newChildConfirmed")))
+        .allSatisfy(line -> assertThat(task).contains(line));
   }
 }
