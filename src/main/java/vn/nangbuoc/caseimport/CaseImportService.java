@@ -68,11 +68,17 @@ public class CaseImportService {
       throw new InvalidInputException("Tệp lớn hơn giới hạn " + settings.maxFileSize().toMegabytes()
           + " MB: hãy chia danh sách thành nhiều tệp.");
     }
-    imports.expireBefore(EngineTime.now().minus(settings.previewKeptFor()), EngineTime.now());
+    expireStale();
     List<SourceRow> rows = ListFileReader.read(fileName, content, settings.maxRows(),
         settings.maxExpandedSize().toBytes());
     List<RowResult> results = decide(rows, userId);
     return imports.create(safeName(fileName), sha256(content), userId, EngineTime.now(), results);
+  }
+
+  /** Previews older than the keeping time expire, and confirmed results of that age forget who each row was. */
+  @Transactional
+  public void expireStale() {
+    imports.expireBefore(EngineTime.now().minus(settings.previewKeptFor()), EngineTime.now());
   }
 
   /**

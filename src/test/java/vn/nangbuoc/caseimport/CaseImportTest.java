@@ -295,6 +295,13 @@ class CaseImportTest {
     assertThat(imports.rows(id, "cbmaipha").subList(0, 3)).extracting(row -> caseFiles.get(row.caseId())
         .conditionGroup()).containsExactly(ConditionGroup.CLEFT_LIP_PALATE, ConditionGroup.MOTOR,
         ConditionGroup.BURN_SEQUELAE);
+
+    // a day later the result forgets who each row was
+    assertThat(imports.rows(id, "cbmaipha")).allSatisfy(row -> assertThat(row.cells()).isNotNull());
+    jdbc.sql("update case_import set decided_at = ? where id = ?")
+        .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))), id).update();
+    imports.expireStale();
+    assertThat(imports.rows(id, "cbmaipha")).allSatisfy(row -> assertThat(row.cells()).isNull());
   }
 
   /** The labels of the start form's condition choice, as a caseworker copies them into a list. */
