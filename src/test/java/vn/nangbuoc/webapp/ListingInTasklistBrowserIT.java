@@ -125,9 +125,12 @@ class ListingInTasklistBrowserIT {
     return browser.findElement(By.cssSelector("input[id$='" + id + "']"));
   }
 
-  /** A Camunda Forms select: open its list, pick the label. */
+  /**
+   * A Camunda Forms select: its input is hidden, the shown value (id "…-display") opens the list on a mouse
+   * press, and an item is chosen on a mouse press.
+   */
   private void choose(WebDriverWait wait, String id, String label) {
-    browser.findElement(By.cssSelector("[id$='" + id + "']")).click();
+    browser.findElement(By.cssSelector("[id$='" + id + "-display']")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')"
         + " and normalize-space()='" + label + "']"))).click();
   }
