@@ -3,6 +3,7 @@ package vn.nangbuoc.casefile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,33 @@ public class CaseFileService {
 
   private List<String> numbers(String unit, int year, int count) {
     return numbers.nextBlock(unit, year, count);
+  }
+
+  /**
+   * Case files in the user's area that are probably this child listed before: the same name without
+   * diacritics or case, birth date and commune (where the listing would place the child), none merged, and
+   * no two different personal IDs. The same personal ID is {@link #open}'s to answer.
+   */
+  public List<CaseFile> likelyListed(ChildListing child, String userId) {
+    String commune = communeFor(child.communeCode(), organisation.communesOf(userId));
+    return repository.findByFoldedNames(Set.of(NameFolding.fold(child.fullName()))).stream()
+        .filter(file -> file.status() != CaseStatus.MERGED && commune.equals(file.communeCode())
+            && child.dateOfBirth().equals(file.dateOfBirth())
+            && (file.personalId() == null || child.personalId() == null))
+        .sorted(Comparator.comparingLong(CaseFile::id))
+        .toList();
+  }
+
+  /** The lister saw the likely duplicates and confirmed a different child: the new case file says so. */
+  public void recordListedDespite(long caseId, List<CaseFile> alike, String userId) {
+    changes.record(caseId, new CaseChanges.Change("Xác nhận là trẻ khác khi lập danh sách", null,
+        caseNumbers(alike, 20), userId, EngineTime.now()));
+  }
+
+  /** Up to {@code shown} case numbers, then how many more: a common name and birth date may match many. */
+  public static String caseNumbers(List<CaseFile> files, int shown) {
+    String named = files.stream().limit(shown).map(CaseFile::caseNumber).collect(Collectors.joining(", "));
+    return files.size() <= shown ? named : named + " và " + (files.size() - shown) + " hồ sơ khác";
   }
 
   /**

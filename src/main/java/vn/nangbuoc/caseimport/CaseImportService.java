@@ -39,6 +39,9 @@ public class CaseImportService {
   public record Confirmed(long importId, List<Long> createdCaseIds) {
   }
 
+  private static final List<ImportColumn> RESULT_COLUMNS = List.of(ImportColumn.FULL_NAME,
+      ImportColumn.DATE_OF_BIRTH, ImportColumn.COMMUNE);
+
   private final CaseImports imports;
   private final CaseFileService caseFiles;
   private final ListingService listing;
@@ -65,11 +68,17 @@ public class CaseImportService {
       throw new InvalidInputException("Tệp lớn hơn giới hạn " + settings.maxFileSize().toMegabytes()
           + " MB: hãy chia danh sách thành nhiều tệp.");
     }
-    imports.expireBefore(EngineTime.now().minus(settings.previewKeptFor()), EngineTime.now());
+    expireStale();
     List<SourceRow> rows = ListFileReader.read(fileName, content, settings.maxRows(),
         settings.maxExpandedSize().toBytes());
     List<RowResult> results = decide(rows, userId);
     return imports.create(safeName(fileName), sha256(content), userId, EngineTime.now(), results);
+  }
+
+  /** Previews older than the keeping time expire, and confirmed results of that age forget who each row was. */
+  @Transactional
+  public void expireStale() {
+    imports.expireBefore(EngineTime.now().minus(settings.previewKeptFor()), EngineTime.now());
   }
 
   /**
@@ -91,6 +100,9 @@ public class CaseImportService {
     List<ChildListing> children = new ArrayList<>();
     List<Integer> newRows = new ArrayList<>();
     for (int i = 0; i < decided.size(); i++) {
+      if (decided.get(i).outcome() != RowOutcome.NEW) {
+        outcomes.set(i, decided.get(i).withCells(shown(decided.get(i))));
+      }
       if (outsideArea.containsKey(i)) {
         ChildListing child = checked.get(i).child();
         held.hold(outsideArea.get(i), child, userId, EngineTime.now(), HeldListings.Source.IMPORT);
@@ -106,7 +118,7 @@ public class CaseImportService {
       int row = newRows.get(i);
       CaseFileService.Opened file = opened.get(i);
       outcomes.set(row, new RowResult(decided.get(row).rowNumber(), RowOutcome.CREATED, null, file.id(),
-          file.caseNumber(), null));
+          file.caseNumber(), shown(decided.get(row))));
     }
     imports.recordOutcomes(importId, outcomes, opened.size());
     return new Confirmed(importId, opened.stream().map(CaseFileService.Opened::id).toList());
@@ -167,6 +179,21 @@ public class CaseImportService {
   private static String alreadyDecided(CaseImport upload) {
     return "Lượt nhập \"" + upload.fileName() + "\" đã được xử lý trước đó (" + upload.status().label()
         + "): không có gì thay đổi thêm.";
+  }
+
+  /**
+   * What the result keeps of a decided row: who it was (name, birth date, commune as typed), so the
+   * uploader can tell the rows apart; nothing else of the child's details.
+   */
+  private static Map<String, String> shown(RowResult row) {
+    Map<String, String> shown = new HashMap<>();
+    for (ImportColumn column : RESULT_COLUMNS) {
+      String text = row.cell(column);
+      if (text != null) {
+        shown.put(column.field(), text);
+      }
+    }
+    return shown.isEmpty() ? null : shown;
   }
 
   private static SourceRow sourceRow(RowResult row) {

@@ -16,7 +16,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Imports and their rows. A row's cells (the child's details as typed) live only until the import is decided. */
+/**
+ * Imports and their rows. A row's cells (the child's details as typed) live until the import is decided; a
+ * confirmed import keeps the few that say who a row was for as long as a preview is kept.
+ */
 @Repository
 class CaseImports {
 
@@ -88,15 +91,20 @@ class CaseImports {
         .params(status.name(), Timestamp.from(at), id).update() == 1;
   }
 
-  /** What the confirmation did with every row; the typed details are no longer needed and go. */
+  /**
+   * What the confirmation did with every row. Of the typed details only what the row's cells still hold
+   * stays (the caller keeps name, birth date and commune, so the result still says who each row was), until
+   * {@link #expireBefore}.
+   */
   void recordOutcomes(long id, List<RowResult> rows, int created) {
-    jdbcTemplate.batchUpdate("update case_import_row set outcome = ?, message = ?, case_id = ?, cells = null"
+    jdbcTemplate.batchUpdate("update case_import_row set outcome = ?, message = ?, case_id = ?, cells = ?"
         + " where import_id = ? and row_number = ?", rows, BATCH, (statement, row) -> {
           statement.setString(1, row.outcome().name());
           statement.setString(2, row.message());
           statement.setObject(3, row.caseId());
-          statement.setLong(4, id);
-          statement.setInt(5, row.rowNumber());
+          statement.setString(4, write(row.cells()));
+          statement.setLong(5, id);
+          statement.setInt(6, row.rowNumber());
         });
     jdbc.sql("update case_import set created_count = ? where id = ?").params(created, id).update();
   }
@@ -105,8 +113,14 @@ class CaseImports {
     jdbc.sql("update case_import_row set cells = null where import_id = ?").param(id).update();
   }
 
-  /** Previews nobody confirmed in time: their typed details go, the import shows as expired. */
+  /**
+   * Previews nobody confirmed in time: their typed details go, the import shows as expired. Confirmed
+   * imports as old lose what their result kept of the rows.
+   */
   int expireBefore(Instant cutoff, Instant now) {
+    jdbc.sql("update case_import_row set cells = null where cells is not null and import_id in"
+        + " (select id from case_import where status = 'CONFIRMED' and decided_at < ?)")
+        .param(Timestamp.from(cutoff)).update();
     List<Long> stale = jdbc.sql("select id from case_import where status = 'PREVIEWED' and uploaded_at < ?")
         .param(Timestamp.from(cutoff)).query(Long.class).list();
     for (long id : stale) {

@@ -16,7 +16,7 @@ public enum ImportColumn {
   ETHNICITY("ethnicity", "Dân tộc", false, "Tày"),
   PERSONAL_ID("personalId", "Số định danh cá nhân", false, "020219001234"),
   ADDRESS("address", "Địa chỉ", true, "Thôn Pò Mỏ"),
-  COMMUNE("communeCode", "Xã/phường", true, "Mai Pha"),
+  COMMUNE("communeCode", "Xã/phường", true, "Đông Kinh"),
   HOUSEHOLD("householdStatus", "Hoàn cảnh hộ gia đình", false, "Hộ nghèo"),
   DISABILITY_TYPE("disabilityType", "Dạng khuyết tật", false, "Khuyết tật vận động"),
   DISABILITY_LEVEL("disabilityLevel", "Mức độ khuyết tật", false, "Nặng"),

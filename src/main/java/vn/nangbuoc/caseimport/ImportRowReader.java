@@ -43,6 +43,9 @@ final class ImportRowReader {
       ImportColumn.CONDITION, new Choice<>(ConditionGroup.values(), ConditionGroup::label),
       ImportColumn.CAREGIVER_RELATION, new Choice<>(CaregiverRelation.values(), CaregiverRelation::label));
 
+  /** Stands for a choice the reader did not recognise: no constant has this name. */
+  private static final String UNKNOWN_CHOICE = "?";
+
   private final Map<String, String> communes = new HashMap<>();
   private final String communeNames;
 
@@ -64,6 +67,8 @@ final class ImportRowReader {
         String code = choice.codeOf(text);
         if (code == null) {
           hints.add(column.header() + " \"" + text + "\": chọn một trong " + choice.labels() + ".");
+          // the hint says it all: not also "longer than 60 characters" for a long unknown choice
+          fields.put(column.field(), UNKNOWN_CHOICE);
         } else {
           fields.put(column.field(), code);
         }
@@ -87,13 +92,22 @@ final class ImportRowReader {
   private record Choice<E extends Enum<E>>(E[] values, Function<E, String> label) {
 
     String codeOf(String text) {
-      String folded = NameFolding.fold(text);
+      String folded = NameFolding.fold(withoutExplanation(text));
       for (E value : values) {
         if (NameFolding.fold(label.apply(value)).equals(folded) || value.name().equalsIgnoreCase(text.strip())) {
           return value.name();
         }
       }
       return null;
+    }
+
+    /**
+     * The start form explains some choices in brackets ("Khuyết tật vận động (biến dạng chân tay, …)"); a
+     * list copied from it means the choice before the bracket, closed or cut off.
+     */
+    private static String withoutExplanation(String text) {
+      int bracket = text.indexOf('(');
+      return bracket > 0 ? text.substring(0, bracket) : text;
     }
 
     String labels() {

@@ -17,6 +17,7 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.document.DocumentKind;
 import vn.nangbuoc.document.DocumentService;
 import vn.nangbuoc.fund.FundBooks;
+import vn.nangbuoc.input.NotFoundException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.AdministrativeUnit;
@@ -111,6 +112,18 @@ class CasePage {
         .map(file -> new Enrolment(file.id(), caseFiles.programmeName(file.programmeCode()), file.planYear(),
             file.caseNumber(), file.status().label(), file.id() == shown.id()))
         .toList();
+  }
+
+  /**
+   * A case by its number, for links that know only the number (Tasklist's notice after a listing). A
+   * number outside the user's area answers as a number that does not exist.
+   */
+  @GetMapping("/ho-so/so/{caseNumber}")
+  String byNumber(@PathVariable String caseNumber, Authentication user) {
+    CaseFile file = caseFiles.findByCaseNumber(caseNumber)
+        .filter(found -> organisation.communesOf(user.getName()).contains(found.communeCode()))
+        .orElseThrow(() -> new NotFoundException("Không có hồ sơ số " + caseNumber + " trong địa bàn của bạn."));
+    return "redirect:/ho-so/" + file.id();
   }
 
   private String communeName(String code) {

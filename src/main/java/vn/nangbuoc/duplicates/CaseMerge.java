@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +36,37 @@ public class CaseMerge implements CaseDataEraser {
   private final OrganisationDirectory organisation;
   private final FundBooks ledger;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final EngineSystem system;
 
   CaseMerge(LikelyDuplicates duplicates, CaseFileService caseFiles, OrganisationDirectory organisation,
-      FundBooks ledger, RuntimeService runtime, EngineSystem system) {
+      FundBooks ledger, RuntimeService runtime, TaskService tasks, EngineSystem system) {
     this.duplicates = duplicates;
     this.caseFiles = caseFiles;
     this.organisation = organisation;
     this.ledger = ledger;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.system = system;
+  }
+
+  /**
+   * What a merge would do, for the person to confirm before it is done.
+   *
+   * @param openTasks the merged case's open tasks, which the merge cancels
+   * @param personalIdMoves the merged case's personal ID goes to the kept one (which has none)
+   * @param refusal why the merge cannot be done now, or null
+   */
+  public record Preview(CaseFile kept, CaseFile merged, long openTasks, boolean personalIdMoves, String refusal) {
+  }
+
+  public Preview preview(long keptId, long mergedId, String userId) {
+    CaseFile merged = checkedPair(keptId, mergedId, userId);
+    CaseFile kept = caseFiles.get(keptId);
+    long openTasks = merged.processInstanceId() == null ? 0
+        : system.call(() -> tasks.createTaskQuery().processInstanceId(merged.processInstanceId()).count());
+    return new Preview(kept, merged, openTasks, kept.personalId() == null && merged.personalId() != null,
+        moneyInFlight(merged) ? moneyInFlightMessage(merged) : null);
   }
 
   @Transactional
@@ -53,9 +75,8 @@ public class CaseMerge implements CaseDataEraser {
     String why = fields.optionalText("reason", "lý do gộp", 1000);
     fields.throwIfInvalid();
     CaseFile merged = checkedPair(keptId, mergedId, userId);
-    if (ledger.requestsOfCase(mergedId).stream().anyMatch(request -> IN_FLIGHT.contains(request.status()))) {
-      throw new InvalidInputException("Hồ sơ " + merged.caseNumber() + " đang có đề nghị hỗ trợ từ Quỹ chưa"
-          + " quyết toán: hãy giữ hồ sơ đó và gộp hồ sơ kia vào, hoặc gộp sau khi quyết toán.");
+    if (moneyInFlight(merged)) {
+      throw new InvalidInputException(moneyInFlightMessage(merged));
     }
     if (merged.processInstanceId() != null) {
       system.run(() -> {
@@ -77,6 +98,11 @@ public class CaseMerge implements CaseDataEraser {
     duplicates.keepApart(older, newer, userId);
   }
 
+  /** The lister confirmed a new child unlike this existing case: a decision like "two children". */
+  public void keptApartWhenListed(long existingId, long newId, String userId) {
+    duplicates.keepApart(Math.min(existingId, newId), Math.max(existingId, newId), userId);
+  }
+
   /** How many likely pairs wait in the user's area (up to 200). */
   public int count(String userId) {
     return pairs(userId).size();
@@ -89,6 +115,15 @@ public class CaseMerge implements CaseDataEraser {
   @Override
   public void erase(CaseFile file) {
     duplicates.forget(file.id());
+  }
+
+  private boolean moneyInFlight(CaseFile merged) {
+    return ledger.requestsOfCase(merged.id()).stream().anyMatch(request -> IN_FLIGHT.contains(request.status()));
+  }
+
+  private static String moneyInFlightMessage(CaseFile merged) {
+    return "Hồ sơ " + merged.caseNumber() + " đang có đề nghị hỗ trợ từ Quỹ chưa quyết toán: hãy giữ hồ sơ đó và"
+        + " gộp hồ sơ kia vào, hoặc gộp sau khi quyết toán.";
   }
 
   /** Both case files in the user's area and still a likely pair; returns the second one. */

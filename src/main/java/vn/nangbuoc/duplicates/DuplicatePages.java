@@ -62,11 +62,30 @@ class DuplicatePages {
     return "case/duplicates";
   }
 
+  /** Before a merge: which case stays, what happens to the other, and a last chance to go back. */
+  @GetMapping("/ho-so/trung-lap/gop")
+  String confirmMerge(@RequestParam("giu") long keptId, @RequestParam("gop") long mergedId, Model model,
+      Authentication user, HttpServletRequest request) {
+    requireCaseworker(user);
+    CaseMerge.Preview preview = merges.preview(keptId, mergedId, user.getName());
+    accessLog.recordAll(List.of(keptId, mergedId), user.getName(), CaseAccessLog.Channel.LIST,
+        request.getRemoteAddr());
+    model.addAttribute("preview", preview);
+    return "case/merge-confirm";
+  }
+
+  /** Only a merge confirmed on its page is done; a bare post (an old page, a script) is shown the page first. */
   @PostMapping("/ho-so/trung-lap/gop")
   String merge(@RequestParam("giu") long keptId, @RequestParam("gop") long mergedId,
-      @RequestParam(name = "ly-do", required = false) String reason, Authentication user,
+      @RequestParam(name = "ly-do", required = false) String reason,
+      @RequestParam(name = "xac-nhan", required = false) String confirmed, Authentication user,
       RedirectAttributes redirect) {
     requireCaseworker(user);
+    if (!"co".equals(confirmed)) {
+      redirect.addAttribute("giu", keptId);
+      redirect.addAttribute("gop", mergedId);
+      return "redirect:/ho-so/trung-lap/gop";
+    }
     merges.merge(keptId, mergedId, reason, user.getName());
     redirect.addFlashAttribute("notice", "Đã gộp hồ sơ " + caseFiles.get(mergedId).caseNumber() + " vào hồ sơ "
         + caseFiles.get(keptId).caseNumber() + ".");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,6 +69,13 @@ class CaseApiController {
   record Held(String status, String message) {
   }
 
+  /** A listing refused as a likely duplicate: 409 with the alike cases; sent again with newChildConfirmed. */
+  record LikelyDuplicate(String status, String message, List<Listed> cases) {
+  }
+
+  record Listed(long id, String caseNumber) {
+  }
+
   @PostMapping
   ResponseEntity<?> list(@RequestBody ListingRequest body, Authentication user) {
     requireCaseworker(user);
@@ -80,7 +88,14 @@ class CaseApiController {
     if (heldAs.isPresent()) {
       return ResponseEntity.accepted().body(new Held("HELD", heldMessages.received(heldAs.get().communeCode())));
     }
-    CaseFile file = listing.list(child, planYear, user.getName());
+    CaseFile file;
+    try {
+      file = listing.list(child, planYear, user.getName(),
+          ChildListedListener.newChildConfirmed(body.newChildConfirmed()));
+    } catch (LikelyDuplicateException alike) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(new LikelyDuplicate("LIKELY_DUPLICATE",
+          alike.getMessage(), alike.alike().stream().map(c -> new Listed(c.id(), c.caseNumber())).toList()));
+    }
     return ResponseEntity.created(URI.create("/api/cases/" + file.id())).body(summary(file));
   }
 

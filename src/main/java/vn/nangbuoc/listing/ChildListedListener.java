@@ -27,14 +27,20 @@ import vn.nangbuoc.system.EngineTime;
 @Component("childListedListener")
 class ChildListedListener implements ExecutionListener {
 
+  /** The start form's checkbox; sensitive like the child's fields, so it leaves the engine with them. */
+  static final String NEW_CHILD_CONFIRMED = SensitiveData.FIELD_PREFIX + "newChildConfirmed";
+
   private final CaseFileService caseFiles;
   private final TaskSubmissions submissions;
   private final CaseAuthorizations caseAuthorizations;
+  private final DuplicateListingGuard guard;
 
-  ChildListedListener(CaseFileService caseFiles, TaskSubmissions submissions, CaseAuthorizations caseAuthorizations) {
+  ChildListedListener(CaseFileService caseFiles, TaskSubmissions submissions, CaseAuthorizations caseAuthorizations,
+      DuplicateListingGuard guard) {
     this.caseFiles = caseFiles;
     this.submissions = submissions;
     this.caseAuthorizations = caseAuthorizations;
+    this.guard = guard;
   }
 
   @Override
@@ -71,7 +77,13 @@ class ChildListedListener implements ExecutionListener {
     String commune = fields.optionalText("communeCode", "mã xã/phường", 32);
     ChildListing child = ChildListingReader.read(fields, commune, EngineTime.today());
     Integer planYear = ChildListingReader.planYear(fields);
+    boolean newChildConfirmed = newChildConfirmed(execution.getVariable(NEW_CHILD_CONFIRMED));
     fields.throwIfInvalid();
-    return caseFiles.open(child, planYear, user, HeldListings.Source.START_FORM);
+    return guard.open(child, planYear, user, HeldListings.Source.START_FORM, newChildConfirmed);
+  }
+
+  /** The form's checkbox "Vẫn lập hồ sơ mới": true, or "true" from a client that sends text. */
+  static boolean newChildConfirmed(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 }

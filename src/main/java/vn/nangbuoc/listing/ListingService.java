@@ -19,23 +19,33 @@ public class ListingService {
   private final CaseFileService caseFiles;
   private final RuntimeService runtimeService;
   private final PendingPathways pending;
+  private final DuplicateListingGuard guard;
 
-  ListingService(CaseFileService caseFiles, RuntimeService runtimeService, PendingPathways pending) {
+  ListingService(CaseFileService caseFiles, RuntimeService runtimeService, PendingPathways pending,
+      DuplicateListingGuard guard) {
     this.caseFiles = caseFiles;
     this.runtimeService = runtimeService;
     this.pending = pending;
+    this.guard = guard;
   }
 
-  /** Lists a child for the plan of today's year. */
+  /** Lists a child for the plan of today's year, its likeness to other case files decided already (or moot). */
   @Transactional
   public CaseFile list(ChildListing child, String userId) {
-    return list(child, null, userId);
+    return started(caseFiles.open(child, null, userId, HeldListings.Source.API));
   }
 
-  /** Lists a child for the plan of {@code planYear} (today's when null): see {@link CaseFileService#open}. */
+  /**
+   * Lists a child by hand for the plan of {@code planYear} (today's when null, see {@link CaseFileService#open}):
+   * a likely duplicate refuses the listing before anything is written unless the lister confirmed a new child
+   * ({@link DuplicateListingGuard}).
+   */
   @Transactional
-  public CaseFile list(ChildListing child, Integer planYear, String userId) {
-    CaseFile file = caseFiles.open(child, planYear, userId, HeldListings.Source.API);
+  public CaseFile list(ChildListing child, Integer planYear, String userId, boolean newChildConfirmed) {
+    return started(guard.open(child, planYear, userId, HeldListings.Source.API, newChildConfirmed));
+  }
+
+  private CaseFile started(CaseFile file) {
     startPathway(file);
     return caseFiles.get(file.id());
   }

@@ -123,8 +123,14 @@ class CaseImportTest {
       assertThat(file.currentStep()).isEqualTo(ChildPathway.TASK_REVIEW_LISTING);
       assertThat(file.householdStatus()).isNotNull();
     }
-    assertThat(jdbc.sql("select count(*) from case_import_row where import_id = ? and cells is not null")
-        .param(importId).query(Long.class).single()).as("typed details go once decided").isZero();
+    // the result still says who each row was, and keeps nothing else of what was typed
+    String result = pages.get(session, previewPath).getBody();
+    Map<ImportColumn, String> first = list.row(0);
+    assertThat(result).contains(first.get(ImportColumn.FULL_NAME), first.get(ImportColumn.DATE_OF_BIRTH), "Mai Pha",
+        sameChild.get(ImportColumn.FULL_NAME), "12/08/2019", created.get(0).caseNumber());
+    assertThat(jdbc.sql("select cells from case_import_row where import_id = ?").param(importId)
+        .query(String.class).list()).as("typed details other than who the row was go once decided")
+        .allSatisfy(cells -> assertThat(cells).doesNotContain("personalId", "address", "caregiver", "sex"));
 
     ResponseEntity<String> again = upload(session, "danh-sach-mai-pha (1).csv", list.csv());
     String againPath = again.getHeaders().getLocation().getPath();
@@ -267,6 +273,50 @@ class CaseImportTest {
     assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.FOUND);
     assertThat(imports.get(id, "cbmaipha").status()).isEqualTo(CaseImport.Status.CANCELLED);
     assertThat(caseCount()).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void shouldAcceptTheConditionLabelsTheListingFormShows() throws Exception {
+    ListFiles list = new ListFiles();
+    List<String> labels = formConditionLabels();
+    assertThat(labels).contains("Khuyết tật vận động (biến dạng chân tay, vẹo cổ, vẹo/gù cột sống…)");
+    labels.forEach(label -> list.add(ListFiles.child(false), ImportColumn.CONDITION, label));
+    list.add(ListFiles.child(false), ImportColumn.CONDITION, "Khuyết tật vận động (biến dạng…");
+    list.add(ListFiles.child(false), ImportColumn.CONDITION, "Khuyet tat van dong (bien dang chan tay)");
+    list.add(ListFiles.child(false), ImportColumn.CONDITION, "Tật lạ " + "không có trong danh mục ".repeat(4));
+
+    long id = imports.preview("dang-tat.csv", list.csv(), "cbmaipha");
+
+    List<RowResult> rows = imports.rows(id, "cbmaipha");
+    assertThat(rows.subList(0, rows.size() - 1)).extracting(RowResult::outcome).containsOnly(RowOutcome.NEW);
+    assertThat(rows.get(rows.size() - 1).message()).contains("chọn một trong Sứt môi, hở hàm ếch")
+        .doesNotContain("dài quá");
+    imports.confirm(id, "cbmaipha");
+    assertThat(imports.rows(id, "cbmaipha").subList(0, 3)).extracting(row -> caseFiles.get(row.caseId())
+        .conditionGroup()).containsExactly(ConditionGroup.CLEFT_LIP_PALATE, ConditionGroup.MOTOR,
+        ConditionGroup.BURN_SEQUELAE);
+
+    // a day later the result forgets who each row was
+    assertThat(imports.rows(id, "cbmaipha")).allSatisfy(row -> assertThat(row.cells()).isNotNull());
+    jdbc.sql("update case_import set decided_at = ? where id = ?")
+        .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))), id).update();
+    imports.expireStale();
+    assertThat(imports.rows(id, "cbmaipha")).allSatisfy(row -> assertThat(row.cells()).isNull());
+  }
+
+  /** The labels of the start form's condition choice, as a caseworker copies them into a list. */
+  private static List<String> formConditionLabels() throws Exception {
+    ClassLoader classes = CaseImportTest.class.getClassLoader();
+    try (java.io.InputStream form = classes.getResourceAsStream("forms/child-listing.form")) {
+      com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form);
+      List<String> labels = new java.util.ArrayList<>();
+      root.get("components").forEach(component -> {
+        if ("record_conditionGroup".equals(component.path("key").asText())) {
+          component.get("values").forEach(value -> labels.add(value.get("label").asText()));
+        }
+      });
+      return labels;
+    }
   }
 
   private ResponseEntity<String> upload(String session, String name, byte[] content) {

@@ -71,6 +71,10 @@ final class ListFiles {
     return add(changed);
   }
 
+  Map<ImportColumn, String> row(int index) {
+    return rows.get(index);
+  }
+
   int size() {
     return rows.size();
   }

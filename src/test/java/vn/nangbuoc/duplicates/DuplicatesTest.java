@@ -79,11 +79,26 @@ class DuplicatesTest {
     assertThat(pages.get(pages.login("cbhoangdong"), "/ho-so/trung-lap").getBody())
         .doesNotContain(older.caseNumber());
 
+    // the merge asks first, saying which case stays and what happens to the other
+    String confirmation = pages.get(session, "/ho-so/trung-lap/gop?giu=" + older.id() + "&gop=" + newer.id())
+        .getBody();
+    assertThat(confirmation).contains("Gộp hồ sơ " + newer.caseNumber() + " vào hồ sơ " + older.caseNumber() + "?",
+        "Hồ sơ " + older.caseNumber() + " được giữ và tiếp tục lộ trình của trẻ",
+        "Hồ sơ " + newer.caseNumber() + " chuyển sang trạng thái “Đã gộp vào hồ sơ khác”",
+        "Lộ trình của hồ sơ " + newer.caseNumber() + " dừng: 1 công việc đang mở của hồ sơ này bị hủy.",
+        "Số định danh cá nhân " + personalId + " chuyển sang hồ sơ " + older.caseNumber(),
+        "Xác nhận gộp, giữ hồ sơ " + older.caseNumber(), "Quay lại, không gộp");
+    assertThat(caseFiles.get(newer.id()).status()).as("asking merges nothing").isEqualTo(CaseStatus.ACTIVE);
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("_csrf", PageBrowser.csrfToken(page));
+    form.add("_csrf", PageBrowser.csrfToken(confirmation));
     form.add("giu", String.valueOf(older.id()));
     form.add("gop", String.valueOf(newer.id()));
     form.add("ly-do", "Cùng một trẻ, lập hai lần");
+    ResponseEntity<String> unconfirmed = pages.post(session, "/ho-so/trung-lap/gop", form);
+    assertThat(unconfirmed.getHeaders().getLocation().toString()).as("a post not confirmed on the page is shown it")
+        .endsWith("/ho-so/trung-lap/gop?giu=" + older.id() + "&gop=" + newer.id());
+    assertThat(caseFiles.get(newer.id()).status()).isEqualTo(CaseStatus.ACTIVE);
+    form.add("xac-nhan", "co");
     ResponseEntity<String> merged = pages.post(session, "/ho-so/trung-lap/gop", form);
 
     assertThat(merged.getStatusCode()).isEqualTo(HttpStatus.FOUND);
@@ -140,6 +155,10 @@ class DuplicatesTest {
 
     assertThatThrownBy(() -> merges.merge(waiting.id(), referred.id(), null, "cbmaipha"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("đề nghị hỗ trợ từ Quỹ");
+    String confirmation = pages.get(pages.login("cbmaipha"), "/ho-so/trung-lap/gop?giu=" + waiting.id() + "&gop="
+        + referred.id()).getBody();
+    assertThat(confirmation).as("the confirmation says so before anyone confirms").contains("đề nghị hỗ trợ từ Quỹ")
+        .doesNotContain("Xác nhận gộp, giữ hồ sơ");
     merges.merge(referred.id(), waiting.id(), null, "cbmaipha");
     assertThat(caseFiles.get(waiting.id()).mergedInto()).isEqualTo(referred.id());
   }

@@ -132,6 +132,7 @@ class FreeTextLimitsTest {
     form.add("giu", String.valueOf(older.id()));
     form.add("gop", String.valueOf(newer.id()));
     form.add("ly-do", "Cùng một trẻ " + "x".repeat(400_000));
+    form.add("xac-nhan", "co");
 
     ResponseEntity<String> refused = pages.post(session, "/ho-so/trung-lap/gop", form);
 

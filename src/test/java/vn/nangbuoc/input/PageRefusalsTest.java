@@ -127,6 +127,9 @@ class PageRefusalsTest {
     MultiValueMap<String, String> merge = form(csrf);
     merge.add("giu", String.valueOf(file.id()));
     merge.add("gop", String.valueOf(file.id()));
+    assertRefused(pages.get(session, "/ho-so/trung-lap/gop?giu=" + file.id() + "&gop=" + file.id()),
+        HttpStatus.CONFLICT, "Không gộp một hồ sơ vào chính nó.");
+    merge.add("xac-nhan", "co");
     assertRefused(pages.post(session, "/ho-so/trung-lap/gop", merge), HttpStatus.CONFLICT,
         "Không gộp một hồ sơ vào chính nó.");
   }

@@ -22,6 +22,7 @@ class CaseApiRequestsTest {
   void shouldHaveAFieldForEveryNameTheReaderAsksForAndNoOther() {
     Set<String> asked = new LinkedHashSet<>();
     asked.add("communeCode"); // read by the controller, before the child
+    asked.add("newChildConfirmed"); // read by the controller: "Vẫn lập hồ sơ mới"
     FieldReader fields = FieldReader.of(name -> {
       asked.add(name);
       return null;

@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * child-listing.form in Camunda Modeler, then rewrite this one with
  * {@code mvn -o verify -Dtest=ListingFormsTest -Dnangbuoc.forms.write=true -DskipITs}.
  * The task's form differs only in what is written below: the case's header and the reason it was returned where
- * the start form has its title and hint, no commune (the case has one), and a note on what was completed.
+ * the start form has its title and hint, no commune (the case has one), no "Vẫn lập hồ sơ mới" (the case exists),
+ * and a note on what was completed.
  */
 final class ListingForms {
 
@@ -51,6 +52,7 @@ final class ListingForms {
       replace(components, "Field_CommuneCode", null);
       // the plan year is chosen once, when the child is listed; completing a listing does not change it
       replace(components, "Field_PlanYear", null);
+      replace(components, "Field_NewChildConfirmed", null);
       components.add(JSON.readTree(COMPLETION_NOTE));
       form.put("id", "Form_CompleteListing");
       return asModelerWrites(form);

@@ -25,9 +25,10 @@ class ListingFormsTest {
     String task = ListingForms.completeListing(start);
     assertThat(task).contains("\"id\": \"Form_CompleteListing\"", "\"key\": \"record_completionNote\"",
         "{{case_header}}", "{{case_review_reviewNote}}")
-        .doesNotContain("record_communeCode", "record_planYear", "Form_ChildListing");
+        .doesNotContain("record_communeCode", "record_planYear", "record_newChildConfirmed", "Form_ChildListing");
     assertThat(start.lines().filter(line -> line.contains("\"key\": \"record_"))
-        .filter(line -> !line.contains("record_communeCode") && !line.contains("record_planYear")))
+        .filter(line -> !line.contains("record_communeCode") && !line.contains("record_planYear")
+            && !line.contains("record_newChildConfirmed")))
         .allSatisfy(line -> assertThat(task).contains(line));
   }
 }

@@ -45,7 +45,7 @@ class GiveBackTaskTest {
   void listAChildWhoseReviewGoesToTheLabourOffice() {
     Map<String, Object> child = Map.of("fullName", "Lục Văn Toàn", "dateOfBirth", "03/04/2022", "sex", "MALE",
         "address", "Thôn Nà Pàn", "conditionGroup", "MOTOR", "caregiverName", "Lục Thị Hoa",
-        "caregiverRelation", "MOTHER");
+        "caregiverRelation", "MOTHER", "newChildConfirmed", true); // the same child before each test
     ResponseEntity<Map<String, Object>> created = as("cbmaipha").exchange("/api/cases", HttpMethod.POST,
         new HttpEntity<>(child), OBJECT);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -211,7 +211,8 @@ abstract class SurgeryPathOverRestChecks {
   private static Map<String, Object> childBody() {
     return Map.of("fullName", "Lương Văn Tú", "dateOfBirth", "05/06/2020", "sex", "MALE", "ethnicity", "Tày",
         "address", "Thôn Khòn Khuyến", "conditionGroup", "CLEFT_LIP_PALATE", "caregiverName", "Lương Thị Hằng",
-        "caregiverRelation", "MOTHER", "caregiverPhone", "0987654321");
+        "caregiverRelation", "MOTHER", "caregiverPhone", "0987654321",
+        "newChildConfirmed", true); // the same child in every test: listed again as a new child each time
   }
 
   private Map<String, Object> singleTask(String user, String pathway) {

@@ -140,7 +140,7 @@ abstract class CaseMoveChecks {
   private Map<String, Object> listMaiPhaChild() {
     Map<String, Object> body = Map.of("fullName", "Vi Thị Thảo", "dateOfBirth", "01/02/2021", "sex", "FEMALE",
         "address", "Thôn Nà Sèn", "conditionGroup", "EYE", "caregiverName", "Vi Văn Hải",
-        "caregiverRelation", "FATHER");
+        "caregiverRelation", "FATHER", "newChildConfirmed", true); // the same child in every test, each a new one
     ResponseEntity<Map<String, Object>> created = as("cbmaipha").exchange("/api/cases", HttpMethod.POST,
         new HttpEntity<>(body), OBJECT);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -245,7 +245,7 @@ abstract class SecurityMatrixChecks {
   private static Map<String, Object> childBody(Map<String, Object> extra) {
     Map<String, Object> body = new LinkedHashMap<>(Map.of("fullName", "Vi Thị Thảo", "dateOfBirth", "01/02/2021",
         "sex", "FEMALE", "address", "Thôn Nà Sèn", "conditionGroup", "EYE", "caregiverName", "Vi Văn Hải",
-        "caregiverRelation", "FATHER"));
+        "caregiverRelation", "FATHER", "newChildConfirmed", true)); // the same child in every test, each a new one
     body.putAll(extra);
     return body;
   }

@@ -20,10 +20,12 @@ import product from '../../nangbuoc/product.js';
 // Nâng Bước: the settings every webapp shares (../../nangbuoc/product.js), then Tasklist's own.
 export default {
   ...product,
-  // Nâng Bước: task lists sorted by due date, earliest first; form checks in Vietnamese (see the scripts).
+  // Nâng Bước: task lists sorted by due date, earliest first; form checks in Vietnamese; the case number
+  // after a listing (see the scripts).
   customScripts: [
     'scripts/nangbuoc/due-date-first',
-    'scripts/nangbuoc/form-messages-vi'
+    'scripts/nangbuoc/form-messages-vi',
+    'scripts/nangbuoc/listing-notice'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
