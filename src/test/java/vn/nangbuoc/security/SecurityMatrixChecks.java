@@ -15,9 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import vn.nangbuoc.WebappSession;
 
 /**
  * Who may do what to a child's case from Mai Pha, for every demo role, through the engine's REST API
@@ -119,11 +121,19 @@ abstract class SecurityMatrixChecks {
         .isEmpty();
   }
 
+  /** Signed in at the one login, a webapp's change without its CSRF header is refused (here: its logout). */
   @Test
   void shouldKeepTheWebappsCsrfProtectionOn() {
-    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/", String.class);
+    WebappSession session = WebappSession.signIn(http, "cvldtbxh");
+    HttpHeaders forged = new HttpHeaders();
+    forged.add(HttpHeaders.COOKIE, session.session());
 
-    assertThat(tasklist.getHeaders().get("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    ResponseEntity<String> refused = http.exchange("/camunda/api/admin/auth/user/default/logout", HttpMethod.POST,
+        new HttpEntity<>(forged), String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(session.get(http, "/camunda/api/engine/engine/default/task/count", String.class).getStatusCode())
+        .as("still signed in").isEqualTo(HttpStatus.OK);
   }
 
   @Test

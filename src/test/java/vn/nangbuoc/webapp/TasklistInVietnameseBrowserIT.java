@@ -78,10 +78,12 @@ class TasklistInVietnameseBrowserIT {
     // when: she logs in with a Vietnamese browser and opens the task
     browser = vietnameseChromium();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // (Tasklist sends her to the product's one login, and back to Tasklist after it)
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")))
         .sendKeys("cbmaipha");
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
+    assertThat(browser.getCurrentUrl()).contains("/dang-nhap");
+    browser.findElement(By.cssSelector("input[name=password]")).sendKeys("demo123");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     // the list Tasklist opens is "Việc cần làm", and the task's name says which child it is about
     wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(

@@ -22,6 +22,7 @@ export default {
   ...product,
   // Nâng Bước: task lists sorted by due date, earliest first; form checks in Vietnamese (see the scripts).
   customScripts: [
+    ...product.customScripts,
     'scripts/nangbuoc/due-date-first',
     'scripts/nangbuoc/form-messages-vi'
   ],
