@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -113,7 +112,9 @@ class SecurityConfiguration {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**");
     HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
     pagesOnly.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/camunda/app/**"));
-    return http.securityMatcher("/camunda/**")
+    // a path matcher of the whole path: a pattern string would be matched by Spring MVC within the servlet that
+    // serves the request, and the webapps' APIs are Jersey servlets of their own (/camunda/api/admin/* ...)
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(WebappLogout.WEBAPP_LOGIN).denyAll()
             .anyRequest().authenticated())
@@ -132,9 +133,8 @@ class SecurityConfiguration {
    * the user Spring Security signed in; after Spring Security's filters, before the webapps' own.
    */
   @Bean
-  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+  FilterRegistrationBean<WebappAuthentication> webappAuthentication() {
+    FilterRegistrationBean<WebappAuthentication> registration = new FilterRegistrationBean<>(new WebappAuthentication());
     registration.setName("webapp-container-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         ContainerBasedAuthenticationProvider.class.getName());
