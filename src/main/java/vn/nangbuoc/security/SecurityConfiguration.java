@@ -134,7 +134,8 @@ class SecurityConfiguration {
    */
   @Bean
   FilterRegistrationBean<WebappAuthentication> webappAuthentication() {
-    FilterRegistrationBean<WebappAuthentication> registration = new FilterRegistrationBean<>(new WebappAuthentication());
+    FilterRegistrationBean<WebappAuthentication> registration =
+        new FilterRegistrationBean<>(new WebappAuthentication());
     registration.setName("webapp-container-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         ContainerBasedAuthenticationProvider.class.getName());

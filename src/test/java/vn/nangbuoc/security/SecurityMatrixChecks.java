@@ -121,19 +121,25 @@ abstract class SecurityMatrixChecks {
         .isEmpty();
   }
 
-  /** Signed in at the one login, a webapp's change without its CSRF header is refused (here: its logout). */
+  /** Signed in at the one login, a webapp's change without its CSRF header is refused; with it, it is made. */
   @Test
   void shouldKeepTheWebappsCsrfProtectionOn() {
+    String task = taskOf("cvldtbxh", pathwayOfNewChild());
+    String claim = "/camunda/api/engine/engine/default/task/" + task + "/claim";
     WebappSession session = WebappSession.signIn(http, "cvldtbxh");
     HttpHeaders forged = new HttpHeaders();
     forged.add(HttpHeaders.COOKIE, session.session());
 
-    ResponseEntity<String> refused = http.exchange("/camunda/api/admin/auth/user/default/logout", HttpMethod.POST,
-        new HttpEntity<>(forged), String.class);
+    ResponseEntity<String> refused = http.exchange(claim, HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", "cvldtbxh"), forged), String.class);
+    Object assigneeAfterForgery = get("cvldtbxh", "/engine-rest/task/" + task, OBJECT).getBody().get("assignee");
+    WebappSession again = WebappSession.signIn(http, "cvldtbxh");
+    ResponseEntity<String> claimed = http.exchange(claim, HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", "cvldtbxh"), again.headers()), String.class);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(session.get(http, "/camunda/api/engine/engine/default/task/count", String.class).getStatusCode())
-        .as("still signed in").isEqualTo(HttpStatus.OK);
+    assertThat(assigneeAfterForgery).isNull();
+    assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test

@@ -110,6 +110,9 @@ class TasklistInVietnameseBrowserIT {
     screenshot("tasklist-vi-form-check.png");
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
         + " and channel = 'TASK_FORM'", Long.class)).as("the form's read is in the access log").isPositive();
+    // Tasklist's own login form (where it goes after a logout or when the session is over) is the product's
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+    wait.until(ExpectedConditions.urlContains("/dang-nhap"));
   }
 
   private WebDriver vietnameseChromium() throws IOException {
