@@ -110,9 +110,12 @@ class TasklistInVietnameseBrowserIT {
     screenshot("tasklist-vi-form-check.png");
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
         + " and channel = 'TASK_FORM'", Long.class)).as("the form's read is in the access log").isPositive();
-    // Tasklist's own login form (where it goes after a logout or when the session is over) is the product's
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+    // Tasklist's logout (in its header's account menu) ends the one session and leads to the product's login
+    ((JavascriptExecutor) browser).executeScript("document.querySelector('[ng-click=\"logout()\"]').click();");
     wait.until(ExpectedConditions.urlContains("/dang-nhap"));
+    browser.get("http://localhost:" + port + "/ho-so");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
+    assertThat(browser.getCurrentUrl()).contains("/dang-nhap");
   }
 
   private WebDriver vietnameseChromium() throws IOException {

@@ -10,4 +10,6 @@
 
   toTheProductsLogin();
   window.addEventListener('hashchange', toTheProductsLogin);
+  // the app may also change its address without a hashchange event (history API)
+  window.setInterval(toTheProductsLogin, 300);
 })();
