@@ -14,16 +14,16 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.MediaType;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import vn.nangbuoc.input.PageController;
 
 /**
  * The demo's mail view: the mails the local SMTP server caught for the signed-in user's address,
- * newest first. Administrators too see only their own: mails name children's cases.
+ * newest first. Administrators too see only their own: mails name children's cases. A page of the product,
+ * behind its one login, so that a link in a mail opens Tasklist without a second one.
  */
-@RestController
+@PageController
 @ConditionalOnProperty(name = "nangbuoc.mail.local-server.enabled", havingValue = "true")
 class LocalMailController {
 
@@ -35,26 +35,23 @@ class LocalMailController {
     this.recipients = recipients;
   }
 
-  @GetMapping(value = "/api/dev/mail", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  String caught(Principal user) throws MessagingException {
+  /** One caught mail as the page shows it. */
+  record CaughtMail(String to, String subject, String text) {
+  }
+
+  @GetMapping("/thu")
+  String caught(Principal user, Model model) throws MessagingException {
     String address = recipients.addressOf(user.getName()).orElse(null);
-    List<Message> messages = new ArrayList<>();
+    List<CaughtMail> mails = new ArrayList<>();
     for (Message message : localSmtp.getReceivedMessages()) {
       if (address != null && addressedTo(message, address)) {
-        messages.add(message);
+        mails.add(new CaughtMail(Arrays.toString(message.getAllRecipients()), message.getSubject(),
+            plainText(message)));
       }
     }
-    Collections.reverse(messages);
-    StringBuilder page = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
-        + "<title>Thư đã gửi (máy chủ thư thử nghiệm)</title><body style=\"font-family:sans-serif;max-width:60em\">"
-        + "<h1>Thư đã gửi</h1><p>" + messages.size() + " thư, mới nhất trước.</p>");
-    for (Message message : messages) {
-      page.append("<hr><p><b>Đến:</b> ").append(escape(Arrays.toString(message.getAllRecipients())))
-          .append("<br><b>Tiêu đề:</b> ").append(escape(message.getSubject()))
-          .append("</p><pre style=\"white-space:pre-wrap\">").append(escape(plainText(message)))
-          .append("</pre>");
-    }
-    return page.append("</body></html>").toString();
+    Collections.reverse(mails);
+    model.addAttribute("mails", mails);
+    return "mail/caught";
   }
 
   private static boolean addressedTo(Message message, String address) throws MessagingException {
@@ -81,9 +78,5 @@ class LocalMailController {
     } catch (IOException e) {
       throw new MessagingException("Mail content unreadable", e);
     }
-  }
-
-  private static String escape(String text) {
-    return HtmlUtils.htmlEscape(text == null ? "" : text);
   }
 }

@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The mail catcher of the demo run: an SMTP server inside the application (GreenMail) that keeps
- * every mail, shown at /api/dev/mail. Off in production, where spring.mail.* names the real server.
+ * every mail, shown at /thu (LocalMailController). Off in production, where spring.mail.* names the real server.
  */
 @Configuration
 @ConditionalOnProperty(name = "nangbuoc.mail.local-server.enabled", havingValue = "true")

@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login page of the application's own pages (Tasklist, Cockpit and Admin keep their own). */
+/** The one login page: of the product's pages and of Tasklist, Cockpit and Admin (see SecurityConfiguration). */
 @Controller
 class LoginPage {
 

@@ -20,7 +20,7 @@ import vn.nangbuoc.system.EngineTime;
 /**
  * Slows down and at most locks for a while the logins of a user id after wrong passwords. Every
  * password check of the engine's identity service comes here ({@link ThrottledIdentityService}), so
- * the product's pages, /api, /engine-rest and the webapps' login share one count. Ids that do not
+ * the one login (the product's pages and the webapps), /api and /engine-rest share one count. Ids that do not
  * exist are counted the same way, so the answers never tell whether an id exists.
  */
 @Component

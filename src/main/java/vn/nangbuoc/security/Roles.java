@@ -112,7 +112,8 @@ public class Roles {
     return groupsOf(userId).stream().anyMatch(ids::contains);
   }
 
-  private Set<String> groupsOf(String userId) {
+  /** The ids of the user's groups (agencies and roles), at most {@link EngineLimits#SMALL_LIST} of them. */
+  public Set<String> groupsOf(String userId) {
     List<Group> groups = identityService.createGroupQuery().groupMember(userId).listPage(0, EngineLimits.SMALL_LIST);
     return groups.stream().map(Group::getId).collect(Collectors.toSet());
   }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 /**
  * The engine's identity service, with every password check going through the {@link LoginThrottle}.
  * Installed by {@link IdentityPlugin} as the engine's own service, so that every caller (Spring
- * Security's provider, Camunda's REST authentication filter, the webapps' login) is throttled.
+ * Security's provider, Camunda's REST authentication filter, Admin's check of one's own password) is throttled.
  */
 class ThrottledIdentityService extends IdentityServiceImpl {
 

@@ -68,7 +68,7 @@ class PhoneWidthBrowserIT {
 
     logIn("cbmaipha", "/ho-so");
     for (String page : List.of("/trang-chu", "/ho-so", "/ho-so/" + caseId, "/ho-so/" + caseId + "/sua",
-        "/ho-so/nhap", "/ho-so/trung-lap")) {
+        "/ho-so/nhap", "/ho-so/trung-lap", "/thu")) {
       measure(page, failures);
     }
     logOut();

@@ -26,9 +26,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.WebappSession;
 import vn.nangbuoc.input.ErrorAnswers;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -148,26 +147,7 @@ class EngineRestErrorsTest {
 
   @Test
   void shouldAnswerTasklistsCopyOfTheApiInVietnameseToo() {
-    // Tasklist's own login: its CSRF cookie first, then the form
-    ResponseEntity<String> app = http.getForEntity("/camunda/app/tasklist/", String.class);
-    String cookies = String.join("; ", app.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(cookie -> cookie.split(";", 2)[0]).toList());
-    String xsrf = app.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-        .map(c -> c.substring("XSRF-TOKEN=".length()).split(";", 2)[0]).findFirst().orElse("");
-    HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, cookies);
-    headers.add("X-XSRF-TOKEN", xsrf);
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    MultiValueMap<String, String> login = new LinkedMultiValueMap<>();
-    login.add("username", "cvldtbxh");
-    login.add("password", "demo123");
-    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>(login, headers), String.class);
-    assertThat(loggedIn.getStatusCode()).as(loggedIn.getBody()).isEqualTo(HttpStatus.OK);
-    List<String> session = loggedIn.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-    HttpHeaders asUser = new HttpHeaders();
-    asUser.add(HttpHeaders.COOKIE, session.isEmpty() ? cookies
-        : String.join("; ", session.stream().map(cookie -> cookie.split(";", 2)[0]).toList()));
+    HttpHeaders asUser = WebappSession.signIn(http, "cvldtbxh").headers();
 
     ResponseEntity<Map<String, Object>> answer = http.exchange("/camunda/api/engine/engine/default/task/khong-co",
         HttpMethod.GET, new HttpEntity<>(asUser), OBJECT);

@@ -10,15 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.WebappSession;
 
 /**
  * A task's form shows its child only to the groups the task is routed to: an administrator (who
@@ -117,29 +114,11 @@ class TaskFormContextFilterTest {
     assertThat(admin.keySet()).noneMatch(name -> name.startsWith("case_") || name.startsWith("record_"));
   }
 
-  /** Logs in to Tasklist as the browser does (session and CSRF token) and reads what Tasklist reads. */
+  /** Signs in as the browser does (the one login, then Tasklist's CSRF token) and reads what Tasklist reads. */
   private Map<String, Object> tasklist(String user, String path) {
-    ResponseEntity<String> start = http.getForEntity("/camunda/app/tasklist/", String.class);
-    String cookies = String.join("; ", start.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-        .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
-    String token = start.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
-    HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, cookies);
-    headers.add("X-XSRF-TOKEN", token);
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    MultiValueMap<String, String> login = new LinkedMultiValueMap<>();
-    login.add("username", user);
-    login.add("password", "demo123");
-    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>(login, headers), String.class);
-    assertThat(loggedIn.getStatusCode()).as(loggedIn.getBody()).isEqualTo(HttpStatus.OK);
-    List<String> renewed = loggedIn.getHeaders().get(HttpHeaders.SET_COOKIE);
-    HttpHeaders session = new HttpHeaders();
-    session.add(HttpHeaders.COOKIE, renewed == null ? cookies : String.join("; ", renewed.stream()
-        .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList()) + "; XSRF-TOKEN=" + token);
-    session.add("X-XSRF-TOKEN", token);
-    ResponseEntity<Map<String, Object>> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(session), OBJECT);
+    WebappSession session = WebappSession.signIn(http, user);
+    ResponseEntity<Map<String, Object>> answer = http.exchange(path, HttpMethod.GET,
+        new HttpEntity<>(session.headers()), OBJECT);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     return answer.getBody();
   }

@@ -34,8 +34,9 @@ import org.springframework.util.MultiValueMap;
 import vn.nangbuoc.PageBrowser;
 
 /**
- * Wrong passwords slow a login down and lock it for 15 minutes at most, on each of the four ways
- * in: the product's pages, /api, /engine-rest and the webapps' login. An id that does not exist is
+ * Wrong passwords slow a login down and lock it for 15 minutes at most, on each of the three ways
+ * in: the one login of the product's pages and the webapps (/dang-nhap), /api and /engine-rest (the
+ * webapps' own login endpoint logs nobody in: OneLoginTest). An id that does not exist is
  * answered word for word like one that does. The clock is the engine's, moved by the test.
  * Runs on H2 and on PostgreSQL (the failures' row is locked while a password is checked).
  */
@@ -45,7 +46,7 @@ abstract class LoginLockoutChecks {
   private static final Pattern PAGE_MESSAGE = Pattern.compile("<p class=\"message\">([^<]*)</p>");
   /** One demo user per path, so that the paths' counts cannot mix. */
   private static final Map<String, String> USER = Map.of("pages", "cbtamthanh", "api", "cbvinhtrai",
-      "engine-rest", "cbchilang", "webapps", "cbdongkinh");
+      "engine-rest", "cbchilang");
 
   record Answer(boolean accepted, String message) {
   }
@@ -61,7 +62,7 @@ abstract class LoginLockoutChecks {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pages", "api", "engine-rest", "webapps"})
+  @ValueSource(strings = {"pages", "api", "engine-rest"})
   void shouldLockForFifteenMinutesAfterTenWrongPasswordsAndThenLetTheRightOneIn(String path) {
     String user = USER.get(path);
     Instant start = Instant.now().plus(Duration.ofDays(3));
@@ -176,9 +177,8 @@ abstract class LoginLockoutChecks {
   private Answer login(String path, String user, String password) {
     return switch (path) {
       case "pages" -> pages(user, password);
-      case "api" -> basic("/api/dev/mail", user, password);
+      case "api" -> basic("/api/me/notifications", user, password);
       case "engine-rest" -> basic("/engine-rest/user/count", user, password);
-      case "webapps" -> webapps(user, password);
       default -> throw new IllegalArgumentException(path);
     };
   }
@@ -210,23 +210,6 @@ abstract class LoginLockoutChecks {
     String refused = browser.exchange(target, HttpMethod.GET, new HttpEntity<>(again), String.class).getBody();
     Matcher message = PAGE_MESSAGE.matcher(refused);
     return new Answer(false, message.find() ? message.group(1) : null);
-  }
-
-  private Answer webapps(String user, String password) {
-    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/", String.class);
-    String session = cookie(tasklist, "JSESSIONID");
-    String xsrf = cookie(tasklist, "XSRF-TOKEN");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, session + "; " + xsrf);
-    headers.add("X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1));
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", password);
-    ResponseEntity<String> answer = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-        new HttpEntity<>(form, headers), String.class);
-    return answer.getStatusCode() == HttpStatus.UNAUTHORIZED ? new Answer(false, message(answer.getBody()))
-        : new Answer(answer.getStatusCode() == HttpStatus.OK, null);
   }
 
   private static String cookie(ResponseEntity<String> response, String name) {

@@ -15,9 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import vn.nangbuoc.WebappSession;
 
 /**
  * Who may do what to a child's case from Mai Pha, for every demo role, through the engine's REST API
@@ -119,11 +121,25 @@ abstract class SecurityMatrixChecks {
         .isEmpty();
   }
 
+  /** Signed in at the one login, a webapp's change without its CSRF header is refused; with it, it is made. */
   @Test
   void shouldKeepTheWebappsCsrfProtectionOn() {
-    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/", String.class);
+    String task = taskOf("cvldtbxh", pathwayOfNewChild());
+    String claim = "/camunda/api/engine/engine/default/task/" + task + "/claim";
+    WebappSession session = WebappSession.signIn(http, "cvldtbxh");
+    HttpHeaders forged = new HttpHeaders();
+    forged.add(HttpHeaders.COOKIE, session.session());
 
-    assertThat(tasklist.getHeaders().get("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    ResponseEntity<String> refused = http.exchange(claim, HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", "cvldtbxh"), forged), String.class);
+    Object assigneeAfterForgery = get("cvldtbxh", "/engine-rest/task/" + task, OBJECT).getBody().get("assignee");
+    WebappSession again = WebappSession.signIn(http, "cvldtbxh");
+    ResponseEntity<String> claimed = http.exchange(claim, HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", "cvldtbxh"), again.headers()), String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(assigneeAfterForgery).isNull();
+    assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test

@@ -78,10 +78,12 @@ class TasklistInVietnameseBrowserIT {
     // when: she logs in with a Vietnamese browser and opens the task
     browser = vietnameseChromium();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // (Tasklist sends her to the product's one login, and back to Tasklist after it)
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")))
         .sendKeys("cbmaipha");
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
+    assertThat(browser.getCurrentUrl()).contains("/dang-nhap");
+    browser.findElement(By.cssSelector("input[name=password]")).sendKeys("demo123");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     // the list Tasklist opens is "Việc cần làm", and the task's name says which child it is about
     wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(
@@ -120,6 +122,12 @@ class TasklistInVietnameseBrowserIT {
     screenshot("tasklist-vi-form-check.png");
     assertThat(jdbc.queryForObject("select count(*) from case_access_log where user_id = 'cbmaipha'"
         + " and channel = 'TASK_FORM'", Long.class)).as("the form's read is in the access log").isPositive();
+    // Tasklist's logout (in its header's account menu) ends the one session and leads to the product's login
+    ((JavascriptExecutor) browser).executeScript("document.querySelector('[ng-click=\"logout()\"]').click();");
+    wait.until(ExpectedConditions.urlContains("/dang-nhap"));
+    browser.get("http://localhost:" + port + "/ho-so");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
+    assertThat(browser.getCurrentUrl()).contains("/dang-nhap");
   }
 
   private WebDriver vietnameseChromium() throws IOException {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.WebappSession;
 
 /**
  * Each webapp's config.js takes the shared settings from a module beside the apps: the server must hand
@@ -30,12 +31,13 @@ class WebappConfigServedTest {
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void shouldServeTheSharedSettingsWhereTheConfigImportsThem(String app) {
     URI config = URI.create("/camunda/app/" + app + "/scripts/config.js");
-    ResponseEntity<String> own = http.getForEntity(config.toString(), String.class);
+    WebappSession session = WebappSession.signIn(http, "quantri");
+    ResponseEntity<String> own = session.get(http, config.toString(), String.class);
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     Matcher imported = IMPORT.matcher(own.getBody());
     assertThat(imported.find()).as("%s imports the shared settings", config).isTrue();
-    ResponseEntity<String> shared = http.getForEntity(config.resolve(imported.group(1)).toString(), String.class);
+    ResponseEntity<String> shared = session.get(http, config.resolve(imported.group(1)).toString(), String.class);
 
     assertThat(shared.getStatusCode()).as(config.resolve(imported.group(1)).toString()).isEqualTo(HttpStatus.OK);
     assertThat(shared.getHeaders().getContentType()).hasToString("text/javascript");

@@ -7,6 +7,8 @@ export default {
     name: 'Nâng Bước',
     vendor: ' '
   },
+  // Scripts every webapp runs (paths from the app's own folder); an app with scripts of its own lists these too.
+  customScripts: ['../nangbuoc/one-login'],
   // Vietnamese by default. A browser that asks for English first gets English; any other language, or none,
   // gets Vietnamese.
   locales: {

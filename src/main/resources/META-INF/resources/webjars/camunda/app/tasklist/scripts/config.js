@@ -23,6 +23,7 @@ export default {
   // Nâng Bước: task lists sorted by due date, earliest first; form checks in Vietnamese; the case number
   // after a listing (see the scripts).
   customScripts: [
+    ...product.customScripts,
     'scripts/nangbuoc/due-date-first',
     'scripts/nangbuoc/form-messages-vi',
     'scripts/nangbuoc/listing-notice'
