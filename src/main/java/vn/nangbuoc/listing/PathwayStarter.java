@@ -1,6 +1,5 @@
 package vn.nangbuoc.listing;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineTime;
+import vn.nangbuoc.system.NodeName;
 
 /**
  * Starts the pathways of case files opened by an import, one case per transaction and as the user
@@ -34,7 +34,7 @@ public class PathwayStarter {
   private final ListingService listing;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName();
+  private final String node = NodeName.get();
 
   PathwayStarter(PendingPathways pending, CaseFileService caseFiles, ListingService listing, IdentityService identity,
       PlatformTransactionManager transactions) {
