@@ -26,7 +26,11 @@ import vn.nangbuoc.system.NodeName;
 public class PathwayStarter {
 
   private static final Logger log = LoggerFactory.getLogger(PathwayStarter.class);
-  static final Duration CLAIM = Duration.ofMinutes(5);
+  /**
+   * How long a node holds a case whose pathway it starts: a start is one short transaction, and the
+   * case of a node that died waits this long for another (a second start of one case is refused).
+   */
+  static final Duration CLAIM = Duration.ofMinutes(1);
   static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
   private final PendingPathways pending;
