@@ -64,23 +64,8 @@ final class ApplicationProcess implements AutoCloseable {
 
   /** Waits until /actuator/health answers UP; returns the seconds since the process was started. */
   double awaitHealthy(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the application stopped while starting; see " + log);
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-          return (System.nanoTime() - startedAt) / 1e9;
-        }
-      } catch (IOException notYet) {
-        // the port opens late in the start
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("the application did not answer within " + timeout + "; see " + log);
+    NodeProcess.awaitHealthy(process, http, uri("/actuator/health"), timeout, log);
+    return (System.nanoTime() - startedAt) / 1e9;
   }
 
   /** Resident memory of the application's process (VmRSS), in MiB. */

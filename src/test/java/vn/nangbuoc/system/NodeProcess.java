@@ -71,23 +71,30 @@ public final class NodeProcess implements AutoCloseable {
   /** Waits until /actuator/health answers UP; returns the seconds it took. */
   double awaitHealthy(Duration timeout) throws InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + timeout.toNanos();
+    awaitHealthy(process, http, uri("/actuator/health"), timeout, log);
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Waits until {@code health} answers UP while {@code process} runs (its output in {@code log}). */
+  public static void awaitHealthy(Process process, HttpClient http, URI health, Duration timeout, Path log)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the node stopped while starting; see " + log);
+        throw new IllegalStateException("the application stopped while starting; see " + log);
       }
       try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(health).build(),
             HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-          return (System.nanoTime() - start) / 1e9;
+        if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+          return;
         }
       } catch (IOException notYet) {
         // the port opens late in the start
       }
-      Thread.sleep(200);
+      Thread.sleep(100);
     }
-    throw new IllegalStateException("the node did not answer within " + timeout + "; see " + log);
+    throw new IllegalStateException("the application did not answer within " + timeout + "; see " + log);
   }
 
   /** How the node's name in job locks and outbox claims ({@link NodeName}: pid@host) begins. */
