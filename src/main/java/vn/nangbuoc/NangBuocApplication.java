@@ -2,9 +2,12 @@ package vn.nangbuoc;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+// Spring Boot would keep every session in the database as soon as Spring Session JDBC is on the class
+// path; here that is a choice (nangbuoc.sessions.store, see security.SharedSessions)
+@SpringBootApplication(exclude = SessionAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class NangBuocApplication {
 

@@ -45,7 +45,10 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
     String first = url();
     String name = "nangbuoc_" + purpose + "_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
     execute(first, "create database " + name);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(first, "drop database if exists " + name
+    // dropped from the server's own database: the first one may be dropped already (hooks run at once)
+    String server = System.getenv(SERVER_URL_VARIABLE);
+    String dropFrom = server == null || server.isBlank() ? first : server;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(dropFrom, "drop database if exists " + name
         + " with (force)")));
     int query = first.indexOf('?');
     String path = query >= 0 ? first.substring(0, query) : first;

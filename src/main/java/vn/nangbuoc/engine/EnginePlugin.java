@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.nangbuoc.deployment.DeploymentPolicy;
 import vn.nangbuoc.deployment.ExpressionBeans;
 import vn.nangbuoc.deployment.SandboxedExpressionManager;
+import vn.nangbuoc.system.NodeName;
 
 /** Engine settings that cannot be expressed as camunda.bpm.* properties. */
 @Component
@@ -61,6 +62,10 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getJobExecutor() != null) {
+      // the engine's default is a random id: with the node's name a job held by a node that died says which
+      configuration.getJobExecutor().setLockOwner(NodeName.get());
+    }
     AuthorizedGroupIds.install(configuration);
     if ("postgres".equals(configuration.getDatabaseType())) {
       // H2 (demo, tests) has no lateral joins, and holds demo-sized task lists

@@ -1,6 +1,5 @@
 package vn.nangbuoc.listing;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineTime;
+import vn.nangbuoc.system.NodeName;
 
 /**
  * Starts the pathways of case files opened by an import, one case per transaction and as the user
@@ -26,7 +26,11 @@ import vn.nangbuoc.system.EngineTime;
 public class PathwayStarter {
 
   private static final Logger log = LoggerFactory.getLogger(PathwayStarter.class);
-  static final Duration CLAIM = Duration.ofMinutes(5);
+  /**
+   * How long a node holds a case whose pathway it starts: a start is one short transaction, and the
+   * case of a node that died waits this long for another (a second start of one case is refused).
+   */
+  static final Duration CLAIM = Duration.ofMinutes(1);
   static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
   private final PendingPathways pending;
@@ -34,7 +38,7 @@ public class PathwayStarter {
   private final ListingService listing;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName();
+  private final String node = NodeName.get();
 
   PathwayStarter(PendingPathways pending, CaseFileService caseFiles, ListingService listing, IdentityService identity,
       PlatformTransactionManager transactions) {

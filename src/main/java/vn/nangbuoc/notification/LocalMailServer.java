@@ -40,6 +40,7 @@ class LocalMailServer {
     Properties properties = new Properties();
     properties.put("mail.smtp.connectiontimeout", "5000");
     properties.put("mail.smtp.timeout", "5000");
+    properties.put("mail.smtp.writetimeout", "5000");
     sender.setJavaMailProperties(properties);
     sender.setDefaultEncoding("UTF-8");
     return sender;

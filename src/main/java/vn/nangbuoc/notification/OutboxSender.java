@@ -5,7 +5,6 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -13,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.notification.MailOutbox.Outcome;
 import vn.nangbuoc.system.EngineTime;
+import vn.nangbuoc.system.NodeName;
 
 /**
  * Sends what the outbox holds, a batch over one SMTP connection. Several nodes may run this at once
@@ -41,7 +42,24 @@ class OutboxSender {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.settings = settings;
-    this.node = ManagementFactory.getRuntimeMXBean().getName();
+    this.node = NodeName.get();
+    warnIfClaimTooShort(mailSender, settings);
+  }
+
+  /**
+   * A claim that runs out while its node still sends the mail lets another node send it too: the
+   * claim must outlast the longest try (connection timeout, twice the read timeout, the patience of
+   * writing "sent"). Warned at start, where an operator who shortened one of them reads it.
+   */
+  static void warnIfClaimTooShort(JavaMailSender mailSender, MailSettings settings) {
+    if (mailSender instanceof JavaMailSenderImpl impl) {
+      Duration longest = settings.longestTry(impl.getJavaMailProperties());
+      if (longest.compareTo(settings.claimFor()) >= 0) {
+        log.warn("nangbuoc.mail.claim-for ({}) is not above the longest try of one mail ({}: SMTP connection"
+            + " timeout, twice the read timeout, writing 'sent'): another node may send a mail that is still being"
+            + " sent", settings.claimFor(), longest);
+      }
+    }
   }
 
   /** @return how many mails this call sent */

@@ -1,6 +1,5 @@
 package vn.nangbuoc.benchmark;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
+import vn.nangbuoc.system.NodeProcess;
 
 /**
  * The application in a JVM of its own, started on the benchmark's database as an operator starts it
@@ -46,7 +44,7 @@ final class ApplicationProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", applicationClassPath(), "vn.nangbuoc.NangBuocApplication",
+    command.addAll(List.of("-cp", NodeProcess.applicationClassPath(), "vn.nangbuoc.NangBuocApplication",
         "--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
         // the operator's settings, as from the project's directory
         "--spring.config.additional-location=file:" + Path.of("config").toAbsolutePath() + "/",
@@ -64,35 +62,10 @@ final class ApplicationProcess implements AutoCloseable {
     return new ApplicationProcess(process, port, startedAt, log);
   }
 
-  /**
-   * The test run's class path without the tests' classes and without empty entries, which would add
-   * the working directory: its bpmn/ and forms/ would be deployed a second time.
-   */
-  private static String applicationClassPath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank() && !Path.of(entry).endsWith("test-classes"))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
   /** Waits until /actuator/health answers UP; returns the seconds since the process was started. */
   double awaitHealthy(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the application stopped while starting; see " + log);
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-          return (System.nanoTime() - startedAt) / 1e9;
-        }
-      } catch (IOException notYet) {
-        // the port opens late in the start
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("the application did not answer within " + timeout + "; see " + log);
+    NodeProcess.awaitHealthy(process, http, uri("/actuator/health"), timeout, log);
+    return (System.nanoTime() - startedAt) / 1e9;
   }
 
   /** Resident memory of the application's process (VmRSS), in MiB. */
