@@ -227,17 +227,21 @@ class TwoNodesPostgresIT {
         .endsWith("/dang-nhap");
   }
 
-  /** Logs in to Tasklist as the browser does: session cookie and CSRF token; returns the cookies. */
+  /**
+   * Signs in as the browser does, once, at the product's login (which is the webapps' login too), then opens
+   * Tasklist for its CSRF token; returns the cookies.
+   */
   private List<String> webappLogin(NodeProcess node, String user) {
-    HttpResponse<String> start = send(request(node, "/camunda/app/tasklist/").GET());
-    List<String> cookies = new ArrayList<>(setCookies(start));
-    HttpResponse<String> loggedIn = send(request(node, "/camunda/api/admin/auth/user/default/login/tasklist")
-        .header("Cookie", String.join("; ", cookies)).header("X-XSRF-TOKEN", xsrf(cookies))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo123")));
-    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
+    HttpResponse<String> loginPage = send(request(node, "/dang-nhap").GET());
+    List<String> cookies = new ArrayList<>(setCookies(loginPage));
+    String form = "username=" + user + "&password=demo123&_csrf="
+        + URLEncoder.encode(PageBrowser.csrfToken(loginPage.body()), StandardCharsets.UTF_8);
+    HttpResponse<String> loggedIn = send(request(node, "/dang-nhap").header("Cookie", String.join("; ", cookies))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
     renew(cookies, loggedIn);
-    // the login made a new session: Tasklist's first request after it brings the session's CSRF token
+    // Tasklist's page hands out the session's CSRF token, and its first request fills the webapps' login
+    renew(cookies, send(request(node, "/camunda/app/tasklist/").header("Cookie", String.join("; ", cookies)).GET()));
     renew(cookies, send(request(node, "/camunda/api/admin/auth/user/default")
         .header("Cookie", String.join("; ", cookies)).GET()));
     return cookies;
