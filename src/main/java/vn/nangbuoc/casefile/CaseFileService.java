@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class CaseFileService {
   private final CaseChanges changes;
   private final HeldListings held;
   private final HeldMessages heldMessages;
+  private final ApplicationEventPublisher events;
 
   CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
-      CaseChanges changes, HeldListings held, HeldMessages heldMessages) {
+      CaseChanges changes, HeldListings held, HeldMessages heldMessages, ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
@@ -58,7 +61,9 @@ public class CaseFileService {
     AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
     String caseNumber = numbers.next(numberingUnit.code(), EngineTime.today().getYear());
     try {
-      return get(repository.insert(caseNumber, placed, userId, EngineTime.now()));
+      long id = repository.insert(caseNumber, placed, userId, EngineTime.now());
+      events.publishEvent(CaseFileChanged.of(id));
+      return get(id);
     } catch (DuplicateKeyException sameChildAtTheSameMoment) {
       // two listings of one personal ID raced past the check above; the unique index stopped the second
       throw new InvalidInputException("Số định danh cá nhân này vừa được lập hồ sơ: trẻ đã có trong danh sách.");
@@ -100,6 +105,7 @@ public class CaseFileService {
     });
     try {
       List<Long> ids = repository.insertAll(List.of(numbers), placed, userId, EngineTime.now());
+      events.publishEvent(new CaseFileChanged(ids, null));
       List<Opened> opened = new ArrayList<>(ids.size());
       for (int row = 0; row < ids.size(); row++) {
         opened.add(new Opened(ids.get(row), numbers[row]));
@@ -204,6 +210,7 @@ public class CaseFileService {
     for (CaseChanges.Change change : CaseFileDiff.between(before, caregiverBefore, child, userId, EngineTime.now())) {
       changes.record(caseId, change);
     }
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   /** The user task the pathway now waits on; null when it waits on none. */
@@ -229,6 +236,7 @@ public class CaseFileService {
 
   public void confirmCondition(long caseId, ConditionGroup group) {
     repository.updateConditionGroup(caseId, group);
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   @Transactional
@@ -245,6 +253,7 @@ public class CaseFileService {
       throw new InvalidInputException("Trẻ đã thuộc " + unit.get().displayName() + ".");
     }
     repository.updateCommune(caseId, communeCode);
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   /**
@@ -252,7 +261,9 @@ public class CaseFileService {
    * the unit that took the commune over. Its number keeps its old prefix.
    */
   public void carryTo(long caseId, String communeCode) {
+    String from = get(caseId).communeCode();
     repository.updateCommune(caseId, communeCode);
+    events.publishEvent(new CaseFileChanged(List.of(caseId), from));
   }
 
   /**
@@ -273,6 +284,7 @@ public class CaseFileService {
     repository.markMerged(mergedId, keptId);
     changes.record(keptId, new CaseChanges.Change("Gộp hồ sơ", null, merged.caseNumber(), userId, now));
     changes.record(mergedId, new CaseChanges.Change("Gộp vào hồ sơ", null, kept.caseNumber(), userId, now));
+    events.publishEvent(new CaseFileChanged(List.of(keptId, mergedId), null));
   }
 
   /** Case files merged into this one. */
@@ -297,5 +309,6 @@ public class CaseFileService {
 
   public void close(long caseId, String outcome) {
     repository.close(caseId, outcome, EngineTime.now());
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 }
