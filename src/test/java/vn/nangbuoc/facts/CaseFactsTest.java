@@ -22,6 +22,7 @@ import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
 import vn.nangbuoc.pathway.PathwayEvents;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The report facts follow the case as its steps record, in typed columns; the migration's backfill derives the same
@@ -59,7 +60,7 @@ class CaseFactsTest {
     CaseFile file = caseFiles.getByProcessInstance(pathway.getId());
     assertThat(fact(file.id())).containsEntry("STATUS", "ACTIVE").containsEntry("COMMUNE_CODE", "MAIPHA")
         .containsEntry("SEX", "MALE").containsEntry("CONDITION_GROUP", "MOTOR")
-        .containsEntry("LISTED_ON", java.sql.Date.valueOf(LocalDate.now())).containsEntry("SCREENED_ON", null);
+        .containsEntry("LISTED_ON", java.sql.Date.valueOf(EngineTime.today())).containsEntry("SCREENED_ON", null);
 
     driver.review(pathway, "ACCEPT");
     driver.screen(pathway, "ABSENT");
