@@ -62,13 +62,7 @@ enum Breakdown {
   }
 
   static Breakdown of(String word) {
-    for (Breakdown breakdown : values()) {
-      if (breakdown.word.equals(word)) {
-        return breakdown;
-      }
-    }
-    throw new IllegalArgumentException("breakdown \"" + word + "\" is not one of agency, outcome, source, indication"
-        + " (commune, sex, age-band, ethnicity, condition-group and disability-level are always there)");
+    return Words.of(values(), Breakdown::word, word, "breakdown");
   }
 
   private static <E extends Enum<E>> List<String> codes(E[] values) {

@@ -25,17 +25,16 @@ enum DateField {
     this.column = column;
   }
 
+  String word() {
+    return word;
+  }
+
   String column() {
     return column;
   }
 
   static DateField of(String word) {
-    for (DateField field : values()) {
-      if (field.word.equals(word)) {
-        return field;
-      }
-    }
-    throw new IllegalArgumentException("date \"" + word + "\" is not one of listed, screened, referred, approved,"
-        + " paid, settled, surgery, service, follow-up, closed, reached, task-completed");
+    return Words.of(values(), DateField::word, word, "date");
   }
+
 }

@@ -37,12 +37,7 @@ enum Measure {
   }
 
   static Measure of(String word) {
-    for (Measure measure : values()) {
-      if (measure.word.equals(word)) {
-        return measure;
-      }
-    }
-    throw new IllegalArgumentException("measure \"" + word + "\" is not one of children, approved-amount,"
-        + " paid-amount, settled-amount, tasks, median-days");
+    return Words.of(values(), Measure::word, word, "measure");
   }
+
 }

@@ -28,11 +28,7 @@ enum ValueUnit {
   }
 
   static ValueUnit of(String word) {
-    for (ValueUnit unit : values()) {
-      if (unit.word.equals(word)) {
-        return unit;
-      }
-    }
-    throw new IllegalArgumentException("unit \"" + word + "\" is not one of percent, count, amount, days");
+    return Words.of(values(), ValueUnit::word, word, "unit");
   }
+
 }

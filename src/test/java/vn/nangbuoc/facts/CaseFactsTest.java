@@ -97,6 +97,11 @@ class CaseFactsTest {
     filled.remove("REFRESHED_AT");
     assertThat(filled).as("the migration derives what the steps wrote").isEqualTo(live);
 
+    caseFiles.carryTo(file.id(), "MAIPHA");
+    caseFiles.carryTo(file.id(), "CHILANG");
+    assertThat(fact(file.id())).as("a reorganisation carries the case on; the old units find it where it was")
+        .containsEntry("COMMUNE_CODE", "CHILANG").containsEntry("REFORM_COMMUNE_CODE", "HOANGDONG");
+
     erasure.erase(file.id(), "Theo đơn đề nghị của gia đình, công văn số 7/2026", "quantri",
         ErasureKind.BY_ADMINISTRATOR);
     assertThat(jdbc.queryForObject("select count(*) from case_fact where case_id = ?", Long.class, file.id()))
