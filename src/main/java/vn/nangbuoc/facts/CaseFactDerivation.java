@@ -95,9 +95,15 @@ final class CaseFactDerivation {
           fact.fundingSource = text(data.get("fundingSource"));
         }
       }
+      case PathwayEvents.STEP_FUNDS_RESERVED -> {
+        fact.fundingDecision = "APPROVED";
+        fact.approvedAmount = amount(data.get("amount"));
+        fact.approvedOn = recordedOn;
+        fact.fundingSource = SOURCE_FUND;
+      }
       case ChildPathway.TASK_RECORD_DISBURSEMENT -> {
         if ("WAITING".equals(fact.fundingDecision)) {
-          // the request waited in line and a receipt reserved its money: paying it proves the approval
+          // recorded before receipts were recorded with the case: paying the request proves its approval
           fact.fundingDecision = "APPROVED";
           fact.approvedAmount = money.askedAmount;
           fact.approvedOn = money.askedOn;

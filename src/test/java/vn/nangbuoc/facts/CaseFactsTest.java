@@ -111,6 +111,8 @@ class CaseFactsTest {
   }
 
   private Map<String, Object> fact(long caseId) {
-    return new java.util.TreeMap<>(jdbc.queryForMap("select * from case_fact where case_id = ?", caseId));
+    Map<String, Object> fact = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    fact.putAll(jdbc.queryForMap("select * from case_fact where case_id = ?", caseId));
+    return fact;
   }
 }
