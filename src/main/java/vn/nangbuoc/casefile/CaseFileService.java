@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,12 @@ public class CaseFileService {
   private final HeldListings held;
   private final HeldMessages heldMessages;
   private final PlanYears planYears;
+  private final ApplicationEventPublisher events;
 
   CaseFileService(CaseFileRepository repository, CaseNumberGenerator numbers, OrganisationDirectory organisation,
-      CaseChanges changes, HeldListings held, HeldMessages heldMessages, PlanYears planYears) {
+      CaseChanges changes, HeldListings held, HeldMessages heldMessages, PlanYears planYears,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.numbers = numbers;
     this.organisation = organisation;
@@ -66,7 +70,9 @@ public class CaseFileService {
     AdministrativeUnit numberingUnit = organisation.numberingUnitOf(placed.communeCode());
     String caseNumber = numbers.next(numberingUnit.code(), EngineTime.today().getYear());
     try {
-      return get(repository.insert(caseNumber, placed, enrolment, userId, EngineTime.now()));
+      long id = repository.insert(caseNumber, placed, enrolment, userId, EngineTime.now());
+      events.publishEvent(CaseFileChanged.of(id));
+      return get(id);
     } catch (DuplicateKeyException sameChildAtTheSameMoment) {
       // two listings of one personal ID raced past the check above; the unique index stopped the second
       throw new InvalidInputException("Số định danh cá nhân này vừa được lập hồ sơ: trẻ đã có trong danh sách.");
@@ -132,6 +138,7 @@ public class CaseFileService {
     });
     try {
       List<Long> ids = repository.insertAll(List.of(numbers), placed, enrolment, userId, EngineTime.now());
+      events.publishEvent(new CaseFileChanged(ids, null));
       List<Opened> opened = new ArrayList<>(ids.size());
       for (int row = 0; row < ids.size(); row++) {
         opened.add(new Opened(ids.get(row), numbers[row]));
@@ -272,6 +279,7 @@ public class CaseFileService {
     for (CaseChanges.Change change : CaseFileDiff.between(before, caregiverBefore, child, userId, EngineTime.now())) {
       changes.record(caseId, change);
     }
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   /** The user task the pathway now waits on; null when it waits on none. */
@@ -296,6 +304,7 @@ public class CaseFileService {
 
   public void confirmCondition(long caseId, ConditionGroup group) {
     repository.updateConditionGroup(caseId, group);
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   @Transactional
@@ -312,6 +321,7 @@ public class CaseFileService {
       throw new InvalidInputException("Trẻ đã thuộc " + unit.get().displayName() + ".");
     }
     repository.updateCommune(caseId, communeCode);
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   /**
@@ -319,7 +329,9 @@ public class CaseFileService {
    * the unit that took the commune over. Its number keeps its old prefix.
    */
   public void carryTo(long caseId, String communeCode) {
+    String from = get(caseId).communeCode();
     repository.updateCommune(caseId, communeCode);
+    events.publishEvent(new CaseFileChanged(List.of(caseId), from));
   }
 
   /**
@@ -340,6 +352,7 @@ public class CaseFileService {
     repository.markMerged(mergedId, keptId);
     changes.record(keptId, new CaseChanges.Change("Gộp hồ sơ", null, merged.caseNumber(), userId, now));
     changes.record(mergedId, new CaseChanges.Change("Gộp vào hồ sơ", null, kept.caseNumber(), userId, now));
+    events.publishEvent(new CaseFileChanged(List.of(keptId, mergedId), null));
   }
 
   /**
@@ -382,5 +395,6 @@ public class CaseFileService {
 
   public void close(long caseId, String outcome) {
     repository.close(caseId, outcome, EngineTime.now());
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 }

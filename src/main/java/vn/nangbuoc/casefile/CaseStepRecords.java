@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,10 +25,12 @@ public class CaseStepRecords {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher events;
 
-  CaseStepRecords(JdbcClient jdbc, ObjectMapper json) {
+  CaseStepRecords(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.json = json;
+    this.events = events;
   }
 
   public void append(long caseId, String step, String taskId, String userId, Instant at, Map<String, Object> data) {
@@ -35,6 +38,7 @@ public class CaseStepRecords {
             + " values (?, ?, ?, ?, ?, ?)")
         .params(caseId, step, taskId, userId, Timestamp.from(at), write(data))
         .update();
+    events.publishEvent(CaseFileChanged.of(caseId));
   }
 
   public Optional<StepRecord> latest(long caseId, String step) {

@@ -125,6 +125,11 @@ public class OrganisationDirectory {
     return repository.findAgencyEmail(agencyId).filter(email -> !email.isBlank());
   }
 
+  /** What an agency (ended ones too) is called. */
+  public Optional<String> agencyName(String agencyId) {
+    return agencyId == null ? Optional.empty() : repository.findAgencyName(agencyId);
+  }
+
   /** The agency a group belongs to (any role), if the group is the organisation's. */
   public Optional<Agency> agencyOfGroup(String groupId) {
     return repository.findAgencyOfGroup(groupId);
@@ -148,6 +153,16 @@ public class OrganisationDirectory {
     for (String unitCode : repository.findUnitsOfGroups(groupIds)) {
       collectCommunes(unitCode, communes);
     }
+    return communes;
+  }
+
+  /**
+   * The communes of a unit (itself, for a commune), ended ones too: reports on old data find the communes of a
+   * city that no longer exists.
+   */
+  public Set<String> communesUnder(String unitCode) {
+    Set<String> communes = new java.util.TreeSet<>();
+    collectCommunes(unitCode, communes);
     return communes;
   }
 

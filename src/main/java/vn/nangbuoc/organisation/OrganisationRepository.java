@@ -90,6 +90,10 @@ class OrganisationRepository {
         .list();
   }
 
+  Optional<String> findAgencyName(String agencyId) {
+    return jdbc.sql("select name from agency where id = ?").param(agencyId).query(String.class).optional();
+  }
+
   Optional<Agency> findAgencyOfGroup(String groupId) {
     return jdbc.sql("select a.id, a.kind, a.unit_code, a.name from agency a join agency_group g on g.agency_id = a.id"
             + " where g.group_id = ?").param(groupId)

@@ -78,6 +78,8 @@ public class ChildPathwaySteps {
               .field("otherFundingFound", "Có nguồn khác").field("fundingSource", "Nguồn hỗ trợ")
               .field("fundingNote", "Ghi chú nguồn")
               .value("HEALTH_INSURANCE", "Bảo hiểm y tế").value("CHARITY", "Tổ chức, cá nhân từ thiện").build(),
+          Step.outsideTheModel(PathwayEvents.STEP_FUNDS_RESERVED, "Quỹ dành kinh phí cho đề nghị đang chờ").in(FUNDING)
+              .amount("amount", "Số tiền").field("requestId", "Đề nghị số").build(),
           Step.userTask(TASK_RECORD_DISBURSEMENT, "record-disbursement.form").in(FUNDING).shortName("disbursement")
               .shows(TASK_APPROVE_FUNDING)
               .amount("amountPaid", "Số tiền chi").field("paidOn", "Ngày chi").field("payee", "Đơn vị nhận")

@@ -24,6 +24,8 @@ public class PathwayEvents {
   public static final String STEP_MOVE = "Move";
   /** A reorganisation carried the case to the unit that took its commune over (reorganisation package). */
   public static final String STEP_REORGANISATION = "Reorganisation";
+  /** A receipt reserved the money of a request approved while the fund was short (funding package). */
+  public static final String STEP_FUNDS_RESERVED = "FundsReserved";
 
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;

@@ -1,9 +1,12 @@
 package vn.nangbuoc.pathway;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.FieldReader;
@@ -67,7 +70,11 @@ public final class TaskSubmission {
     Map<String, Object> data = new LinkedHashMap<>();
     fields.values().forEach((name, value) -> data.put(stripPrefix(name), value));
     data.putAll(extra);
-    services.records().append(caseFile.id(), task.getTaskDefinitionKey(), task.getId(), actor, EngineTime.now(), data);
+    Instant now = EngineTime.now();
+    services.records().append(caseFile.id(), task.getTaskDefinitionKey(), task.getId(), actor, now, data);
+    services.events().publishEvent(new TaskCompleted(caseFile.id(), task.getTaskDefinitionKey(), task.getId(),
+        task.getDueDate(), now, task.getCandidates().stream().map(IdentityLink::getGroupId)
+            .filter(Objects::nonNull).toList()));
     // until the next task starts (and routing names it) the case waits on no one's work
     services.caseFiles().currentStep(caseFile.id(), null);
     clearSensitiveFields();

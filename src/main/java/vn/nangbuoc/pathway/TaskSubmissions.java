@@ -3,6 +3,7 @@ package vn.nangbuoc.pathway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
@@ -16,9 +17,11 @@ public class TaskSubmissions {
   private final CaseFileService caseFiles;
   private final CaseStepRecords records;
   private final TaskWorkers workers;
+  private final ApplicationEventPublisher events;
 
   TaskSubmissions(IdentityService identityService, CaseFileService caseFiles, CaseStepRecords records,
-      TaskWorkers workers) {
+      TaskWorkers workers, ApplicationEventPublisher events) {
+    this.events = events;
     this.identityService = identityService;
     this.caseFiles = caseFiles;
     this.records = records;
@@ -54,5 +57,9 @@ public class TaskSubmissions {
 
   TaskWorkers workers() {
     return workers;
+  }
+
+  ApplicationEventPublisher events() {
+    return events;
   }
 }

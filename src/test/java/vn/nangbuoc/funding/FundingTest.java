@@ -282,6 +282,11 @@ class FundingTest {
     receipts.receive(fund, ReceiptKind.DONATION, line.stream().mapToLong(row -> ((Number) row.get("amount"))
         .longValue()).sum(), "Hội Chữ thập đỏ thành phố", null, LocalDate.now(), "cvtaichinh");
     assertThat(books.requests(fund, RequestStatus.WAITING)).isEmpty();
+    for (ProcessInstance served : List.of(first, second)) {
+      assertThat(jdbc.queryForMap("select funding_decision, approved_amount from case_fact where case_id = ?",
+          caseOf(served).id())).as("reports count the approval once the money is there")
+          .containsEntry("funding_decision", "APPROVED").containsEntry("approved_amount", requestOf(served).amount());
+    }
   }
 
   private ProcessInstance referred(String preparer, long cost) {

@@ -1,0 +1,179 @@
+package vn.nangbuoc.indicators;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import vn.nangbuoc.system.EngineTime;
+
+/**
+ * Computes every indicator of the catalogue for an area and a period: numerator, denominator, value, target and
+ * whether it is met, in total and by each breakdown. Each distinct fact query runs once, as one grouped statement.
+ */
+@Service
+class IndicatorReport {
+
+  record Report(String unitCode, String unitName, LocalDate from, LocalDate to, int planYear, LocalDate ageOn,
+      Instant computedAt, List<Figure> indicators) {
+  }
+
+  /**
+   * One indicator's figures.
+   *
+   * @param numerator the children, tasks or đồng counted; for a median, the children whose days it is taken of
+   * @param met null when there is no target or no value
+   */
+  record Figure(String id, String name, String plan, String article, String unit, String unitLabel, Long numerator,
+      Long denominator, BigDecimal value, BigDecimal target, Boolean met, List<Split> breakdowns) {
+  }
+
+  record Split(String by, String title, List<Row> rows) {
+  }
+
+  record Row(String key, String label, Long numerator, Long denominator, BigDecimal value) {
+  }
+
+  private final IndicatorCatalogue catalogue;
+  private final FactCounts counts;
+  private final Denominators denominators;
+  private final ReportLabels labels;
+
+  IndicatorReport(IndicatorCatalogue catalogue, FactCounts counts, Denominators denominators, ReportLabels labels) {
+    this.catalogue = catalogue;
+    this.counts = counts;
+    this.denominators = denominators;
+    this.labels = labels;
+  }
+
+  Report compute(ReportScope.Area area, LocalDate from, LocalDate to) {
+    FactCounts.Scope scope = new FactCounts.Scope(area.communes(), from, to);
+    int year = from.getYear();
+    List<Denominators.Entry> entered = denominators.of(area, year);
+    Map<Object, Object> ran = new HashMap<>();
+    List<Figure> figures = new ArrayList<>();
+    for (Indicator indicator : catalogue.all()) {
+      figures.add(figure(indicator, area, scope, year, entered, ran));
+    }
+    return new Report(area.unit().code(), area.unit().displayName(), from, to, year, to, EngineTime.now(), figures);
+  }
+
+  private Figure figure(Indicator indicator, ReportScope.Area area, FactCounts.Scope scope, int year,
+      List<Denominators.Entry> entered, Map<Object, Object> ran) {
+    List<Breakdown> breakdowns = indicator.breakdowns();
+    List<Split> splits = new ArrayList<>();
+    Long numerator;
+    Long denominator = null;
+    BigDecimal value;
+    if (indicator.unit() == ValueUnit.DAYS) {
+      @SuppressWarnings("unchecked")
+      List<FactCounts.Days> days = (List<FactCounts.Days>) ran.computeIfAbsent(List.of("days",
+          indicator.numerator(), breakdowns), key -> counts.days(indicator.numerator(), breakdowns, scope));
+      numerator = (long) days.size();
+      value = median(days.stream().map(FactCounts.Days::days).toList());
+      for (int i = 0; i < breakdowns.size(); i++) {
+        int at = i;
+        Map<String, List<Long>> byKey = new LinkedHashMap<>();
+        days.forEach(d -> byKey.computeIfAbsent(d.keys().get(at), k -> new ArrayList<>()).add(d.days()));
+        List<Row> rows = new ArrayList<>();
+        for (String key : keys(breakdowns.get(i), area, byKey.keySet())) {
+          List<Long> of = byKey.getOrDefault(key, List.of());
+          rows.add(new Row(key, labels.of(breakdowns.get(i), key), (long) of.size(), null, median(of)));
+        }
+        splits.add(new Split(breakdowns.get(i).word(), breakdowns.get(i).title(), rows));
+      }
+    } else {
+      List<FactCounts.Cell> top = cells(indicator.numerator(), breakdowns, scope, ran);
+      List<FactCounts.Cell> bottom = indicator.denominator() == null ? null
+          : cells(indicator.denominator(), breakdowns, scope, ran);
+      Denominators.Figures population = indicator.population() == null ? null
+          : denominators.figures(indicator.population(), area, entered);
+      numerator = sum(top);
+      denominator = bottom != null ? Long.valueOf(sum(bottom))
+          : population != null ? population.total().orElse(null) : null;
+      value = value(indicator, numerator, denominator);
+      for (int i = 0; i < breakdowns.size(); i++) {
+        Breakdown breakdown = breakdowns.get(i);
+        Map<String, Long> tops = byKey(top, i);
+        Map<String, Long> bottoms = bottom == null ? null : byKey(bottom, i);
+        Set<String> found = new LinkedHashSet<>(tops.keySet());
+        if (bottoms != null) {
+          found.addAll(bottoms.keySet());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String key : keys(breakdown, area, found)) {
+          Long n = tops.getOrDefault(key, 0L);
+          Long d = bottoms != null ? bottoms.getOrDefault(key, 0L)
+              : population != null && breakdown == Breakdown.COMMUNE ? population.byCommune().get(key) : null;
+          rows.add(new Row(key, labels.of(breakdown, key), n, d, value(indicator, n, d)));
+        }
+        splits.add(new Split(breakdown.word(), breakdown.title(), rows));
+      }
+    }
+    BigDecimal target = indicator.target(year, indicator.unit() == ValueUnit.PERCENT ? area.unitAndAncestors()
+        : List.of(area.unit().code())).orElse(null);
+    Boolean met = target == null || value == null ? null
+        : indicator.atMost() ? value.compareTo(target) <= 0 : value.compareTo(target) >= 0;
+    return new Figure(indicator.id(), indicator.name(), indicator.plan(), indicator.article(),
+        indicator.unit().word(), indicator.unit().label(), numerator, denominator, value, target, met, splits);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<FactCounts.Cell> cells(FactQuery query, List<Breakdown> breakdowns, FactCounts.Scope scope,
+      Map<Object, Object> ran) {
+    return (List<FactCounts.Cell>) ran.computeIfAbsent(List.of("cells", query, breakdowns),
+        key -> counts.cells(query, breakdowns, scope));
+  }
+
+  private static long sum(List<FactCounts.Cell> cells) {
+    return cells.stream().mapToLong(FactCounts.Cell::value).sum();
+  }
+
+  private static Map<String, Long> byKey(List<FactCounts.Cell> cells, int at) {
+    Map<String, Long> sums = new LinkedHashMap<>();
+    cells.forEach(cell -> sums.merge(cell.keys().get(at), cell.value(), Long::sum));
+    return sums;
+  }
+
+  /** The keys a breakdown shows: every commune of the area and every known code, then what else was found. */
+  private static List<String> keys(Breakdown breakdown, ReportScope.Area area, Set<String> found) {
+    Set<String> keys = new LinkedHashSet<>(breakdown == Breakdown.COMMUNE ? area.communes() : breakdown.knownKeys());
+    found.stream().filter(java.util.Objects::nonNull).sorted().forEach(keys::add);
+    List<String> ordered = new ArrayList<>(keys);
+    if (found.contains(null)) {
+      ordered.add(null);
+    }
+    return ordered;
+  }
+
+  private static BigDecimal value(Indicator indicator, Long numerator, Long denominator) {
+    if (indicator.unit() != ValueUnit.PERCENT) {
+      return numerator == null ? null : BigDecimal.valueOf(numerator);
+    }
+    if (numerator == null || denominator == null || denominator == 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+        .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+  }
+
+  static BigDecimal median(List<Long> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    if (sorted.size() % 2 == 1) {
+      return BigDecimal.valueOf(sorted.get(middle));
+    }
+    return BigDecimal.valueOf(sorted.get(middle - 1) + sorted.get(middle)).divide(BigDecimal.valueOf(2), 1,
+        RoundingMode.HALF_UP);
+  }
+}
