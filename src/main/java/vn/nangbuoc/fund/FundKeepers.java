@@ -47,6 +47,6 @@ class FundKeepers {
 
   private Fund fund(String fundId) {
     return books.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
-        .orElseThrow(() -> new NotFoundException("Không có quỹ " + fundId + "."));
+        .orElseThrow(() -> new NotFoundException("Không có quỹ này: hãy chọn một quỹ trong danh sách."));
   }
 }
