@@ -34,17 +34,20 @@ final class ClosedCaseCopies {
     this.jdbc = jdbc;
   }
 
-  /** Makes {@code copies} closed case files, spread evenly over the templates (closed pathways). */
-  void copy(List<String> templates, int copies) {
+  /**
+   * Makes {@code copies} closed case files, spread evenly over the templates (closed pathways), numbered from
+   * {@code first} on (a database that holds copies already gets more).
+   */
+  void copy(List<String> templates, int first, int copies) {
     if (copies == 0) {
       return;
     }
     jdbc.sql("create table benchmark_copy (n integer primary key, template varchar(64) not null)").update();
     try {
-      jdbc.sql("insert into benchmark_copy (n, template) select g.n, t.pid from generate_series(1, :copies) g(n)"
+      jdbc.sql("insert into benchmark_copy (n, template) select g.n, t.pid from generate_series(:first, :last) g(n)"
               + " join (select pid, row_number() over (order by pid) - 1 as k from unnest(cast(:templates as"
               + " varchar[])) pid) t on t.k = g.n % :count")
-          .param("copies", copies).param("templates", templates.toArray(String[]::new))
+          .param("first", first).param("last", first + copies - 1).param("templates", templates.toArray(String[]::new))
           .param("count", templates.size()).update();
       jdbc.sql("analyze benchmark_copy").update();
       copyEngineRows("act_hi_procinst", "t.proc_inst_id_ = m.template");

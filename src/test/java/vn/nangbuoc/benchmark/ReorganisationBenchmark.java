@@ -61,6 +61,8 @@ class ReorganisationBenchmark {
   static final int OPEN = Integer.getInteger("benchmark.open", 10_000);
   static final int CLOSED = Integer.getInteger("benchmark.closed", 100_000);
   static final int THREADS = Integer.getInteger("benchmark.threads", 2);
+  /** Seeds and stops, for a database kept to run the apply on, before and after a change, from the same city. */
+  static final boolean SEED_ONLY = Boolean.getBoolean("benchmark.seed-only");
   static final int QUERY_REPEATS = Integer.getInteger("benchmark.query-repeats", 200);
   static final String CHANGE_SET = "organisation/lang-son-city-2025-reform.yaml";
   static final String CITY_FUND = "quyBttTpLangSon";
@@ -97,14 +99,15 @@ class ReorganisationBenchmark {
       figures.setting("postgres " + setting, jdbc.sql("show " + setting).query(String.class).single());
     }
     List<String> communes = organisation.communesOf("cvldtbxh").stream().sorted().toList();
-    receipts.receive(CITY_FUND, ReceiptKind.BUDGET, (OPEN + communes.size()) * SurgeryPath.HIGHEST_COST, null, null,
-        LocalDate.now(), "cvtaichinh");
-
     long start = System.nanoTime();
     seed(communes);
     figures.add("seed (open pathways through the engine, closed case files copied)", seconds(start), "s");
     jdbc.sql("analyze").update();
     recordVolumes("before");
+    if (SEED_ONLY) {
+      // -Dbenchmark.seed-only=true -Dkeep-database=true: a seeded city to copy (create database ... template)
+      return;
+    }
 
     long previewStart = System.nanoTime();
     long id = upload();
@@ -118,25 +121,45 @@ class ReorganisationBenchmark {
         .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
 
+  /**
+   * Brings the city to N open pathways and M closed case files, whatever it holds already (a database kept by
+   * an earlier run, {@code -Dreuse-database}): the open ones through the engine, spread evenly over the steps up
+   * to the disbursement; the closed ones copied from closed pathways that went the whole way (one per commune).
+   */
   private void seed(List<String> communes) throws Exception {
+    long openBefore = count("select count(*) from act_hi_procinst where end_time_ is null");
+    List<String> templates = Collections.synchronizedList(new ArrayList<>(jdbc.sql("select process_instance_id"
+        + " from case_file where status = 'CLOSED' and process_instance_id not like '%x%' order by id")
+        .query(String.class).list()));
+    int newTemplates = templates.isEmpty() ? communes.size() : 0;
+    int newOpen = (int) Math.max(0, OPEN - openBefore);
+    int casesBefore = (int) count("select count(*) from case_file");
+    figures.setting("open pathways / case files before the seed", openBefore + " / " + casesBefore);
+    if (newTemplates + newOpen > 0) {
+      receipts.receive(CITY_FUND, ReceiptKind.BUDGET, (newTemplates + newOpen) * SurgeryPath.HIGHEST_COST, null,
+          null, LocalDate.now(), "cvtaichinh");
+    }
     SurgeryPath path = new SurgeryPath(engine, listing, organisation);
     BenchmarkChildren children = new BenchmarkChildren(20261203, communes, 400_000_000_000L);
-    // one closed pathway per commune, the whole way: the templates of the closed case files
-    List<String> templates = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
-    run("closed templates", communes.size(), i -> {
-      String pathway = path.list(children.surgeryCandidate(i));
+    run("closed templates", newTemplates, i -> {
+      String pathway = path.list(children.surgeryCandidate(casesBefore + i));
       path.walk(pathway, SurgeryPath.STEPS.size());
       templates.add(pathway);
     });
-    run("open pathways", OPEN, i -> path.walk(path.list(children.surgeryCandidate(communes.size() + i)), i % 6));
-    figures.add("seed: open pathways through the engine", seconds(start), "s");
+    run("open pathways", newOpen, i -> path.walk(path.list(children.surgeryCandidate(casesBefore + newTemplates + i)),
+        (int) ((openBefore + i) % 6)));
+    figures.add("seed: open pathways through the engine (" + newOpen + " new)", seconds(start), "s");
     long copies = System.nanoTime();
-    new ClosedCaseCopies(jdbc).copy(templates, Math.max(0, CLOSED - templates.size()));
-    figures.add("seed: closed case files copied", seconds(copies), "s");
-    assertThat(count("select count(*) from case_file where status = 'CLOSED'")).isEqualTo(Math.max(CLOSED,
-        templates.size()));
-    assertThat(count("select count(*) from act_hi_procinst where end_time_ is null")).isEqualTo(OPEN);
+    long closed = count("select count(*) from case_file where status = 'CLOSED'");
+    int copied = (int) (closed - templates.size());
+    int newCopies = (int) Math.max(0, CLOSED - closed);
+    new ClosedCaseCopies(jdbc).copy(templates, copied + 1, newCopies);
+    figures.add("seed: closed case files copied (" + newCopies + " new)", seconds(copies), "s");
+    assertThat(count("select count(*) from case_file where status = 'CLOSED'"))
+        .isEqualTo(Math.max(CLOSED, closed));
+    assertThat(count("select count(*) from act_hi_procinst where end_time_ is null")).isEqualTo(Math.max(OPEN,
+        openBefore));
   }
 
   private long upload() throws IOException, InterruptedException {
