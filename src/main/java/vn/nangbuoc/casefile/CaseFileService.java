@@ -255,6 +255,16 @@ public class CaseFileService {
     repository.updateCommune(caseId, communeCode);
   }
 
+  /** {@link #carryTo} for many case files at once (a reorganisation's batch), in one statement. */
+  public void carryAllTo(Collection<Long> caseIds, String communeCode) {
+    repository.updateCommunes(caseIds, communeCode);
+  }
+
+  /** The commune of each of these case files, by id; one missing from the answer does not exist. */
+  public Map<Long, String> communesOf(Collection<Long> caseIds) {
+    return repository.communes(caseIds);
+  }
+
   /**
    * Records that {@code merged} is the same child as {@code kept}: the merged case file stays with its
    * history, marked and pointing at the kept one, and its personal ID moves over when the kept one has
