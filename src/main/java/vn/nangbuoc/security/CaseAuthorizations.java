@@ -142,26 +142,24 @@ public class CaseAuthorizations {
    * finished tasks of a group not serving the commune, or of a user in none of its groups, goes.
    */
   private void withdrawStaleOfEnded(Collection<String> processInstanceIds, List<String> serving) {
-    String stale = serving.isEmpty() ? "" : " and ((group_id_ is not null and group_id_ not in (:serving))"
-        + " or (group_id_ is null and not exists (select 1 from ACT_ID_MEMBERSHIP m"
-        + " where m.user_id_ = ACT_RU_AUTHORIZATION.user_id_ and m.group_id_ in (:serving))))";
-    for (String resources : List.of("resource_type_ in (:caseTypes) and resource_id_ in (:pids)",
-        "resource_type_ = :taskType and resource_id_ in (select h.id_ from ACT_HI_TASKINST h"
-            + " where h.proc_inst_id_ in (:pids))")) {
-      JdbcClient.StatementSpec delete = jdbc.sql("delete from ACT_RU_AUTHORIZATION where type_ <> :global and "
-              + resources + stale)
-          .param("global", Authorization.AUTH_TYPE_GLOBAL)
-          .param("pids", processInstanceIds);
-      if (resources.contains(":caseTypes")) {
-        delete = delete.param("caseTypes", CASE_READ.keySet().stream().map(Resource::resourceType).toList());
-      } else {
-        delete = delete.param("taskType", Resources.HISTORIC_TASK.resourceType());
-      }
-      if (!serving.isEmpty()) {
-        delete = delete.param("serving", serving);
-      }
-      delete.update();
-    }
+    deleteStale("resource_type_ in (:types) and resource_id_ in (:pids)",
+        CASE_READ.keySet().stream().map(Resource::resourceType).toList(), processInstanceIds, serving);
+    deleteStale("resource_type_ in (:types) and resource_id_ in (select h.id_ from ACT_HI_TASKINST h"
+        + " where h.proc_inst_id_ in (:pids))", List.of(Resources.HISTORIC_TASK.resourceType()), processInstanceIds,
+        serving);
+  }
+
+  private void deleteStale(String resources, List<Integer> types, Collection<String> processInstanceIds,
+      List<String> serving) {
+    // no group is called "": a commune nobody serves keeps no reader, as in withdrawStale
+    List<String> kept = serving.isEmpty() ? List.of("") : serving;
+    jdbc.sql("delete from ACT_RU_AUTHORIZATION where type_ <> :global and " + resources
+            + " and ((group_id_ is not null and group_id_ not in (:kept)) or (group_id_ is null and not exists"
+            + " (select 1 from ACT_ID_MEMBERSHIP m where m.user_id_ = ACT_RU_AUTHORIZATION.user_id_"
+            + " and m.group_id_ in (:kept))))")
+        .param("global", Authorization.AUTH_TYPE_GLOBAL).param("types", types).param("pids", processInstanceIds)
+        .param("kept", kept)
+        .update();
   }
 
   public void move(String processInstanceId, String fromCommune, String toCommune) {

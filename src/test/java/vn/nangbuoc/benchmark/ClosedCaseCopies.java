@@ -50,28 +50,31 @@ final class ClosedCaseCopies {
           .param("first", first).param("last", first + copies - 1).param("templates", templates.toArray(String[]::new))
           .param("count", templates.size()).update();
       jdbc.sql("analyze benchmark_copy").update();
-      copyEngineRows("act_hi_procinst", "t.proc_inst_id_ = m.template");
-      copyEngineRows("act_hi_actinst", "t.proc_inst_id_ = m.template");
-      copyEngineRows("act_hi_taskinst", "t.proc_inst_id_ = m.template");
-      copyEngineRows("act_hi_varinst", "t.proc_inst_id_ = m.template");
-      copyEngineRows("act_hi_identitylink", "t.root_proc_inst_id_ = m.template");
-      // the rights on the instance and its history, and on each finished task
-      copyEngineRows("act_ru_authorization", "t.type_ <> 0 and t.resource_id_ = m.template");
-      copyEngineRows("act_ru_authorization", "t.type_ <> 0 and t.resource_id_ in (select h.id_ from act_hi_taskinst h"
-          + " where h.proc_inst_id_ = m.template)");
+      String ofTemplate = " join benchmark_copy m on t.proc_inst_id_ = m.template";
+      copyEngineRows("act_hi_procinst", ofTemplate);
+      copyEngineRows("act_hi_actinst", ofTemplate);
+      copyEngineRows("act_hi_taskinst", ofTemplate);
+      copyEngineRows("act_hi_varinst", ofTemplate);
+      copyEngineRows("act_hi_identitylink", " join benchmark_copy m on t.root_proc_inst_id_ = m.template");
+      // the rights on the instance and its history, and on each finished task (joined, not a subquery per copy)
+      copyEngineRows("act_ru_authorization", " join benchmark_copy m on t.resource_id_ = m.template"
+          + " where t.type_ <> 0");
+      copyEngineRows("act_ru_authorization", " join act_hi_taskinst h on h.id_ = t.resource_id_"
+          + " join benchmark_copy m on m.template = h.proc_inst_id_ where t.type_ <> 0");
       copyCaseFiles();
     } finally {
       jdbc.sql("drop table benchmark_copy").update();
     }
   }
 
+  /** Copies the rows {@code t} of the table that {@code templateRows} joins to their copy {@code m}. */
   private void copyEngineRows(String table, String templateRows) {
     Set<String> own = OWN_IDS.get(table);
     List<String> columns = columns(table);
     String values = columns.stream().map(c -> own.contains(c) ? copied("t." + c) : "t." + c)
         .collect(Collectors.joining(", "));
     jdbc.sql("insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from " + table
-        + " t join benchmark_copy m on " + templateRows).update();
+        + " t" + templateRows).update();
   }
 
   private void copyCaseFiles() {
