@@ -44,7 +44,7 @@ import vn.nangbuoc.organisation.OrganisationDirectory;
 
 /**
  * Issue 19: the city's ready change set (the 2025 reform) applied on PostgreSQL to a city holding N open
- * pathways spread over the steps up to the disbursement and M closed case files. The open ones go through
+ * pathways waiting evenly at the first six steps and M closed case files. The open ones go through
  * the engine as caseworkers take them; the closed ones are copies, made in the tables, of closed pathways
  * that went the whole way through the engine (one per commune), with their case file, caregiver, step records,
  * history and rights, since M whole paths through the engine would take hours. The change set is uploaded,
@@ -123,8 +123,8 @@ class ReorganisationBenchmark {
 
   /**
    * Brings the city to N open pathways and M closed case files, whatever it holds already (a database kept by
-   * an earlier run, {@code -Dreuse-database}): the open ones through the engine, spread evenly over the steps up
-   * to the disbursement; the closed ones copied from closed pathways that went the whole way (one per commune).
+   * an earlier run, {@code -Dreuse-database}): the open ones through the engine, waiting evenly at the first six
+   * steps; the closed ones copied from closed pathways that went the whole way (one per commune).
    */
   private void seed(List<String> communes) throws Exception {
     long openBefore = count("select count(*) from act_hi_procinst where end_time_ is null");
