@@ -195,6 +195,23 @@ class CaseFileRepository {
         .params(group.name(), id).update();
   }
 
+  /** The communes of these case files, by id: a reorganisation's batch reads them in one query. */
+  Map<Long, String> communes(Collection<Long> ids) {
+    Map<Long, String> communes = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql("select id, commune_code from case_file where id in (:ids)").param("ids", ids)
+          .query((rs, n) -> communes.put(rs.getLong(1), rs.getString(2))).list();
+    }
+    return communes;
+  }
+
+  void updateCommunes(Collection<Long> ids, String communeCode) {
+    if (!ids.isEmpty()) {
+      jdbc.sql("update case_file set commune_code = :commune, version = version + 1 where id in (:ids)")
+          .param("commune", communeCode).param("ids", ids).update();
+    }
+  }
+
   void updateCommune(long id, String communeCode) {
     jdbc.sql("update case_file set commune_code = ?, version = version + 1 where id = ?")
         .params(communeCode, id).update();

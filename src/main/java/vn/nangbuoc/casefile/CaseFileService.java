@@ -334,6 +334,21 @@ public class CaseFileService {
     events.publishEvent(new CaseFileChanged(List.of(caseId), from));
   }
 
+  /** {@link #carryTo} for many case files at once (a reorganisation's batch), in one statement. */
+  public void carryAllTo(Collection<Long> caseIds, String communeCode) {
+    Map<String, List<Long>> byOldCommune = repository.communes(caseIds).entrySet().stream()
+        .collect(Collectors.groupingBy(Map.Entry::getValue,
+            Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+    repository.updateCommunes(caseIds, communeCode);
+    // the report facts keep the commune each case came from, for reports on the units before the reform
+    byOldCommune.forEach((from, ids) -> events.publishEvent(new CaseFileChanged(ids, from)));
+  }
+
+  /** The commune of each of these case files, by id; one missing from the answer does not exist. */
+  public Map<Long, String> communesOf(Collection<Long> caseIds) {
+    return repository.communes(caseIds);
+  }
+
   /**
    * Records that {@code merged} is the same child as {@code kept}: the merged case file stays with its
    * history, marked and pointing at the kept one, and its personal ID moves over when the kept one has

@@ -1,7 +1,14 @@
 package vn.nangbuoc.reorganisation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStepRecords;
@@ -13,10 +20,12 @@ import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
 
 /**
- * Carries one case into the new structure, in the caller's transaction: the case file goes to the unit
- * that took its commune over (its number keeps its prefix; its timeline says why), its open tasks go to
+ * Carries a batch of cases into the new structure, in the caller's transaction: each case file goes to the
+ * unit that took its commune over (its number keeps its prefix; its timeline says why), its open tasks go to
  * whoever serves them now, and the rights on the case, its tasks and its history are those of the agencies
- * serving its commune now — for a closed case too, whose history the successors read.
+ * serving its commune now — for a closed case too, whose history the successors read. What is the same for
+ * the whole batch is done once for it (moving the files, recording why, the rights on ended pathways): a city
+ * holds ten closed cases for each open one (docs/performance.md, issue 19).
  */
 @Component
 class CaseCarrier {
@@ -41,26 +50,61 @@ class CaseCarrier {
     this.system = system;
   }
 
-  /** @return how many of its open tasks went to another group */
-  int carry(long reorganisationId, Reorganisations.PlannedCase planned, String appliedBy) {
-    String commune = caseFiles.get(planned.caseId()).communeCode();
-    if (!commune.equals(planned.toCommune())) {
-      caseFiles.carryTo(planned.caseId(), planned.toCommune());
-      records.append(planned.caseId(), PathwayEvents.STEP_REORGANISATION, null, appliedBy, EngineTime.now(), Map.of(
-          "from", name(commune), "to", name(planned.toCommune()), "reorganisation", "#" + reorganisationId));
-    }
-    String instance = planned.processInstanceId();
-    if (instance == null) {
+  /** @return how many of the batch's open tasks went to another group */
+  int carry(long reorganisationId, List<Reorganisations.PlannedCase> batch, String appliedBy) {
+    if (batch.isEmpty()) {
       return 0;
     }
+    moveCaseFiles(reorganisationId, batch, appliedBy);
+    Set<String> running = running(batch);
     int rerouted = 0;
-    boolean running = system.call(() ->
-        runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0);
-    if (running) {
-      rerouted = rerouting.reroute(instance);
+    Map<String, List<String>> endedByCommune = new LinkedHashMap<>();
+    for (Reorganisations.PlannedCase planned : batch) {
+      String instance = planned.processInstanceId();
+      if (instance == null) {
+        continue;
+      }
+      if (running.contains(instance)) {
+        // the re-routing withdraws every stale right, on the case and its tasks, after the grants
+        authorizations.grantMissingReads(instance, planned.toCommune());
+        rerouted += rerouting.reroute(instance);
+      } else {
+        endedByCommune.computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
+      }
     }
-    authorizations.recompute(instance, planned.toCommune());
+    endedByCommune.forEach((commune, instances) -> authorizations.recomputeEnded(instances, commune));
     return rerouted;
+  }
+
+  /** The case files not yet in their new commune go there, each with a line in its timeline. */
+  private void moveCaseFiles(long reorganisationId, List<Reorganisations.PlannedCase> batch, String appliedBy) {
+    Map<Long, String> communes = caseFiles.communesOf(batch.stream().map(Reorganisations.PlannedCase::caseId)
+        .toList());
+    Map<String, List<Long>> moving = new LinkedHashMap<>();
+    List<CaseStepRecords.NewRecord> why = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    for (Reorganisations.PlannedCase planned : batch) {
+      String commune = communes.get(planned.caseId());
+      if (commune != null && !commune.equals(planned.toCommune())) {
+        moving.computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(planned.caseId());
+        why.add(new CaseStepRecords.NewRecord(planned.caseId(), PathwayEvents.STEP_REORGANISATION, null, appliedBy,
+            EngineTime.now(), Map.of("from", names.computeIfAbsent(commune, this::name),
+            "to", names.computeIfAbsent(planned.toCommune(), this::name), "reorganisation", "#" + reorganisationId)));
+      }
+    }
+    moving.forEach((to, ids) -> caseFiles.carryAllTo(ids, to));
+    records.appendAll(why);
+  }
+
+  /** Which of the batch's pathways still run: one engine query for the batch. */
+  private Set<String> running(List<Reorganisations.PlannedCase> batch) {
+    Set<String> instances = batch.stream().map(Reorganisations.PlannedCase::processInstanceId)
+        .filter(id -> id != null).collect(Collectors.toSet());
+    if (instances.isEmpty()) {
+      return Set.of();
+    }
+    return system.call(() -> runtimeService.createProcessInstanceQuery().processInstanceIds(instances)
+        .listPage(0, instances.size()).stream().map(ProcessInstance::getId).collect(Collectors.toSet()));
   }
 
   private String name(String communeCode) {

@@ -40,6 +40,8 @@ class ReorganisationPreview {
 
   /** The amounts asked for the approvals: one in each band of the routing table's limits. */
   private static final List<Long> AMOUNTS = List.of(1_000_000L, 50_000_000L, 500_000_000L);
+  /** Case files moved, and pathways asked for their tasks, per statement: well under any driver's limit. */
+  private static final int CHUNK = 500;
 
   private final TransactionTemplate rolledBack;
   private final StructuralChange structure;
@@ -103,15 +105,17 @@ class ReorganisationPreview {
 
     Map<String, Integer> tasksPerGroup = new TreeMap<>();
     Set<String> destinations = new LinkedHashSet<>(outcome.startedUnits());
-    for (Reorganisations.PlannedCase planned : planner.everyPlanned(simulationId)) {
+    List<Reorganisations.PlannedCase> everyPlanned = planner.everyPlanned(simulationId);
+    Map<String, List<Long>> moving = new LinkedHashMap<>();
+    for (Reorganisations.PlannedCase planned : everyPlanned) {
       destinations.add(planned.toCommune());
       if (!planned.fromCommune().equals(planned.toCommune())) {
-        caseFiles.carryTo(planned.caseId(), planned.toCommune());
-      }
-      if (planned.processInstanceId() != null) {
-        routeOpenTasks(planned, tasksPerGroup, problems);
+        moving.computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(planned.caseId());
       }
     }
+    // in bulk: a city holds ten closed cases for each open one (docs/performance.md, issue 19)
+    moving.forEach((to, ids) -> chunks(ids).forEach(chunk -> caseFiles.carryAllTo(chunk, to)));
+    routeOpenTasks(everyPlanned, tasksPerGroup, problems);
     checkEveryTaskRoutes(destinations, problems);
     List<Preview.GroupWork> work = new ArrayList<>();
     tasksPerGroup.forEach((group, tasks) -> {
@@ -133,18 +137,45 @@ class ReorganisationPreview {
         peopleLosingWork(outcome), peopleGainingWork(outcome), fundMoves, problems);
   }
 
-  private void routeOpenTasks(Reorganisations.PlannedCase planned, Map<String, Integer> tasksPerGroup,
+  /** The open tasks of the planned cases, asked of the engine a chunk of cases at a time. */
+  private void routeOpenTasks(List<Reorganisations.PlannedCase> everyPlanned, Map<String, Integer> tasksPerGroup,
       List<String> problems) {
-    List<Task> tasks = system.call(() -> taskService.createTaskQuery().processInstanceId(planned.processInstanceId())
-        .listPage(0, EngineLimits.SMALL_LIST));
-    for (Task task : tasks) {
-      try {
-        Route route = routing.routeFor(task.getTaskDefinitionKey(), planned.processInstanceId());
-        tasksPerGroup.merge(route.agency().groupId(), 1, Integer::sum);
-      } catch (AgencyNotFoundException e) {
-        problems.add("Công việc \"" + task.getName() + "\" của hồ sơ số " + planned.caseId() + ": " + e.getMessage());
+    Map<String, Long> caseOfInstance = new LinkedHashMap<>();
+    everyPlanned.stream().filter(planned -> planned.processInstanceId() != null)
+        .forEach(planned -> caseOfInstance.put(planned.processInstanceId(), planned.caseId()));
+    for (List<String> chunk : chunks(List.copyOf(caseOfInstance.keySet()))) {
+      for (Task task : openTasksOf(chunk)) {
+        try {
+          Route route = routing.routeFor(task.getTaskDefinitionKey(), task.getProcessInstanceId());
+          tasksPerGroup.merge(route.agency().groupId(), 1, Integer::sum);
+        } catch (AgencyNotFoundException e) {
+          problems.add("Công việc \"" + task.getName() + "\" của hồ sơ số "
+              + caseOfInstance.get(task.getProcessInstanceId()) + ": " + e.getMessage());
+        }
       }
     }
+  }
+
+  private List<Task> openTasksOf(List<String> processInstanceIds) {
+    List<Task> all = new ArrayList<>();
+    for (int first = 0; ; first += CHUNK) {
+      int from = first;
+      List<Task> page = system.call(() -> taskService.createTaskQuery()
+          .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).orderByTaskId().asc()
+          .listPage(from, CHUNK));
+      all.addAll(page);
+      if (page.size() < CHUNK) {
+        return all;
+      }
+    }
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int first = 0; first < all.size(); first += CHUNK) {
+      chunks.add(all.subList(first, Math.min(all.size(), first + CHUNK)));
+    }
+    return chunks;
   }
 
   /** Every task the pathway can create, for a child of every commune the change set touches or starts. */

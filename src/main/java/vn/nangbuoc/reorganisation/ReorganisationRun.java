@@ -119,10 +119,8 @@ class ReorganisationRun {
       }
       boolean more = transaction.execute(status -> {
         List<Reorganisations.PlannedCase> next = reorganisations.nextToCarry(id, batchSize);
-        for (Reorganisations.PlannedCase planned : next) {
-          rerouted[0] += carrier.carry(id, planned, user);
-          reorganisations.carried(id, planned.caseId());
-        }
+        rerouted[0] += carrier.carry(id, next, user);
+        reorganisations.carried(id, next.stream().map(Reorganisations.PlannedCase::caseId).toList());
         return !next.isEmpty();
       });
       if (!more) {

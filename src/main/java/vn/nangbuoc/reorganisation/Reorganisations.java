@@ -149,9 +149,11 @@ class Reorganisations implements CaseDataEraser {
         .list();
   }
 
-  void carried(long id, long caseId) {
-    jdbc.sql("update reorganisation_case set done = true where reorganisation_id = ? and case_id = ?")
-        .params(id, caseId).update();
+  void carried(long id, Collection<Long> caseIds) {
+    if (!caseIds.isEmpty()) {
+      jdbc.sql("update reorganisation_case set done = true where reorganisation_id = :id and case_id in (:cases)")
+          .param("id", id).param("cases", caseIds).update();
+    }
   }
 
   record Progress(int planned, int carried) {
