@@ -35,16 +35,28 @@ class ReportLabels {
     }
     return switch (breakdown) {
       case COMMUNE -> organisation.unit(key).map(AdministrativeUnit::displayName).orElse(key);
-      case SEX -> Sex.valueOf(key).label();
+      case SEX -> label(Sex.class, key, Sex::label);
       case AGE_BAND -> AGE_BANDS.getOrDefault(key, key);
-      case CONDITION_GROUP -> ConditionGroup.valueOf(key).label();
-      case DISABILITY_LEVEL -> DisabilityLevel.valueOf(key).label();
-      case OUTCOME -> ClosureOutcome.valueOf(key).label();
+      case CONDITION_GROUP -> label(ConditionGroup.class, key, ConditionGroup::label);
+      case DISABILITY_LEVEL -> label(DisabilityLevel.class, key, DisabilityLevel::label);
+      case OUTCOME -> label(ClosureOutcome.class, key, ClosureOutcome::label);
       case SOURCE -> SOURCES.getOrDefault(key, key);
       case INDICATION -> ChildPathwaySteps.CATALOGUE.step(ChildPathway.TASK_RECORD_SCREENING)
           .map(step -> step.valueLabels().getOrDefault(key, key)).orElse(key);
       case AGENCY -> organisation.agencyName(key).orElse(key);
       case ETHNICITY -> key;
     };
+  }
+
+  /**
+   * A code's label; a code no label names (a value an older model or a test process recorded) shows as it is
+   * rather than failing the whole report.
+   */
+  private static <E extends Enum<E>> String label(Class<E> type, String key, java.util.function.Function<E, String> of) {
+    try {
+      return of.apply(Enum.valueOf(type, key));
+    } catch (IllegalArgumentException unknown) {
+      return key;
+    }
   }
 }
