@@ -1,5 +1,7 @@
-// Nâng Bước: the Camunda Forms library in Tasklist writes its field checks in English only. This
-// replaces those messages with Vietnamese ones as they appear (unless the browser asks for English).
+// Nâng Bước: the Camunda Forms library in Tasklist writes its field checks and its few own words (a drop-down's
+// "Select", "No results") in English only, with no setting for them. This replaces them with Vietnamese ones as
+// they appear (unless the browser asks for English), and lets a number field take an amount written the way
+// people here write it.
 (function () {
   if ((navigator.language || '').toLowerCase().indexOf('en') === 0) {
     return;
@@ -12,9 +14,16 @@
     [/^Field must have minimum value of (.+)\.$/, function (m) { return 'Giá trị nhỏ nhất là ' + grouped(m[1]) + '.'; }],
     [/^Field must have maximum value of (.+)\.$/, function (m) { return 'Giá trị lớn nhất là ' + grouped(m[1]) + '.'; }],
     [/^Field must be a valid email\.$/, function () { return 'Địa chỉ thư điện tử không hợp lệ.'; }],
-    [/^Value must be a number\.$/, function () { return 'Phải là một số.'; }],
+    [/^Value (?:must be|is not) a number\.$/, function () { return 'Phải là một số, chỉ gồm chữ số (ví dụ 15000000).'; }],
     [/^Value is expected to (?:be an integer|have at most .* decimal digits?)\.$/, function () { return 'Phải là số nguyên.'; }],
     [/^Please select a valid value.*$/, function () { return 'Hãy nhập một giá trị hợp lệ.'; }]
+  ];
+
+  // The library's own words outside the checks, by the element that holds them.
+  var WORDS = [
+    ['.fjs-select-display', 'Select', 'Chọn…'],
+    ['.fjs-dropdownlist-empty', 'No results', 'Không có mục nào'],
+    ['.fjs-dropdownlist-empty', 'All values selected', 'Đã chọn hết']
   ];
 
   // Numbers as people here write them: 2.000.000.000, not 2000000000.
@@ -36,10 +45,24 @@
     }
   }
 
+  function translateWords(root) {
+    WORDS.forEach(function (word) {
+      var holders = root.matches && root.matches(word[0]) ? [root] : root.querySelectorAll(word[0]);
+      holders.forEach(function (holder) {
+        holder.childNodes.forEach(function (node) {
+          if (node.nodeType === 3 && node.data.trim() === word[1]) {
+            node.data = word[2];
+          }
+        });
+      });
+    });
+  }
+
   function translateAll(root) {
     if (!root.querySelectorAll) {
       return;
     }
+    translateWords(root);
     var errors = root.matches && root.matches('.fjs-form-field-error, .fjs-form-field-error *')
       ? [root] : root.querySelectorAll('.fjs-form-field-error');
     errors.forEach(function (error) {
@@ -49,6 +72,17 @@
       }
     });
   }
+
+  // A number field reads "3.000.000.000" (dots grouping thousands, as people here write amounts, or pasted from
+  // a letter) as no number at all, and "3.000" as three. Before the library reads what was put in, the grouping
+  // dots and spaces go: the field then holds the amount meant, and its checks speak of that amount.
+  document.addEventListener('input', function (event) {
+    var input = event.target;
+    if (input && input.matches && input.matches('.fjs-form-field-number input.fjs-input')
+        && /^-?\d{1,3}([. ]\d{3})+$/.test(input.value.trim())) {
+      input.value = input.value.trim().replace(/[. ]/g, '');
+    }
+  }, true);
 
   new MutationObserver(function (mutations) {
     mutations.forEach(function (mutation) {
