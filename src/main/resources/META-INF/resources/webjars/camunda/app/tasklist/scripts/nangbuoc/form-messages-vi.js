@@ -1,21 +1,23 @@
 // Nâng Bước: the Camunda Forms library in Tasklist writes its field checks and its few own words (a drop-down's
 // "Select", "No results") in English only, with no setting for them. This replaces them with Vietnamese ones as
-// they appear (unless the browser asks for English), and lets a number field take an amount written the way
-// people here write it.
+// they appear (unless the browser asks for English), lets a number field take an amount written the way
+// people here write it, and shows the server's refusal of a form at the button that was pressed.
 (function () {
-  if ((navigator.language || '').toLowerCase().indexOf('en') === 0) {
-    return;
-  }
+  var english = (navigator.language || '').toLowerCase().indexOf('en') === 0;
   var MESSAGES = [
     [/^Field is required\.$/, function () { return 'Bắt buộc nhập.'; }],
     [/^Field must match pattern .*\.$/, function () { return 'Không đúng định dạng, xem hướng dẫn dưới ô nhập.'; }],
     [/^Field must have minimum length of (\d+)\.$/, function (m) { return 'Cần ít nhất ' + m[1] + ' ký tự.'; }],
     [/^Field must have maximum length of (\d+)\.$/, function (m) { return 'Không được quá ' + m[1] + ' ký tự.'; }],
-    [/^Field must have minimum value of (.+)\.$/, function (m) { return 'Giá trị nhỏ nhất là ' + grouped(m[1]) + '.'; }],
-    [/^Field must have maximum value of (.+)\.$/, function (m) { return 'Giá trị lớn nhất là ' + grouped(m[1]) + '.'; }],
+    [/^Field must have minimum value of (.+)\.$/,
+      function (m) { return 'Giá trị nhỏ nhất là ' + grouped(m[1]) + '.'; }],
+    [/^Field must have maximum value of (.+)\.$/,
+      function (m) { return 'Giá trị lớn nhất là ' + grouped(m[1]) + '.'; }],
     [/^Field must be a valid email\.$/, function () { return 'Địa chỉ thư điện tử không hợp lệ.'; }],
-    [/^Value (?:must be|is not) a number\.$/, function () { return 'Phải là một số, chỉ gồm chữ số (ví dụ 15000000).'; }],
-    [/^Value is expected to (?:be an integer|have at most .* decimal digits?)\.$/, function () { return 'Phải là số nguyên.'; }],
+    [/^Value (?:must be|is not) a number\.$/,
+      function () { return 'Phải là một số, chỉ gồm chữ số (ví dụ 15000000).'; }],
+    [/^Value is expected to (?:be an integer|have at most .* decimal digits?)\.$/,
+      function () { return 'Phải là số nguyên.'; }],
     [/^Please select a valid value.*$/, function () { return 'Hãy nhập một giá trị hợp lệ.'; }]
   ];
 
@@ -59,7 +61,7 @@
   }
 
   function translateAll(root) {
-    if (!root.querySelectorAll) {
+    if (english || !root.querySelectorAll) {
       return;
     }
     translateWords(root);
@@ -84,9 +86,53 @@
     }
   }, true);
 
+  // Tasklist writes the server's refusal of a form (the task done meanwhile by someone else, a rule of ours) in a
+  // notification at the top of the page, over the form and far from the button pressed. The refusal is shown in
+  // the form's buttons row instead, and the notification closed. Only a notification that appears within a minute
+  // of pressing a button of the form moves; the next press takes the old refusal away.
+  var REFUSALS = '.notifications .alert-danger, .notifications .alert-error';
+  var pressed = null;
+
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('.form-actions button');
+    if (!button) {
+      return;
+    }
+    document.querySelectorAll(REFUSALS).forEach(function (alert) { alert.dataset.nbSeen = 'true'; });
+    var old = button.parentNode.querySelector('.nb-refusal');
+    if (old) {
+      old.remove();
+    }
+    pressed = { button: button, at: Date.now() };
+  }, true);
+
+  function showRefusalsAtTheButton() {
+    if (!pressed || Date.now() - pressed.at > 60000 || !document.contains(pressed.button)) {
+      return;
+    }
+    document.querySelectorAll(REFUSALS).forEach(function (alert) {
+      var message = alert.querySelector('.message');
+      if (alert.dataset.nbSeen || !message || !message.textContent.trim()) {
+        return;
+      }
+      alert.dataset.nbSeen = 'true';
+      var status = (alert.querySelector('.status') || {}).textContent || '';
+      var refusal = document.createElement('div');
+      refusal.className = 'alert alert-danger nb-refusal';
+      refusal.setAttribute('role', 'alert');
+      refusal.textContent = status.trim().replace(/:$/, '') + ': ' + message.textContent.trim();
+      pressed.button.parentNode.insertBefore(refusal, pressed.button.parentNode.firstChild);
+      var close = alert.querySelector('button.close');
+      if (close) {
+        close.click();
+      }
+    });
+  }
+
   new MutationObserver(function (mutations) {
     mutations.forEach(function (mutation) {
       translateAll(mutation.target.nodeType === 1 ? mutation.target : mutation.target.parentNode || document);
     });
+    showRefusalsAtTheButton();
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 })();

@@ -1,0 +1,93 @@
+package vn.nangbuoc.webapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the browser tests of the Camunda webapps share: logging in, the text a person sees, and which of its
+ * words are English. A word counts as English when the app's shipped en.json has it and the project's vi.json
+ * does not (so product names and codes written the same in both do not count), or when it is one of the Camunda
+ * Forms library's own words, which no locale file holds.
+ */
+final class WebappWords {
+
+  /** Words that read the same in both languages. */
+  static final Set<String> SAME_IN_BOTH = Set.of("camunda", "platform", "bpmn", "email");
+  /** The Camunda Forms library's own English (its checks, a drop-down's placeholder), in no locale file. */
+  static final Set<String> FORM_LIBRARY_WORDS = Set.of("select", "results", "field", "required", "must", "value",
+      "number", "minimum", "maximum", "pattern", "length", "valid", "search", "values", "selected");
+
+  private WebappWords() {
+  }
+
+  /** Logs in at the app's own login form (tasklist, cockpit): the user's start page is open afterwards. */
+  static void login(WebDriver browser, int port, String app, String user) {
+    // the first page of an app is slow on a loaded machine: its scripts are compiled and cached then
+    WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(90));
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  /** What the page shows a person (innerText counts only what is rendered), the elements of hide excepted. */
+  static String visibleText(WebDriver browser, String hide) {
+    return (String) ((JavascriptExecutor) browser).executeScript(
+        "var hidden = arguments[0] ? Array.from(document.querySelectorAll(arguments[0])) : [];"
+            + "hidden.forEach(function (e) { e.dataset.nbDisplay = e.style.display; e.style.display = 'none'; });"
+            + "var text = document.body.innerText;"
+            + "hidden.forEach(function (e) { e.style.display = e.dataset.nbDisplay; });"
+            + "return text;", hide);
+  }
+
+  /** English words of the app's own texts (its en.json) and of the forms library that turn up in the text. */
+  static Set<String> englishWordsIn(String app, String text) throws IOException {
+    Set<String> english = words(locale(app, "en.json"));
+    english.removeAll(words(locale(app, "vi.json")));
+    english.addAll(FORM_LIBRARY_WORDS);
+    english.removeAll(SAME_IN_BOTH);
+    Set<String> found = new TreeSet<>(words(text));
+    found.retainAll(english);
+    return found;
+  }
+
+  private static String locale(String app, String file) throws IOException {
+    String path = "META-INF/resources/webjars/camunda/app/" + app + "/locales/" + file;
+    try (InputStream in = WebappWords.class.getClassLoader().getResourceAsStream(path)) {
+      JsonNode json = new ObjectMapper().readTree(in);
+      StringBuilder all = new StringBuilder();
+      collect(json, all);
+      return all.toString();
+    }
+  }
+
+  private static void collect(JsonNode node, StringBuilder all) {
+    if (node.isTextual()) {
+      all.append(' ').append(node.asText());
+    }
+    node.forEach(child -> collect(child, all));
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new TreeSet<>();
+    Matcher word = Pattern.compile("(?<![\\p{L}])[A-Za-z]{4,}(?![\\p{L}])").matcher(text);
+    while (word.find()) {
+      words.add(word.group().toLowerCase());
+    }
+    return words;
+  }
+}
