@@ -111,10 +111,12 @@ class SurgeryPathInVietnameseBrowserIT {
    * refusal is in Vietnamese, at the button she pressed, with no notification over the form.
    */
   private void shouldShowARefusalAtTheButtonPressed(Runnable decidedMeanwhile) throws IOException {
-    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Nhận việc"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space(.)='Phê duyệt']"))).click();
     decidedMeanwhile.run();
-    browser.findElement(By.cssSelector(".form-actions button[ng-click='complete()']")).click();
+    WebElement complete = browser.findElement(By.cssSelector(".form-actions button[ng-click='complete()']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+    complete.click();
     By refusal = By.cssSelector(".form-actions .nb-refusal");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, ErrorAnswers.NOT_FOUND));
     assertThat(browser.findElement(refusal).getText()).doesNotContain("Cannot", "task");
@@ -122,11 +124,15 @@ class SurgeryPathInVietnameseBrowserIT {
     look("tasklist", "surgery-path-refusal");
   }
 
-  /** The estimated cost pasted as people here write it, 3.000.000.000: read as three billion, over the maximum. */
+  /**
+   * The estimated cost written as people here write it, 3.000.000.000, one character at a time as a phone keyboard
+   * puts it in (no key codes, so the forms library cannot drop the dots): read as three billion, over the maximum.
+   */
   private void shouldReadAnAmountWithGroupingDotsAsTheAmountMeant() {
     WebElement cost = browser.findElement(By.cssSelector("input[id$='Field_EstimatedCost']"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '3.000.000.000';"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", cost);
+    ((JavascriptExecutor) browser).executeScript("var input = arguments[0]; input.value = '';"
+        + "'3.000.000.000'.split('').forEach(function (c) {"
+        + "  input.value = input.value + c; input.dispatchEvent(new Event('input', {bubbles: true})); });", cost);
     cost.sendKeys(Keys.TAB);
     By error = By.cssSelector(".fjs-form-field:has(input[id$='Field_EstimatedCost']) .fjs-form-field-error");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(error, "Giá trị lớn nhất"));

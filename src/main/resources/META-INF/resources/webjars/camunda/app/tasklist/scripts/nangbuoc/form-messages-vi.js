@@ -75,14 +75,16 @@
     });
   }
 
-  // A number field reads "3.000.000.000" (dots grouping thousands, as people here write amounts, or pasted from
-  // a letter) as no number at all, and "3.000" as three. Before the library reads what was put in, the grouping
-  // dots and spaces go: the field then holds the amount meant, and its checks speak of that amount.
+  // A number field reads "3.000.000.000" (dots grouping thousands, as people here write amounts) as no number at
+  // all, and "3.000" as three: a cost of three billion was answered "the minimum is 100.000". On a desktop the
+  // library drops typed dots, but pasted text and phone keyboards (which send no key codes) get through. Here a dot
+  // is never the decimal sign (that is the comma), so before the library reads what was put in, the dots and
+  // spaces go, also while a phone types 3.0 on the way to 3.000.000: the field holds the amount meant.
   document.addEventListener('input', function (event) {
     var input = event.target;
-    if (input && input.matches && input.matches('.fjs-form-field-number input.fjs-input')
-        && /^-?\d{1,3}([. ]\d{3})+$/.test(input.value.trim())) {
-      input.value = input.value.trim().replace(/[. ]/g, '');
+    if (!english && input && input.matches && input.matches('.fjs-form-field-number input.fjs-input')
+        && /[. ]/.test(input.value)) {
+      input.value = input.value.replace(/[. ]/g, '');
     }
   }, true);
 
