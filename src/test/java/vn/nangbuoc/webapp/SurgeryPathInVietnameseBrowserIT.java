@@ -120,7 +120,10 @@ class SurgeryPathInVietnameseBrowserIT {
     By refusal = By.cssSelector(".form-actions .nb-refusal");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, ErrorAnswers.NOT_FOUND));
     assertThat(browser.findElement(refusal).getText()).doesNotContain("Cannot", "task");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage(() -> "a notification over the form: " + ((JavascriptExecutor) browser).executeScript(
+            "return Array.from(document.querySelectorAll('.notifications')).map(n => n.outerHTML).join('\\n');"))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")));
     look("tasklist", "surgery-path-refusal");
   }
 

@@ -77,7 +77,8 @@ final class WebappWords {
 
   private static void collect(JsonNode node, StringBuilder all) {
     if (node.isTextual()) {
-      all.append(' ').append(node.asText());
+      // placeholders ({{error}}) and markup are no words a reader sees in either language
+      all.append(' ').append(node.asText().replaceAll("\\{\\{[^}]*}}|<[^>]*>", " "));
     }
     node.forEach(child -> collect(child, all));
   }

@@ -101,10 +101,7 @@
       return;
     }
     document.querySelectorAll(REFUSALS).forEach(function (alert) { alert.dataset.nbSeen = 'true'; });
-    var old = button.parentNode.querySelector('.nb-refusal');
-    if (old) {
-      old.remove();
-    }
+    button.parentNode.querySelectorAll('.nb-refusal').forEach(function (old) { old.remove(); });
     pressed = { button: button, at: Date.now() };
   }, true);
 
@@ -113,18 +110,27 @@
       return;
     }
     document.querySelectorAll(REFUSALS).forEach(function (alert) {
-      var message = alert.querySelector('.message');
-      if (alert.dataset.nbSeen || !message || !message.textContent.trim()) {
+      var parts = ['.status', '.message'].map(function (part) {
+        return ((alert.querySelector(part) || {}).textContent || '').trim().replace(/:$/, '');
+      }).filter(function (part) { return part; });
+      if (alert.dataset.nbSeen || !parts.length) {
         return;
       }
       alert.dataset.nbSeen = 'true';
-      var status = (alert.querySelector('.status') || {}).textContent || '';
-      var refusal = document.createElement('div');
-      refusal.className = 'alert alert-danger nb-refusal';
-      refusal.setAttribute('role', 'alert');
-      refusal.textContent = status.trim().replace(/:$/, '') + ': ' + message.textContent.trim();
-      pressed.button.parentNode.insertBefore(refusal, pressed.button.parentNode.firstChild);
-      var close = alert.querySelector('button.close');
+      var text = parts.join(': ');
+      var row = pressed.button.parentNode;
+      var shown = Array.prototype.some.call(row.querySelectorAll('.nb-refusal'), function (refusal) {
+        return refusal.textContent === text;
+      });
+      if (!shown) {
+        var refusal = document.createElement('div');
+        refusal.className = 'alert alert-danger nb-refusal';
+        refusal.setAttribute('role', 'alert');
+        refusal.textContent = text;
+        row.insertBefore(refusal, row.firstChild);
+      }
+      // the notification's own close button (the alert widget's hidden one comes first)
+      var close = alert.querySelector('button.close:not(.ng-hide)');
       if (close) {
         close.click();
       }
