@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.nangbuoc.Chromium;
 
 /**
  * What the browser tests of the Camunda webapps share: logging in, the text a person sees, and which of its
@@ -35,16 +39,38 @@ final class WebappWords {
   private WebappWords() {
   }
 
-  /** Logs in at the app's own login form (tasklist, cockpit): the user's start page is open afterwards. */
-  static void login(WebDriver browser, int port, String app, String user) {
+  /**
+   * Logs in at the app's own login form (tasklist, cockpit): the user's start page is open afterwards. On a
+   * loaded machine the form is sometimes shown before the page's script took over its fields, and what was typed
+   * is lost: then the page is loaded again and the login typed once more (the failed form saved for a look).
+   */
+  static void login(WebDriver browser, int port, String app, String user) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tryLogin(browser, port, app, user);
+        return;
+      } catch (TimeoutException notLoggedIn) {
+        Chromium.screenshot(browser, "login-" + app + "-" + user + "-" + attempt + ".png");
+        if (attempt == 2) {
+          throw notLoggedIn;
+        }
+      }
+    }
+  }
+
+  private static void tryLogin(WebDriver browser, int port, String app, String user) {
     // the first page of an app is slow on a loaded machine: its scripts are compiled and cached then
-    WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(90));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model=username]")));
+    name.clear();
+    name.sendKeys(user);
+    WebElement password = browser.findElement(By.cssSelector("input[ng-model=password]"));
+    password.clear();
+    password.sendKeys("demo123");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type=submit]"))).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
   }
 
