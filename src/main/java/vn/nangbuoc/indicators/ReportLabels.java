@@ -1,6 +1,7 @@
 package vn.nangbuoc.indicators;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.casefile.DisabilityLevel;
@@ -52,7 +53,7 @@ class ReportLabels {
    * A code's label; a code no label names (a value an older model or a test process recorded) shows as it is
    * rather than failing the whole report.
    */
-  private static <E extends Enum<E>> String label(Class<E> type, String key, java.util.function.Function<E, String> of) {
+  private static <E extends Enum<E>> String label(Class<E> type, String key, Function<E, String> of) {
     try {
       return of.apply(Enum.valueOf(type, key));
     } catch (IllegalArgumentException unknown) {

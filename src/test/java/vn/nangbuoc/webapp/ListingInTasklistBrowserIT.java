@@ -70,11 +70,7 @@ class ListingInTasklistBrowserIT {
 
     browser = Chromium.vietnamese();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys("cbmaipha");
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo123");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    WebappWords.login(browser, port, "tasklist", "cbmaipha");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[@ng-click='open()'][.//span[contains(@class,"
         + "'glyphicon-list-alt')]]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class,'processes')]//a[contains(.,"
@@ -110,12 +106,7 @@ class ListingInTasklistBrowserIT {
     Chromium.screenshot(browser, "listing-case-number.png");
     String link = listed.findElement(By.linkText("Mở hồ sơ")).getAttribute("href");
     assertThat(link).endsWith("/ho-so/so/" + number);
-    // the product's pages have their own login: sign in there, then follow the link
-    browser.get("http://localhost:" + port + "/dang-nhap");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("cbmaipha");
-    browser.findElement(By.name("password")).sendKeys("demo123");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/dang-nhap")));
+    // one login: the link opens the case at once
     browser.get(link);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), number));
     assertThat(browser.getCurrentUrl()).matches(".*/ho-so/\\d+");

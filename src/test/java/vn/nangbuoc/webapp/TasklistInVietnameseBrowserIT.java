@@ -3,15 +3,8 @@ package vn.nangbuoc.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.nangbuoc.pathway.PathwayDriver.vars;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -40,9 +33,6 @@ import vn.nangbuoc.pathway.PathwayDriver;
  */
 @NangBuocPostgresTest
 class TasklistInVietnameseBrowserIT {
-
-  /** Words that read the same in both languages. */
-  static final Set<String> SAME_IN_BOTH = Set.of("camunda", "platform", "bpmn", "email");
 
   @Autowired
   ProcessEngine engine;
@@ -79,12 +69,7 @@ class TasklistInVietnameseBrowserIT {
     browser = vietnameseChromium();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     // (Tasklist sends her to the product's one login, and back to Tasklist after it)
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")))
-        .sendKeys("cbmaipha");
-    assertThat(browser.getCurrentUrl()).contains("/dang-nhap");
-    browser.findElement(By.cssSelector("input[name=password]")).sendKeys("demo123");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    WebappWords.login(browser, port, "tasklist", "cbmaipha");
     // the list Tasklist opens is "Việc cần làm", and the task's name says which child it is about
     wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(
         "Bổ sung thông tin danh sách · " + pathway.getBusinessKey() + " · N.V.A. · Xã Mai Pha"))).click();
@@ -94,11 +79,10 @@ class TasklistInVietnameseBrowserIT {
 
     // then
     // innerText of the live page counts only what is shown; the form's own content is the product's
-    String frame = (String) ((JavascriptExecutor) browser).executeScript(
-        "var form = document.querySelector('.fjs-container'); form.style.display = 'none';"
-            + "var text = document.body.innerText; form.style.display = ''; return text;");
+    String frame = WebappWords.visibleText(browser, ".fjs-container");
     assertThat(frame).contains("Việc cần làm", "Việc của nhóm tôi", "Quá hạn", "Hoàn thành");
-    assertThat(englishWordsIn(frame)).as("English words in Tasklist's own frame:\n" + frame).isEmpty();
+    assertThat(WebappWords.englishWordsIn("tasklist", frame))
+        .as("English words in Tasklist's own frame:\n" + frame).isEmpty();
     assertThat(browser.getCurrentUrl()).contains("dueDate");
     assertThat(browser.findElement(By.cssSelector(".ce-eol-banner")).isDisplayed()).isFalse();
     // the form's own checks speak Vietnamese too
@@ -136,42 +120,5 @@ class TasklistInVietnameseBrowserIT {
 
   private void screenshot(String name) throws IOException {
     Chromium.screenshot(browser, name);
-  }
-
-  /** English words of Tasklist's own texts (its en.json) that turn up in the page. */
-  private static Set<String> englishWordsIn(String text) throws IOException {
-    Set<String> english = words(locale("en.json"));
-    english.removeAll(words(locale("vi.json")));
-    english.removeAll(SAME_IN_BOTH);
-    Set<String> found = new TreeSet<>(words(text));
-    found.retainAll(english);
-    return found;
-  }
-
-  private static String locale(String file) throws IOException {
-    String path = "META-INF/resources/webjars/camunda/app/tasklist/locales/" + file;
-    try (InputStream in = TasklistInVietnameseBrowserIT.class.getClassLoader().getResourceAsStream(path)) {
-      JsonNode json = new ObjectMapper().readTree(in);
-      StringBuilder all = new StringBuilder();
-      json.findValuesAsText("").forEach(all::append);
-      collect(json, all);
-      return all.toString();
-    }
-  }
-
-  private static void collect(JsonNode node, StringBuilder all) {
-    if (node.isTextual()) {
-      all.append(' ').append(node.asText());
-    }
-    node.forEach(child -> collect(child, all));
-  }
-
-  private static Set<String> words(String text) {
-    Set<String> words = new TreeSet<>();
-    Matcher word = Pattern.compile("(?<![\\p{L}])[A-Za-z]{4,}(?![\\p{L}])").matcher(text);
-    while (word.find()) {
-      words.add(word.group().toLowerCase());
-    }
-    return words;
   }
 }
