@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class ReportExports {
       header(first, row++, INDICATOR_HEADER, bold);
       for (IndicatorReport.Figure figure : report.indicators()) {
         Row line = first.createRow(row++);
-        List<Object> cells = new ArrayList<>(List.of(figure.id(), figure.name(), figure.plan(), figure.article(),
+        List<Object> cells = new ArrayList<>(Arrays.asList(figure.id(), figure.name(), figure.plan(), figure.article(),
             figure.unitLabel()));
         cells.add(countCell(figure.numerator(), publication && !amount(figure)));
         cells.add(countCell(figure.denominator(), publication));
@@ -83,7 +84,7 @@ class ReportExports {
     StringBuilder text = new StringBuilder("\uFEFF");
     text.append(line(Stream.of(INDICATOR_HEADER).toList()));
     for (IndicatorReport.Figure figure : report.indicators()) {
-      text.append(line(List.of(figure.id(), figure.name(), figure.plan(), figure.article(), figure.unitLabel(),
+      text.append(line(Arrays.asList(figure.id(), figure.name(), figure.plan(), figure.article(), figure.unitLabel(),
           plain(countCell(figure.numerator(), publication && !amount(figure))),
           plain(countCell(figure.denominator(), publication)),
           plain(valueCell(figure.unit(), figure.value(), figure.numerator(), figure.denominator(), publication)),
@@ -120,12 +121,12 @@ class ReportExports {
           continue;
         }
         for (IndicatorReport.Row part : split.rows()) {
-          write(sheet.createRow(row++), List.of(figure.id(), figure.name(), part.label(),
+          write(sheet.createRow(row++), Arrays.asList(figure.id(), figure.name(), part.label(),
               countCell(part.numerator(), publication && !amount(figure)), countCell(part.denominator(), publication),
               valueCell(figure.unit(), part.value(), part.numerator(), part.denominator(), publication)));
         }
         Row totals = sheet.createRow(row++);
-        write(totals, List.of(figure.id(), figure.name(), TOTAL,
+        write(totals, Arrays.asList(figure.id(), figure.name(), TOTAL,
             countCell(figure.numerator(), publication && !amount(figure)), countCell(figure.denominator(), publication),
             valueCell(figure.unit(), figure.value(), figure.numerator(), figure.denominator(), publication)));
         totals.cellIterator().forEachRemaining(cell -> cell.setCellStyle(bold));
@@ -142,7 +143,7 @@ class ReportExports {
         {"Số liệu", publication ? "Bản công bố: số đếm dưới 5 ghi \"<5\"" : "Số liệu chính xác (không công bố)"}};
     for (int i = 0; i < lines.length; i++) {
       Row line = sheet.createRow(i);
-      write(line, List.of(lines[i][0], lines[i][1]));
+      write(line, Arrays.asList(lines[i][0], lines[i][1]));
       line.getCell(0).setCellStyle(bold);
     }
     return lines.length + 1;

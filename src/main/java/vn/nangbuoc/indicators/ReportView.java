@@ -12,7 +12,7 @@ final class ReportView {
 
   static final int CHART_WIDTH = 360;
   static final int LABEL_WIDTH = 120;
-  static final int BAR_SPACE = 170;
+  static final int BAR_SPACE = 130;
   static final int ROW_HEIGHT = 22;
   private static final int LABEL_CHARACTERS = 20;
 
