@@ -18,7 +18,20 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +42,7 @@ import vn.nangbuoc.input.VietnameseFormat;
 /**
  * The report as a workbook (the indicators on "Chỉ tiêu", then a sheet per breakdown, each with its totals row)
  * and as CSV. For publication a count below 5 is written "&lt;5" everywhere; otherwise the exact figures, as
- * numbers so sums can be checked.
+ * numbers so sums can be checked. The first sheet charts the percentages against their targets.
  */
 @Component
 class ReportExports {
@@ -38,6 +51,7 @@ class ReportExports {
   static final String[] INDICATOR_HEADER = {"Mã chỉ tiêu", "Tên chỉ tiêu", "Kế hoạch", "Mục", "Đơn vị tính",
       "Tử số", "Mẫu số", "Giá trị", "Chỉ tiêu kế hoạch", "Kết quả"};
   static final String TOTAL = "Cộng";
+  static final String CHART_TITLE = "Tỷ lệ đạt được so với chỉ tiêu (%)";
   static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -69,6 +83,7 @@ class ReportExports {
         write(line, cells);
       }
       first.setColumnWidth(1, 60 * 256);
+      chart((XSSFSheet) first, report, row + 1, publication, bold);
       for (Map.Entry<String, String> split : splits(report).entrySet()) {
         breakdownSheet(book, report, split.getKey(), split.getValue(), publication, bold);
       }
@@ -133,6 +148,44 @@ class ReportExports {
       }
     }
     sheet.setColumnWidth(1, 50 * 256);
+  }
+
+  /**
+   * The percentages against their targets as a native bar chart, over a small table of its own below the
+   * indicators (a chart reads contiguous cells; counts, đồng and days have scales of their own and stay out).
+   */
+  private static void chart(XSSFSheet sheet, IndicatorReport.Report report, int at, boolean publication,
+      CellStyle bold) {
+    List<IndicatorReport.Figure> percentages = report.indicators().stream()
+        .filter(figure -> ValueUnit.PERCENT.word().equals(figure.unit())).toList();
+    if (percentages.isEmpty()) {
+      return;
+    }
+    write(sheet.createRow(at), List.of(CHART_TITLE));
+    sheet.getRow(at).getCell(0).setCellStyle(bold);
+    header(sheet, at + 1, new String[] {"Mã chỉ tiêu", "Giá trị (%)", "Chỉ tiêu (%)"}, bold);
+    int row = at + 2;
+    for (IndicatorReport.Figure figure : percentages) {
+      write(sheet.createRow(row++), Arrays.asList(figure.id(),
+          valueCell(figure.unit(), figure.value(), figure.numerator(), figure.denominator(), publication),
+          figure.target()));
+    }
+    CellRangeAddress ids = new CellRangeAddress(at + 2, row - 1, 0, 0);
+    XSSFDrawing drawing = sheet.createDrawingPatriarch();
+    XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 3, at, 10, at + 4 + 3 * percentages.size()));
+    chart.setTitleText(CHART_TITLE);
+    chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+    XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+    XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
+    values.setMinimum(0);
+    XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+    bars.setBarDirection(BarDirection.BAR);
+    XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet, ids);
+    bars.addSeries(names, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+        new CellRangeAddress(at + 2, row - 1, 1, 1))).setTitle("Giá trị (%)", null);
+    bars.addSeries(names, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+        new CellRangeAddress(at + 2, row - 1, 2, 2))).setTitle("Chỉ tiêu (%)", null);
+    chart.plot(bars);
   }
 
   /** Unit, period, time of export and whether small counts are hidden; answers the next free row. */

@@ -14,7 +14,10 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -143,7 +146,7 @@ class ReportPageTest {
 
     for (byte[] workbook : List.of(exact, fromApi.getBody())) {
       try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-        Sheet first = book.getSheet(ReportExports.FIRST_SHEET);
+        XSSFSheet first = book.getSheet(ReportExports.FIRST_SHEET);
         assertThat(first.getRow(0).getCell(1).getStringCellValue()).contains("Thành phố Lạng Sơn");
         assertThat(first.getRow(1).getCell(1).getStringCellValue()).isEqualTo("01/01/2024 – 31/12/2026");
         Map<String, Row> rows = rowsById(first);
@@ -155,6 +158,18 @@ class ReportPageTest {
           if (figure.get("denominator") != null) {
             assertThat((long) row.getCell(6).getNumericCellValue()).isEqualTo(number(figure.get("denominator")));
           }
+        }
+        List<XSSFChart> charts = first.getDrawingPatriarch().getCharts();
+        assertThat(charts).as("a native bar chart of the percentages").hasSize(1);
+        long percentages = figures(api).stream().filter(f -> "percent".equals(f.get("unit"))).count();
+        String values = charts.get(0).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference();
+        CellRangeAddress range = CellRangeAddress.valueOf(values.substring(values.indexOf('!') + 1));
+        assertThat(range.getNumberOfCells()).as(values).isEqualTo((int) percentages);
+        for (int at = range.getFirstRow(); at <= range.getLastRow(); at++) {
+          Map<String, Object> figure = figure(api, text(first.getRow(at).getCell(0)));
+          Cell value = first.getRow(at).getCell(1);
+          assertThat(value == null ? null : value.getNumericCellValue()).as("the chart's value of " + figure.get("id"))
+              .isEqualTo(figure.get("value") == null ? null : decimal(figure.get("value")).doubleValue());
         }
         Sheet bySex = book.getSheet("Giới tính");
         Map<String, Long> totals = new HashMap<>();
@@ -276,7 +291,11 @@ class ReportPageTest {
   private static Map<String, Row> rowsById(Sheet sheet) {
     Map<String, Row> rows = new HashMap<>();
     boolean body = false;
+    // the indicators' table, up to the chart's data below it
     for (Row row : sheet) {
+      if (body && text(row.getCell(0)).equals(ReportExports.CHART_TITLE)) {
+        break;
+      }
       if (body) {
         rows.put(text(row.getCell(0)), row);
       }
@@ -321,6 +340,10 @@ class ReportPageTest {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> figures(Map<String, Object> report) {
     return (List<Map<String, Object>>) report.get("indicators");
+  }
+
+  private static Map<String, Object> figure(Map<String, Object> report, String id) {
+    return figures(report).stream().filter(f -> id.equals(f.get("id"))).findFirst().orElseThrow();
   }
 
   @SuppressWarnings("unchecked")
