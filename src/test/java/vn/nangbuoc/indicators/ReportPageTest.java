@@ -1,6 +1,10 @@
 package vn.nangbuoc.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.nangbuoc.indicators.IndicatorChecks.figure;
+import static vn.nangbuoc.indicators.IndicatorChecks.figures;
+import static vn.nangbuoc.indicators.IndicatorChecks.rowsOf;
+import static vn.nangbuoc.indicators.IndicatorChecks.splits;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -335,25 +339,6 @@ class ReportPageTest {
       rows.put(fields.get(0), fields);
     }
     return rows;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> figures(Map<String, Object> report) {
-    return (List<Map<String, Object>>) report.get("indicators");
-  }
-
-  private static Map<String, Object> figure(Map<String, Object> report, String id) {
-    return figures(report).stream().filter(f -> id.equals(f.get("id"))).findFirst().orElseThrow();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> splits(Map<String, Object> figure) {
-    return (List<Map<String, Object>>) figure.get("breakdowns");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> rowsOf(Map<String, Object> split) {
-    return (List<Map<String, Object>>) split.get("rows");
   }
 
   private static Long number(Object value) {
