@@ -117,6 +117,10 @@ class ReportPageTest {
       assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getBody()).as(path).contains("không được xem số liệu của Xã Hoàng Đồng");
     }
+    ResponseEntity<String> api = http.withBasicAuth("cbmaipha", "demo123")
+        .getForEntity("/api/reports/indicators.xlsx?unit=HOANGDONG", String.class);
+    assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.getBody()).contains("không được xem số liệu của Xã Hoàng Đồng");
     String own = browser.get(session, "/bao-cao").getBody();
     assertThat(own).contains("<option value=\"MAIPHA\" selected=\"selected\">").doesNotContain("HOANGDONG");
   }
