@@ -11,10 +11,10 @@ import java.util.List;
 final class ReportView {
 
   static final int CHART_WIDTH = 360;
-  static final int LABEL_WIDTH = 120;
-  static final int BAR_SPACE = 130;
+  static final int LABEL_WIDTH = 132;
+  static final int BAR_SPACE = 120;
   static final int ROW_HEIGHT = 22;
-  private static final int LABEL_CHARACTERS = 20;
+  private static final int LABEL_CHARACTERS = 18;
 
   record Indicator(String id, String name, String plan, String article, String numerator, String denominator,
       String value, String target, String met, String mark, String state, List<Split> splits, Chart chart) {
@@ -30,7 +30,7 @@ final class ReportView {
   record Chart(String title, String description, int height, List<Bar> bars, Integer targetX, String targetText) {
   }
 
-  record Bar(String label, String value, int y, int width, int textX) {
+  record Bar(String label, String value, int y, int x, int width, int textX) {
   }
 
   private ReportView() {
@@ -77,7 +77,7 @@ final class ReportView {
     for (IndicatorReport.Row row : split.rows()) {
       int width = width(row.value(), max);
       bars.add(new Bar(shortened(row.label()), ReportFigures.withUnit(figure.unit(), figure.unitLabel(), row.value()),
-          y, width, LABEL_WIDTH + 4 + width + 4));
+          y, LABEL_WIDTH + 4, width, LABEL_WIDTH + 4 + width + 4));
       y += ROW_HEIGHT;
     }
     Integer targetX = percent && figure.target() != null ? LABEL_WIDTH + 4 + width(figure.target(), max) : null;
