@@ -117,6 +117,9 @@ class ReportPageTest {
       assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getBody()).as(path).contains("không được xem số liệu của Xã Hoàng Đồng");
     }
+    ResponseEntity<String> anonymous = new PageBrowser(http).get("", "/bao-cao.xlsx?unit=MAIPHA");
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(anonymous.getHeaders().getLocation().getPath()).isEqualTo("/dang-nhap");
     ResponseEntity<String> api = http.withBasicAuth("cbmaipha", "demo123")
         .getForEntity("/api/reports/indicators.xlsx?unit=HOANGDONG", String.class);
     assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
