@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.nangbuoc.indicators.ReportUnits;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.security.Roles;
 import vn.nangbuoc.system.EngineTime;
@@ -33,11 +34,13 @@ class HomePage {
   private final TaskService tasks;
   private final Roles roles;
   private final TasklistLinks tasklist;
+  private final ReportUnits reports;
   private final boolean demoMail;
 
-  HomePage(TaskService tasks, Roles roles, TasklistLinks tasklist,
+  HomePage(TaskService tasks, Roles roles, TasklistLinks tasklist, ReportUnits reports,
       @Value("${nangbuoc.mail.local-server.enabled:false}") boolean demoMail) {
     this.tasks = tasks;
+    this.reports = reports;
     this.roles = roles;
     this.tasklist = tasklist;
     this.demoMail = demoMail;
@@ -86,6 +89,9 @@ class HomePage {
     if (caseworker) {
       pages.add(new Destination("Nhập danh sách trẻ", "/ho-so/nhap", "Tải lên danh sách từ tệp Excel hoặc CSV"));
       pages.add(new Destination("Hồ sơ có thể trùng", "/ho-so/trung-lap", "Xem và gộp hồ sơ của cùng một trẻ"));
+    }
+    if (reports.mayReadAny(id)) {
+      pages.add(new Destination("Báo cáo chỉ tiêu", "/bao-cao", "Chỉ tiêu của kế hoạch, biểu đồ, tải Excel và CSV"));
     }
     if (roles.mayReadFunds(id)) {
       pages.add(new Destination("Quỹ Bảo trợ trẻ em", "/quy", "Số dư, sổ quỹ, đề nghị hỗ trợ"));

@@ -30,9 +30,10 @@ class IndicatorReport {
    *
    * @param numerator the children, tasks or đồng counted; for a median, the children whose days it is taken of
    * @param met null when there is no target or no value
+   * @param atMost whether the target is a ceiling (days waited) rather than a floor
    */
   record Figure(String id, String name, String plan, String article, String unit, String unitLabel, Long numerator,
-      Long denominator, BigDecimal value, BigDecimal target, Boolean met, List<Split> breakdowns) {
+      Long denominator, BigDecimal value, BigDecimal target, Boolean met, List<Split> breakdowns, boolean atMost) {
   }
 
   record Split(String by, String title, List<Row> rows) {
@@ -122,7 +123,8 @@ class IndicatorReport {
     Boolean met = target == null || value == null ? null
         : indicator.atMost() ? value.compareTo(target) <= 0 : value.compareTo(target) >= 0;
     return new Figure(indicator.id(), indicator.name(), indicator.plan(), indicator.article(),
-        indicator.unit().word(), indicator.unit().label(), numerator, denominator, value, target, met, splits);
+        indicator.unit().word(), indicator.unit().label(), numerator, denominator, value, target, met, splits,
+        indicator.atMost());
   }
 
   @SuppressWarnings("unchecked")

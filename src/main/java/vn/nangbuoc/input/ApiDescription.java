@@ -20,7 +20,8 @@ class ApiDescription {
     return new OpenAPI()
         .info(new Info().title("Nâng Bước – API của ứng dụng")
             .description("Hồ sơ trẻ em khuyết tật, quỹ bảo trợ trẻ em, chỉ số báo cáo theo kế hoạch"
-                + " (/api/reports/indicators), sắp xếp tổ chức và chuyển hồ sơ đang chạy sang mô hình mới."
+                + " (/api/reports/indicators, bảng tính /api/reports/indicators.xlsx), sắp xếp tổ chức và chuyển"
+                + " hồ sơ đang chạy sang mô hình mới."
                 + " Đăng nhập HTTP Basic bằng tài khoản của hệ thống; mỗi câu trả lời chỉ gồm"
                 + " những gì tài khoản đó được xem. Lỗi trả về dạng {status, message, errors} bằng tiếng Việt."
                 + " API của bộ máy quy trình (Camunda) ở /engine-rest.")

@@ -447,22 +447,22 @@ abstract class IndicatorChecks {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> figures(Map<String, Object> report) {
+  static List<Map<String, Object>> figures(Map<String, Object> report) {
     return (List<Map<String, Object>>) report.get("indicators");
   }
 
-  private static Map<String, Object> figure(Map<String, Object> report, String id) {
+  static Map<String, Object> figure(Map<String, Object> report, String id) {
     return figures(report).stream().filter(f -> id.equals(f.get("id"))).findFirst()
         .orElseThrow(() -> new AssertionError("no indicator " + id));
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> splits(Map<String, Object> figure) {
+  static List<Map<String, Object>> splits(Map<String, Object> figure) {
     return (List<Map<String, Object>>) figure.get("breakdowns");
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> rowsOf(Map<String, Object> split) {
+  static List<Map<String, Object>> rowsOf(Map<String, Object> split) {
     return (List<Map<String, Object>>) split.get("rows");
   }
 
