@@ -68,7 +68,13 @@ class PhoneWidthBrowserIT {
 
     logIn("cbmaipha", "/ho-so");
     for (String page : List.of("/trang-chu", "/ho-so", "/ho-so/" + caseId, "/ho-so/" + caseId + "/sua",
-        "/ho-so/nhap", "/ho-so/trung-lap", "/thu")) {
+        "/ho-so/nhap", "/ho-so/trung-lap", "/thu", "/bao-cao")) {
+      measure(page, failures);
+    }
+    logOut();
+    // the auditor's pages: the list with its search filters, a case's access log, the report
+    logIn("thanhtra", "/ho-so");
+    for (String page : List.of("/ho-so", "/ho-so/" + caseId + "/nhat-ky-truy-cap", "/bao-cao")) {
       measure(page, failures);
     }
     logOut();
