@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -343,9 +344,10 @@ class TwoNodesPostgresIT {
   }
 
   private String list() {
-    Map<String, Object> child = Map.of("fullName", "Lương Văn Tú", "dateOfBirth", "05/06/2020", "sex", "MALE",
-        "ethnicity", "Tày", "address", "Thôn Khòn Khuyến", "conditionGroup", "CLEFT_LIP_PALATE",
-        "caregiverName", "Lương Thị Hằng", "caregiverRelation", "MOTHER", "caregiverPhone", "0987654321");
+    Map<String, Object> child = new HashMap<>(Map.of("fullName", "Lương Văn Tú", "dateOfBirth", "05/06/2020",
+        "sex", "MALE", "ethnicity", "Tày", "address", "Thôn Khòn Khuyến", "conditionGroup", "CLEFT_LIP_PALATE",
+        "caregiverName", "Lương Thị Hằng", "caregiverRelation", "MOTHER", "caregiverPhone", "0987654321"));
+    child.put("newChildConfirmed", true); // the same child every time: listed again as a new child each time
     HttpResponse<String> created = send(next(), "POST", "/api/cases", "cbmaipha", child);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return (String) read(created.body(), OBJECT).get("processInstanceId");
