@@ -2,6 +2,7 @@ package vn.nangbuoc.fund;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
@@ -36,6 +37,10 @@ public class FundBooks {
 
   public List<Fund> funds() {
     return repository.funds();
+  }
+
+  public Optional<Fund> fund(String id) {
+    return repository.fund(id);
   }
 
   public Balance balance(String fundId) {

@@ -46,7 +46,7 @@ class FundKeepers {
   }
 
   private Fund fund(String fundId) {
-    return books.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
+    return books.fund(fundId)
         .orElseThrow(() -> new NotFoundException("Không có quỹ này: hãy chọn một quỹ trong danh sách."));
   }
 }

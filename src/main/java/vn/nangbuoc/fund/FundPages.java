@@ -135,8 +135,7 @@ class FundPages {
   }
 
   private Fund fund(String fundId) {
-    return books.funds().stream().filter(fund -> fund.id().equals(fundId)).findFirst()
-        .orElseThrow(() -> new NotFoundException("Không có quỹ " + fundId + "."));
+    return books.fund(fundId).orElseThrow(() -> new NotFoundException("Không có quỹ " + fundId + "."));
   }
 
   private Correction decidable(long correctionId, Authentication user) {

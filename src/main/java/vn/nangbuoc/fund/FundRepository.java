@@ -56,6 +56,11 @@ class FundRepository {
         .list().stream().findFirst();
   }
 
+  Optional<Fund> fund(String id) {
+    return jdbc.sql("select id, name, unit_code from fund where id = ?").param(id)
+        .query((rs, n) -> new Fund(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+  }
+
   List<Fund> funds() {
     return jdbc.sql("select id, name, unit_code from fund order by id")
         .query((rs, n) -> new Fund(rs.getString(1), rs.getString(2), rs.getString(3))).list();

@@ -109,8 +109,7 @@ class TaskFormContext {
 
   private void putFund(Map<String, String> context, String fundId) {
     Balance balance = fundBooks.balance(fundId);
-    context.put("case_fund_name", fundBooks.funds().stream().filter(f -> f.id().equals(fundId)).map(Fund::name)
-        .findFirst().orElse(fundId));
+    context.put("case_fund_name", fundBooks.fund(fundId).map(Fund::name).orElse(fundId));
     context.put("case_fund_available", VietnameseFormat.money(balance.available()));
     context.put("case_fund_reserved", VietnameseFormat.money(balance.reserved()));
     context.put("case_fund_waiting", String.valueOf(fundBooks.requests(fundId, RequestStatus.WAITING).size()));
