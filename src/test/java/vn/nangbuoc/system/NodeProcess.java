@@ -34,8 +34,11 @@ public final class NodeProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a node of the 2024 city demo on {@code jdbcUrl}, sending mail to the SMTP server at {@code smtpPort}. */
-  static NodeProcess start(String jdbcUrl, int smtpPort, Path log) throws IOException {
+  /**
+   * Starts a node of the 2024 city demo on {@code jdbcUrl}, sending mail to the SMTP server at {@code smtpPort},
+   * with {@code settings} (command-line properties) on top.
+   */
+  static NodeProcess start(String jdbcUrl, int smtpPort, Path log, String... settings) throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx768m", "-cp", applicationClassPath(), "vn.nangbuoc.NangBuocApplication",
@@ -45,6 +48,7 @@ public final class NodeProcess implements AutoCloseable {
         "--server.port=" + port, "--nangbuoc.sessions.store=jdbc",
         "--nangbuoc.mail.local-server.enabled=false", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
         "--spring.mail.properties.mail.smtp.starttls.enable=false"));
+    command.addAll(List.of(settings));
     Files.createDirectories(log.getParent());
     // in the log's directory, not the project's: nothing there (bpmn/, config/) is picked up by accident
     Process process = new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile())
