@@ -161,9 +161,9 @@ public class CaseFileService {
    */
   public List<CaseFile> likelyListed(ChildListing child, String userId) {
     String commune = communeFor(child.communeCode(), organisation.communesOf(userId));
-    return repository.findByFoldedNames(Set.of(NameFolding.fold(child.fullName()))).stream()
-        .filter(file -> file.status() != CaseStatus.MERGED && commune.equals(file.communeCode())
-            && child.dateOfBirth().equals(file.dateOfBirth())
+    Likeness likeness = Likeness.of(child.fullName(), child.dateOfBirth(), commune);
+    return repository.findByFoldedNames(Set.of(likeness.foldedName())).stream()
+        .filter(file -> likeness.mayBe(file, child.personalId())
             && (file.personalId() == null || child.personalId() == null))
         .sorted(Comparator.comparingLong(CaseFile::id))
         .toList();

@@ -1,6 +1,5 @@
 package vn.nangbuoc.caseimport;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.CaseStatus;
 import vn.nangbuoc.casefile.ChildListing;
+import vn.nangbuoc.casefile.Likeness;
 import vn.nangbuoc.casefile.NameFolding;
 
 /**
@@ -43,16 +43,15 @@ final class DuplicateCheck {
         .toList();
     Map<String, CaseFile> byPersonalId = caseFiles.withPersonalIds(valid.stream().map(ChildListing::personalId)
         .filter(id -> id != null).collect(Collectors.toSet()));
-    Map<String, CaseFile> byLikeness = new HashMap<>();
+    Map<Likeness, CaseFile> byLikeness = new HashMap<>();
     for (CaseFile file : caseFiles.withFoldedNames(valid.stream().map(child -> NameFolding.fold(child.fullName()))
         .collect(Collectors.toSet()))) {
-      if (file.status() == CaseStatus.MERGED) {
-        continue; // the case it was merged into has the same name, birth date and commune
+      if (file.status() != CaseStatus.MERGED) {
+        byLikeness.putIfAbsent(Likeness.of(file), file);
       }
-      byLikeness.putIfAbsent(likeness(file.fullName(), file.dateOfBirth(), file.communeCode()), file);
     }
     Map<String, Integer> rowOfPersonalId = new HashMap<>();
-    Map<String, Integer> rowOfLikeness = new HashMap<>();
+    Map<Likeness, Integer> rowOfLikeness = new HashMap<>();
     List<RowResult> results = new ArrayList<>(rows.size());
     for (ImportRowReader.Checked row : rows) {
       Map<String, String> cells = cells(row.row());
@@ -62,9 +61,9 @@ final class DuplicateCheck {
         continue;
       }
       ChildListing child = row.child();
-      String likeness = likeness(child.fullName(), child.dateOfBirth(), child.communeCode());
+      Likeness likeness = Likeness.of(child.fullName(), child.dateOfBirth(), child.communeCode());
       CaseFile listed = child.personalId() == null ? null : byPersonalId.get(child.personalId());
-      CaseFile alike = byLikeness.containsKey(likeness) && sameOrNoId(byLikeness.get(likeness), child)
+      CaseFile alike = byLikeness.containsKey(likeness) && likeness.mayBe(byLikeness.get(likeness), child.personalId())
           ? byLikeness.get(likeness) : null;
       CaseFile matched = listed != null ? listed : alike;
       if (listed != null && area.contains(listed.communeCode())) {
@@ -92,19 +91,10 @@ final class DuplicateCheck {
     return results;
   }
 
-  /** Two different personal IDs are two children, however alike their names. */
-  private static boolean sameOrNoId(CaseFile file, ChildListing child) {
-    return file.personalId() == null || child.personalId() == null || file.personalId().equals(child.personalId());
-  }
-
   /** A duplicate of a case the uploader may see. */
   private static RowResult duplicate(int number, CaseFile listed, String why, Map<String, String> cells) {
     return new RowResult(number, RowOutcome.DUPLICATE, "Trẻ đã có hồ sơ " + listed.caseNumber() + " (" + why + ").",
         listed.id(), listed.caseNumber(), cells);
-  }
-
-  static String likeness(String fullName, LocalDate dateOfBirth, String communeCode) {
-    return NameFolding.fold(fullName) + "|" + dateOfBirth + "|" + communeCode;
   }
 
   static Map<String, String> cells(SourceRow row) {
