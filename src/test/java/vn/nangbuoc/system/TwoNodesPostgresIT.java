@@ -278,8 +278,15 @@ class TwoNodesPostgresIT {
   private void assertInvariants(Connection db, GreenMail smtp, int pathways) throws Exception {
     assertThat(count(db, "select count(*) from act_ru_incident", null)).as("incidents").isZero();
     assertThat(count(db, "select count(*) from act_hi_job_log where job_state_ = 1", null)).as("failed jobs").isZero();
-    assertThat(count(db, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
-        + " group by job_id_ having count(*) > 1) twice", null)).as("jobs that ran twice").isZero();
+    // a job that ran twice has two successful entries in the job log: which, where and when. Not the history
+    // cleanup: in its nightly window (01:00-05:00) it is one job that reschedules itself, the same id each run
+    List<String> ranTwice = strings(db, "select job_id_ || ' ' || job_def_type_ || ' '"
+        + " || coalesce(job_def_configuration_, '') || ' at ' || coalesce(act_id_, '') || ' on '"
+        + " || coalesce(hostname_, '') || ' ' || to_char(timestamp_, 'HH24:MI:SS.MS') from act_hi_job_log"
+        + " where job_state_ = 2 and job_id_ in (select job_id_ from act_hi_job_log where job_state_ = 2"
+        + " and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1)"
+        + " order by job_id_, timestamp_", null);
+    assertThat(ranTwice).as("jobs that ran twice").isEmpty();
     assertThat(count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ like 'timer%'",
         null)).as("follow-up timers run").isPositive();
     assertThat(count(db, "select count(*) from (select task_id from case_step_record where task_id is not null"
