@@ -34,6 +34,11 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     return new ReportPeriod(start, end);
   }
 
+  /** The period as the parameters of the report's addresses. */
+  String query() {
+    return "from=" + from + "&to=" + to;
+  }
+
   private static LocalDate date(String text, String name, String label) {
     if (text == null || text.isBlank()) {
       return null;

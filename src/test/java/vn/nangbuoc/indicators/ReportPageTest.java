@@ -80,11 +80,11 @@ class ReportPageTest {
         .doesNotContain("<script");
     for (Map<String, Object> figure : figures(api)) {
       String section = section(html, (String) figure.get("id"));
-      assertThat(section).as(figure.get("id") + " numerator")
-          .contains("class=\"numerator\">" + ReportFigures.count(number(figure.get("numerator"))) + "<");
+      assertThat(shown(section, "numerator")).as(figure.get("id") + " numerator")
+          .isEqualTo(ReportFigures.count(number(figure.get("numerator"))));
       if (figure.get("denominator") != null) {
-        assertThat(section).as(figure.get("id") + " denominator")
-            .contains("class=\"denominator\">" + ReportFigures.count(number(figure.get("denominator"))) + "<");
+        assertThat(shown(section, "denominator")).as(figure.get("id") + " denominator")
+            .isEqualTo(ReportFigures.count(number(figure.get("denominator"))));
       }
       assertThat(section).as(figure.get("id") + " value").contains("class=\"value\">" + ReportFigures.withUnit(
           (String) figure.get("unit"), (String) figure.get("unitLabel"), decimal(figure.get("value"))) + "<");
@@ -264,6 +264,14 @@ class ReportPageTest {
     int start = html.indexOf("id=\"chi-tieu-" + id + "\"");
     assertThat(start).as(id + " on the page").isPositive();
     return html.substring(start, html.indexOf("</section>", start));
+  }
+
+  /** The text of the section's element of that class, a link's text when it links to its case files. */
+  private static String shown(String section, String className) {
+    int start = section.indexOf("class=\"" + className + "\">");
+    assertThat(start).as(className).isNotNegative();
+    String element = section.substring(start, section.indexOf("</dd>", start));
+    return element.substring(element.indexOf('>') + 1).replaceAll("<[^>]+>", "").strip();
   }
 
   /** id, row label, count, sheet: a breakdown's row of a children's count between 1 and 4. */
