@@ -28,8 +28,8 @@ class FactCounts {
   record Days(List<String> keys, long days) {
   }
 
-  /** Where and when: the communes of the unit (ended ones included, for old data) and the period, inclusive. */
-  record Scope(List<String> communes, LocalDate from, LocalDate to) {
+  /** Where and when: the communes of the unit (ended ones included, for old data) and the period. */
+  record Scope(List<String> communes, ReportPeriod period) {
   }
 
   /** One row of one breakdown: the children whose key in it is {@code key} (null: the key was not recorded). */
@@ -127,10 +127,9 @@ class FactCounts {
    */
   private static String inner(FactQuery query, List<Breakdown> breakdowns, Scope scope, Map<String, Object> params,
       String value) {
+    ReportPeriod period = scope.period();
     params.put("communes", scope.communes());
-    params.put("from", scope.from());
-    params.put("to", scope.to());
-    params.putAll(AgeBands.bounds(scope.to()));
+    params.putAll(AgeBands.bounds(period.to()));
     StringBuilder sql = new StringBuilder("select ");
     for (int i = 0; i < breakdowns.size(); i++) {
       sql.append(expression(breakdowns.get(i))).append(" as k").append(i).append(", ");
@@ -140,14 +139,22 @@ class FactCounts {
         : " from case_fact f");
     // a merged case file is the same child as the one it was merged into, which counts
     sql.append(" where f.status <> 'MERGED'")
-        .append(" and (f.commune_code in (:communes) or f.reform_commune_code in (:communes))")
-        .append(" and ").append(query.dated().column()).append(" between :from and :to");
+        .append(" and (f.commune_code in (:communes) or f.reform_commune_code in (:communes))");
+    if (period.planYear() != null) {
+      // the children of that year's plan, once what the query dates has happened, whenever it did
+      params.put("year", period.planYear());
+      sql.append(" and f.plan_year = :year and ").append(query.dated().column()).append(" is not null");
+    } else {
+      params.put("from", period.from());
+      params.put("to", period.to());
+      sql.append(" and ").append(query.dated().column()).append(" between :from and :to");
+    }
     int n = 0;
     for (Filter filter : query.where()) {
       String sqlOf = filter.word().sql();
       if (sqlOf.contains("?")) {
         String name = "w" + n++;
-        params.put(name, filter.parameter(scope.to()));
+        params.put(name, filter.parameter(period.to()));
         sqlOf = sqlOf.replace("?", ":" + name);
       }
       sql.append(" and ").append(sqlOf);

@@ -110,8 +110,8 @@ class FigureCases {
         + " của chỉ tiêu \"" + indicator.name() + "\" không đếm hồ sơ trẻ em: không có danh sách hồ sơ."));
     FactCounts.Cut cut = cut(indicator, by, key);
     int page = page(pageText);
-    FactCounts.Listed listed = counts.cases(query, cut, new FactCounts.Scope(area.communes(), period.from(),
-        period.to()), organisation.communesOf(userId), page - 1, PAGE_SIZE);
+    FactCounts.Listed listed = counts.cases(query, cut, new FactCounts.Scope(area.communes(), period),
+        organisation.communesOf(userId), page - 1, PAGE_SIZE);
     accessLog.recordAll(listed.rows().stream().map(FactCounts.Counted::caseId).toList(), userId,
         CaseAccessLog.Channel.REPORT, remoteAddress);
     List<Row> rows = listed.rows().stream().map(c -> new Row(c.caseId(), c.caseNumber(), c.fullName(),

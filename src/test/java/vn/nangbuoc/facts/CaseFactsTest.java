@@ -60,7 +60,8 @@ class CaseFactsTest {
     CaseFile file = caseFiles.getByProcessInstance(pathway.getId());
     assertThat(fact(file.id())).containsEntry("STATUS", "ACTIVE").containsEntry("COMMUNE_CODE", "MAIPHA")
         .containsEntry("SEX", "MALE").containsEntry("CONDITION_GROUP", "MOTOR")
-        .containsEntry("LISTED_ON", java.sql.Date.valueOf(EngineTime.today())).containsEntry("SCREENED_ON", null);
+        .containsEntry("LISTED_ON", java.sql.Date.valueOf(EngineTime.today())).containsEntry("SCREENED_ON", null)
+        .containsEntry("PROGRAMME_CODE", file.programmeCode()).containsEntry("PLAN_YEAR", file.planYear());
 
     driver.review(pathway, "ACCEPT");
     driver.screen(pathway, "ABSENT");

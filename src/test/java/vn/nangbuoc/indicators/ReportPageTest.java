@@ -102,7 +102,10 @@ class ReportPageTest {
 
     String year = String.valueOf(EngineTime.today().getYear());
     assertThat(browser.get(session, "/bao-cao").getBody()).as("the plan year by default")
-        .contains("value=\"01/01/" + year + "\"", "value=\"31/12/" + year + "\"");
+        .contains("<option value=\"" + year + "\" selected=\"selected\">", "Năm kế hoạch " + year,
+            "name=\"from\" value=\"\"");
+    assertThat(browser.get(session, "/bao-cao?year=2025&from=01/03/2025").getBody()).as("a day makes it a range")
+        .contains("01/03/2025 – 31/12/2025", "name=\"from\" value=\"01/03/2025\"");
     assertThat(browser.get(session, "/trang-chu").getBody()).contains("href=\"/bao-cao\"");
     assertThat(browser.get(browser.login("quantri"), "/trang-chu").getBody()).as("administrators read no figures")
         .doesNotContain("href=\"/bao-cao\"");
