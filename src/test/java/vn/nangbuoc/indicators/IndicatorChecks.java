@@ -84,6 +84,8 @@ abstract class IndicatorChecks {
     long approved;
     long paid;
     long settled;
+    long healthInsurance;
+    long charity;
   }
 
   @BeforeEach
@@ -130,6 +132,8 @@ abstract class IndicatorChecks {
     checkSum(before, after, children, "kinh-phi-phe-duyet", k -> k.approved);
     checkSum(before, after, children, "kinh-phi-chi-tra", k -> k.paid);
     checkSum(before, after, children, "kinh-phi-quyet-toan", k -> k.settled);
+    checkSum(before, after, children, "kinh-phi-bao-hiem-y-te", k -> k.healthInsurance);
+    checkSum(before, after, children, "kinh-phi-tu-thien", k -> k.charity);
 
     assertThat(numerator(after, "tre-lap-danh-sach") - numerator(beforeErasure, "tre-lap-danh-sach"))
         .as("an erased child counts nowhere").isZero();
@@ -254,12 +258,14 @@ abstract class IndicatorChecks {
     driver.approve("tpldtbxh", p, "APPROVED");
     driver.disburse(p, 2_800_000);
     driver.surgeryDone(p);
-    driver.settle(p, 2_800_000);
+    driver.settle(p, 2_800_000, 1_200_000, 500_000);
     k.surgeryDone = true;
     k.source = "FUND";
     k.approved = 3_000_000;
     k.paid = 2_800_000;
     k.settled = 2_800_000;
+    k.healthInsurance = 1_200_000;
+    k.charity = 500_000;
     return k;
   }
 
