@@ -26,7 +26,9 @@ public class CaseAccessLog {
     EXPORT("Tệp xuất từ sổ quỹ"),
     DOCUMENT("Tải tài liệu của hồ sơ"),
     /** A list that shows the child: the case list, likely duplicates, the approvals waiting. */
-    LIST("Danh sách có tên trẻ");
+    LIST("Danh sách có tên trẻ"),
+    /** The case files behind a number of the indicators' report. */
+    REPORT("Danh sách hồ sơ sau số liệu báo cáo");
 
     private final String label;
 

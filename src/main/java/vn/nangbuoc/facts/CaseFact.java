@@ -17,10 +17,8 @@ final class CaseFact {
       "family_consent", "counselling_outcome", "funding_decision", "funding_source", "approved_on", "approved_amount",
       "paid_on", "paid_amount", "settled_on", "settled_amount", "surgery_status", "surgery_on", "postponements",
       "service_arranged_on", "service_started_on", "service_lead_kind", "follow_up_visits", "last_follow_up_on",
-      "more_services_needed", "moves", "closed_on", "closure_outcome", "refreshed_at");
-
-  static final String INSERT = "insert into case_fact (" + String.join(", ", COLUMNS) + ") values ("
-      + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")";
+      "more_services_needed", "moves", "closed_on", "closure_outcome", "refreshed_at", "programme_code", "plan_year",
+      "health_insurance_paid", "charity_paid");
 
   long caseId;
   String status;
@@ -63,6 +61,11 @@ final class CaseFact {
   LocalDate closedOn;
   String closureOutcome;
   java.sql.Timestamp refreshedAt;
+  String programmeCode;
+  Integer planYear;
+  /** What health insurance and charity paid of the surgery, besides the bill the fund settled (V63). */
+  Long healthInsurancePaid;
+  Long charityPaid;
 
   Object[] values() {
     Object[] values = {caseId, status, communeCode, reformCommuneCode, sex, dateOfBirth, ethnicity, householdStatus,
@@ -70,7 +73,7 @@ final class CaseFact {
         absences, referredOn, familyConsent, counsellingOutcome, fundingDecision, fundingSource, approvedOn,
         approvedAmount, paidOn, paidAmount, settledOn, settledAmount, surgeryStatus, surgeryOn, postponements,
         serviceArrangedOn, serviceStartedOn, serviceLeadKind, followUpVisits, lastFollowUpOn, moreServicesNeeded,
-        moves, closedOn, closureOutcome, refreshedAt};
+        moves, closedOn, closureOutcome, refreshedAt, programmeCode, planYear, healthInsurancePaid, charityPaid};
     if (values.length != COLUMNS.size()) {
       throw new IllegalStateException("case_fact has " + COLUMNS.size() + " columns, not " + values.length);
     }

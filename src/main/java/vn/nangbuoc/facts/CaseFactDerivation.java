@@ -24,7 +24,7 @@ final class CaseFactDerivation {
   /** The columns of {@code case_file} a fact needs. */
   record CaseRow(long id, String status, String communeCode, String sex, LocalDate dateOfBirth, String ethnicity,
       String householdStatus, String disabilityType, String disabilityLevel, String conditionGroup, Instant listedAt,
-      Instant closedAt, String closureOutcome) {
+      Instant closedAt, String closureOutcome, String programmeCode, int planYear) {
   }
 
   /** One step record, its data as the step wrote it. */
@@ -53,6 +53,8 @@ final class CaseFactDerivation {
     fact.listedOn = day(row.listedAt());
     fact.closedOn = row.closedAt() == null ? null : day(row.closedAt());
     fact.closureOutcome = row.closureOutcome();
+    fact.programmeCode = row.programmeCode();
+    fact.planYear = row.planYear();
     fact.refreshedAt = Timestamp.from(now);
     Money money = new Money();
     for (StepRow record : records) {
@@ -116,6 +118,8 @@ final class CaseFactDerivation {
         Long topUp = amount(data.get("topUp"));
         money.billed = amount(data.get("actualCost"));
         money.approvedForBill = amount(data.get("approvedAmount"));
+        fact.healthInsurancePaid = amount(data.get("healthInsurancePaid"));
+        fact.charityPaid = amount(data.get("charityPaid"));
         if (topUp == null || topUp == 0) {
           settle(fact, money.billed, recordedOn);
         }

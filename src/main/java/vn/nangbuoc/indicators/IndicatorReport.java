@@ -21,8 +21,12 @@ import vn.nangbuoc.system.EngineTime;
 @Service
 class IndicatorReport {
 
-  record Report(String unitCode, String unitName, LocalDate from, LocalDate to, int planYear, LocalDate ageOn,
-      Instant computedAt, List<Figure> indicators) {
+  /**
+   * @param byPlanYear whether the report counts the children enrolled in {@code planYear}'s plan, or (false) what
+   *     happened from {@code from} to {@code to}; planYear is then the year whose targets apply
+   */
+  record Report(String unitCode, String unitName, LocalDate from, LocalDate to, int planYear, boolean byPlanYear,
+      LocalDate ageOn, Instant computedAt, List<Figure> indicators) {
   }
 
   /**
@@ -54,16 +58,17 @@ class IndicatorReport {
     this.labels = labels;
   }
 
-  Report compute(ReportScope.Area area, LocalDate from, LocalDate to) {
-    FactCounts.Scope scope = new FactCounts.Scope(area.communes(), from, to);
-    int year = from.getYear();
+  Report compute(ReportScope.Area area, ReportPeriod period) {
+    FactCounts.Scope scope = new FactCounts.Scope(area.communes(), period);
+    int year = period.targetYear();
     List<Denominators.Entry> entered = denominators.of(area, year);
     Map<Object, Object> ran = new HashMap<>();
     List<Figure> figures = new ArrayList<>();
     for (Indicator indicator : catalogue.all()) {
       figures.add(figure(indicator, area, scope, year, entered, ran));
     }
-    return new Report(area.unit().code(), area.unit().displayName(), from, to, year, to, EngineTime.now(), figures);
+    return new Report(area.unit().code(), area.unit().displayName(), period.from(), period.to(), year,
+        period.planYear() != null, period.to(), EngineTime.now(), figures);
   }
 
   private Figure figure(Indicator indicator, ReportScope.Area area, FactCounts.Scope scope, int year,

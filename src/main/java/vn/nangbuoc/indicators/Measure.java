@@ -7,6 +7,10 @@ enum Measure {
   APPROVED_AMOUNT("approved-amount", "f.approved_amount", false),
   PAID_AMOUNT("paid-amount", "f.paid_amount", false),
   SETTLED_AMOUNT("settled-amount", "f.settled_amount", false),
+  /** What health insurance paid of the surgery besides the bill the fund settled, as the settlement records it. */
+  HEALTH_INSURANCE_PAID("health-insurance-paid", "f.health_insurance_paid", false),
+  /** What charity paid of the surgery besides the bill the fund settled. */
+  CHARITY_PAID("charity-paid", "f.charity_paid", false),
   /** Completed user tasks of the children's cases. */
   TASKS("tasks", null, true),
   /** The median number of days between two dates of each child (the query's {@code between}). */

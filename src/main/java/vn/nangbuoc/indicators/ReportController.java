@@ -31,20 +31,25 @@ class ReportController {
     this.exports = exports;
   }
 
-  /** The plan year by default: from 1 January to 31 December of this year (or of the one date given). */
+  /**
+   * A plan year ({@code year}, this year's by default): the children enrolled in its plan; or a date range
+   * ({@code from}, {@code to}): what happened between those days.
+   */
   @GetMapping("/indicators")
   IndicatorReport.Report indicators(@RequestParam(required = false) String unit,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication user) {
-    ReportPeriod period = ReportPeriod.of(from, to);
-    return report.compute(scope.readable(unit, user.getName()), period.from(), period.to());
+      @RequestParam(required = false) String year, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Authentication user) {
+    ReportScope.Area area = scope.readable(unit, user.getName());
+    return report.compute(area, ReportPeriod.of(year, from, to));
   }
 
   /** The same report as a workbook; {@code cong-bo=1} for publication: counts below 5 shown as "<5". */
   @GetMapping("/indicators.xlsx")
   ResponseEntity<byte[]> workbook(@RequestParam(required = false) String unit,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(name = "cong-bo", required = false) String publication, Authentication user) {
-    IndicatorReport.Report computed = indicators(unit, from, to, user);
+      @RequestParam(required = false) String year, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(name = "cong-bo", required = false) String publication,
+      Authentication user) {
+    IndicatorReport.Report computed = indicators(unit, year, from, to, user);
     return ReportExports.xlsxAnswer(exports.xlsx(computed, ReportExports.forPublication(publication)), computed);
   }
 

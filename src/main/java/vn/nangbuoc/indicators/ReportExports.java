@@ -122,7 +122,14 @@ class ReportExports {
   }
 
   private static String fileName(IndicatorReport.Report report, String extension) {
-    return "chi-tieu-" + report.unitCode() + "-" + report.from() + "-" + report.to() + "." + extension;
+    return "chi-tieu-" + report.unitCode() + "-" + (report.byPlanYear() ? "nam-ke-hoach-" + report.planYear()
+        : report.from() + "-" + report.to()) + "." + extension;
+  }
+
+  /** The report's period as the page and the exports write it. */
+  static String period(IndicatorReport.Report report) {
+    return (report.byPlanYear() ? ReportPeriod.planYear(report.planYear())
+        : new ReportPeriod(null, report.from(), report.to())).label();
   }
 
   private void breakdownSheet(XSSFWorkbook book, IndicatorReport.Report report, String by, String title,
@@ -191,7 +198,7 @@ class ReportExports {
   /** Unit, period, time of export and whether small counts are hidden; answers the next free row. */
   private static int heading(Sheet sheet, IndicatorReport.Report report, boolean publication, CellStyle bold) {
     String[][] lines = {{"Đơn vị", report.unitName() + " (" + report.unitCode() + ")"},
-        {"Kỳ báo cáo", VietnameseFormat.date(report.from()) + " – " + VietnameseFormat.date(report.to())},
+        {"Kỳ báo cáo", period(report)},
         {"Xuất lúc", LocalDateTime.ofInstant(report.computedAt(), VietnameseFormat.ZONE).format(EXPORTED)},
         {"Số liệu", publication ? "Bản công bố: số đếm dưới 5 ghi \"<5\"" : "Số liệu chính xác (không công bố)"}};
     for (int i = 0; i < lines.length; i++) {

@@ -94,6 +94,7 @@ public class ChildPathwaySteps {
           Step.userTask(TASK_SETTLE_COSTS, "settle-costs.form").in(FUNDING).shortName("settlement")
               .decides(ChildPathway.VAR_TOP_UP_NEEDED).shows(TASK_APPROVE_FUNDING)
               .amount("actualCost", "Chi phí thực tế").field("invoiceNumber", "Số hóa đơn")
+              .amount("healthInsurancePaid", "Bảo hiểm y tế chi trả").amount("charityPaid", "Từ thiện hỗ trợ")
               .field("settlementNote", "Ghi chú quyết toán").field("requestId", "Đề nghị số")
               .amount("approvedAmount", "Số đã phê duyệt").amount("topUp", "Phần vượt cần duyệt").build(),
           Step.userTask(TASK_APPROVE_TOP_UP, "approve-top-up.form").in(FUNDING).shortName("topUp")

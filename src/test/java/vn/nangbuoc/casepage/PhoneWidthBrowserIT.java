@@ -68,7 +68,8 @@ class PhoneWidthBrowserIT {
 
     logIn("cbmaipha", "/ho-so");
     for (String page : List.of("/trang-chu", "/ho-so", "/ho-so/" + caseId, "/ho-so/" + caseId + "/sua",
-        "/ho-so/nhap", "/ho-so/trung-lap", "/thu", "/bao-cao")) {
+        "/ho-so/nhap", "/ho-so/trung-lap", "/thu", "/bao-cao",
+        "/bao-cao/ho-so?indicator=tre-lap-danh-sach&part=numerator&by=sex&key=FEMALE")) {
       measure(page, failures);
     }
     logOut();

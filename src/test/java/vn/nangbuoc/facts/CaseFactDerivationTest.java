@@ -17,7 +17,7 @@ class CaseFactDerivationTest {
 
   static final Instant LISTED = Instant.parse("2026-03-01T02:00:00Z");
   static final CaseRow ROW = new CaseRow(1, "ACTIVE", "MAIPHA", "FEMALE", LocalDate.of(2020, 5, 1), "Tày", "POOR",
-      null, null, "MOTOR", LISTED, null, null);
+      null, null, "MOTOR", LISTED, null, null, "TEKT-CONGDONG", 2026);
 
   @Test
   void shouldApproveAWaitingRequestWhenAReceiptReservesItsMoney() {

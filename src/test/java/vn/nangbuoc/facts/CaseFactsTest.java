@@ -1,6 +1,7 @@
 package vn.nangbuoc.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.erasure.CaseErasure;
 import vn.nangbuoc.erasure.ErasureKind;
+import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -60,7 +62,8 @@ class CaseFactsTest {
     CaseFile file = caseFiles.getByProcessInstance(pathway.getId());
     assertThat(fact(file.id())).containsEntry("STATUS", "ACTIVE").containsEntry("COMMUNE_CODE", "MAIPHA")
         .containsEntry("SEX", "MALE").containsEntry("CONDITION_GROUP", "MOTOR")
-        .containsEntry("LISTED_ON", java.sql.Date.valueOf(EngineTime.today())).containsEntry("SCREENED_ON", null);
+        .containsEntry("LISTED_ON", java.sql.Date.valueOf(EngineTime.today())).containsEntry("SCREENED_ON", null)
+        .containsEntry("PROGRAMME_CODE", file.programmeCode()).containsEntry("PLAN_YEAR", file.planYear());
 
     driver.review(pathway, "ACCEPT");
     driver.screen(pathway, "ABSENT");
@@ -69,7 +72,15 @@ class CaseFactsTest {
     driver.approve("tpldtbxh", pathway, "APPROVED");
     driver.disburse(pathway, 5_500_000);
     driver.surgeryDone(pathway);
-    driver.settle(pathway, 5_500_000);
+    assertThatThrownBy(() -> driver.complete("cvtaichinh", pathway, ChildPathway.TASK_SETTLE_COSTS,
+        PathwayDriver.vars("record_actualCost", 5_500_000, "record_invoiceNumber", "HĐ-1",
+            "record_healthInsurancePaid", -1, "record_charityPaid", "một triệu")))
+        .as("the other sources' money in whole đồng, never negative").isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("bảo hiểm y tế đã chi trả (đồng) phải từ 0")
+        .hasMessageContaining("từ thiện đã hỗ trợ (đồng) phải là số nguyên");
+    assertThat(driver.task(pathway).getTaskDefinitionKey()).as("nothing settled")
+        .isEqualTo(ChildPathway.TASK_SETTLE_COSTS);
+    driver.settle(pathway, 5_500_000, 2_000_000, 0);
 
     Map<String, Object> fact = fact(file.id());
     assertThat(fact).containsEntry("ABSENCES", 1).containsEntry("INDICATION", "SURGERY")
@@ -77,6 +88,7 @@ class CaseFactsTest {
         .containsEntry("FUNDING_DECISION", "APPROVED").containsEntry("FUNDING_SOURCE", "FUND")
         .containsEntry("APPROVED_AMOUNT", 6_000_000L).containsEntry("PAID_AMOUNT", 5_500_000L)
         .containsEntry("SETTLED_AMOUNT", 5_500_000L).containsEntry("SURGERY_STATUS", "DONE")
+        .containsEntry("HEALTH_INSURANCE_PAID", 2_000_000L).containsEntry("CHARITY_PAID", 0L)
         .containsEntry("SURGERY_ON", java.sql.Date.valueOf(LocalDate.now()));
     assertThat(jdbc.queryForList("select step from case_task_fact where case_id = ? and due_at is not null"
         + " and agency_id is not null", String.class, file.id()))

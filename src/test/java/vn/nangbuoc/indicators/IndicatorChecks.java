@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,8 @@ abstract class IndicatorChecks {
     long approved;
     long paid;
     long settled;
+    long healthInsurance;
+    long charity;
   }
 
   @BeforeEach
@@ -129,6 +132,8 @@ abstract class IndicatorChecks {
     checkSum(before, after, children, "kinh-phi-phe-duyet", k -> k.approved);
     checkSum(before, after, children, "kinh-phi-chi-tra", k -> k.paid);
     checkSum(before, after, children, "kinh-phi-quyet-toan", k -> k.settled);
+    checkSum(before, after, children, "kinh-phi-bao-hiem-y-te", k -> k.healthInsurance);
+    checkSum(before, after, children, "kinh-phi-tu-thien", k -> k.charity);
 
     assertThat(numerator(after, "tre-lap-danh-sach") - numerator(beforeErasure, "tre-lap-danh-sach"))
         .as("an erased child counts nowhere").isZero();
@@ -201,6 +206,48 @@ abstract class IndicatorChecks {
     }
   }
 
+  @Test
+  void shouldCountAChildInThePlanYearSheWasEnrolledInWhenSheWasListedTheYearBefore() {
+    int year = lastDay.getYear();
+    String planYear = "year=" + year;
+    String lastYear = "from=" + (year - 1) + "-01-01&to=" + (year - 1) + "-12-31";
+    String thisYear = "from=" + year + "-01-01&to=" + year + "-12-31";
+    Map<String, Map<String, Object>> before = Map.of(planYear, report("cbmaipha", "MAIPHA", planYear),
+        "year=" + (year - 1), report("cbmaipha", "MAIPHA", "year=" + (year - 1)),
+        lastYear, report("cbmaipha", "MAIPHA", lastYear), thisYear, report("cbmaipha", "MAIPHA", thisYear));
+
+    // listed on 20 December of last year for this year's plan, screened this year
+    ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.of(year - 1, 12, 20).atTime(9, 0)
+        .atZone(EngineTime.VIETNAM).toInstant()));
+    vn.nangbuoc.casefile.CaseFile file;
+    try {
+      file = driver.as("cbmaipha", () -> listing.list(new ChildListing("Lường Thị Kế Hoạch", lastDay.minusYears(4),
+          Sex.FEMALE, "Tày", null, "Thôn Khòn Khuyên", "MAIPHA", ConditionGroup.CLEFT_LIP_PALATE, "Lường Thị Mẹ",
+          CaregiverRelation.MOTHER, "0912000111"), year, "cbmaipha", true));
+    } finally {
+      ClockUtil.reset();
+    }
+    ProcessInstance p = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(file.processInstanceId()).singleResult();
+    driver.review(p, "ACCEPT");
+    driver.screen(p, "SURGERY");
+
+    Map<String, Long> listedMoves = Map.of(planYear, 1L, "year=" + (year - 1), 0L, lastYear, 1L, thisYear, 0L);
+    Map<String, Long> screenedMoves = Map.of(planYear, 1L, "year=" + (year - 1), 0L, lastYear, 0L, thisYear, 1L);
+    listedMoves.forEach((period, moved) -> {
+      Map<String, Object> after = report("cbmaipha", "MAIPHA", period);
+      assertThat(numerator(after, "tre-lap-danh-sach") - numerator(before.get(period), "tre-lap-danh-sach"))
+          .as("listed, " + period).isEqualTo(moved);
+      assertThat(numerator(after, "chi-dinh-phau-thuat") - numerator(before.get(period), "chi-dinh-phau-thuat"))
+          .as("screened with an indication for surgery, " + period).isEqualTo(screenedMoves.get(period));
+      assertThat(after.get("byPlanYear")).as(period).isEqualTo(period.startsWith("year="));
+    });
+    assertThat(report("cbmaipha", "MAIPHA", "")).as("the plan year by default")
+        .containsEntry("byPlanYear", true).containsEntry("planYear", year);
+    assertRefused("cbmaipha", "/api/reports/indicators?unit=MAIPHA&year=20x6", HttpStatus.BAD_REQUEST,
+        "năm kế hoạch");
+  }
+
   // --- the children ---
 
   private Known operated(String commune, Sex sex, int age, String ethnicity) {
@@ -211,12 +258,14 @@ abstract class IndicatorChecks {
     driver.approve("tpldtbxh", p, "APPROVED");
     driver.disburse(p, 2_800_000);
     driver.surgeryDone(p);
-    driver.settle(p, 2_800_000);
+    driver.settle(p, 2_800_000, 1_200_000, 500_000);
     k.surgeryDone = true;
     k.source = "FUND";
     k.approved = 3_000_000;
     k.paid = 2_800_000;
     k.settled = 2_800_000;
+    k.healthInsurance = 1_200_000;
+    k.charity = 500_000;
     return k;
   }
 
@@ -428,8 +477,12 @@ abstract class IndicatorChecks {
   // --- reading the answers ---
 
   private Map<String, Object> report(String user, String unit) {
+    return report(user, unit, "");
+  }
+
+  private Map<String, Object> report(String user, String unit, String period) {
     ResponseEntity<Map<String, Object>> answer = http.withBasicAuth(user, "demo123")
-        .exchange("/api/reports/indicators?unit=" + unit, HttpMethod.GET, null, MAP);
+        .exchange("/api/reports/indicators?unit=" + unit + "&" + period, HttpMethod.GET, null, MAP);
     assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
     return answer.getBody();
   }

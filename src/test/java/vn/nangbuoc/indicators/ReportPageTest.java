@@ -80,11 +80,11 @@ class ReportPageTest {
         .doesNotContain("<script");
     for (Map<String, Object> figure : figures(api)) {
       String section = section(html, (String) figure.get("id"));
-      assertThat(section).as(figure.get("id") + " numerator")
-          .contains("class=\"numerator\">" + ReportFigures.count(number(figure.get("numerator"))) + "<");
+      assertThat(shown(section, "numerator")).as(figure.get("id") + " numerator")
+          .isEqualTo(ReportFigures.count(number(figure.get("numerator"))));
       if (figure.get("denominator") != null) {
-        assertThat(section).as(figure.get("id") + " denominator")
-            .contains("class=\"denominator\">" + ReportFigures.count(number(figure.get("denominator"))) + "<");
+        assertThat(shown(section, "denominator")).as(figure.get("id") + " denominator")
+            .isEqualTo(ReportFigures.count(number(figure.get("denominator"))));
       }
       assertThat(section).as(figure.get("id") + " value").contains("class=\"value\">" + ReportFigures.withUnit(
           (String) figure.get("unit"), (String) figure.get("unitLabel"), decimal(figure.get("value"))) + "<");
@@ -102,7 +102,10 @@ class ReportPageTest {
 
     String year = String.valueOf(EngineTime.today().getYear());
     assertThat(browser.get(session, "/bao-cao").getBody()).as("the plan year by default")
-        .contains("value=\"01/01/" + year + "\"", "value=\"31/12/" + year + "\"");
+        .contains("<option value=\"" + year + "\" selected=\"selected\">", "Năm kế hoạch " + year,
+            "name=\"from\" value=\"\"");
+    assertThat(browser.get(session, "/bao-cao?year=2025&from=01/03/2025").getBody()).as("a day makes it a range")
+        .contains("01/03/2025 – 31/12/2025", "name=\"from\" value=\"01/03/2025\"");
     assertThat(browser.get(session, "/trang-chu").getBody()).contains("href=\"/bao-cao\"");
     assertThat(browser.get(browser.login("quantri"), "/trang-chu").getBody()).as("administrators read no figures")
         .doesNotContain("href=\"/bao-cao\"");
@@ -264,6 +267,14 @@ class ReportPageTest {
     int start = html.indexOf("id=\"chi-tieu-" + id + "\"");
     assertThat(start).as(id + " on the page").isPositive();
     return html.substring(start, html.indexOf("</section>", start));
+  }
+
+  /** The text of the section's element of that class, a link's text when it links to its case files. */
+  private static String shown(String section, String className) {
+    int start = section.indexOf("class=\"" + className + "\">");
+    assertThat(start).as(className).isNotNegative();
+    String element = section.substring(start, section.indexOf("</dd>", start));
+    return element.substring(element.indexOf('>') + 1).replaceAll("<[^>]+>", "").strip();
   }
 
   /** id, row label, count, sheet: a breakdown's row of a children's count between 1 and 4. */

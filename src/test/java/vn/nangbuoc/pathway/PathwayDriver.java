@@ -147,6 +147,13 @@ public class PathwayDriver {
         "record_actualCost", actualCost, "record_invoiceNumber", "HĐ-2026-0042"));
   }
 
+  /** As {@link #settle(ProcessInstance, long)}, with what health insurance and charity paid besides the bill. */
+  public void settle(ProcessInstance p, long actualCost, long healthInsurancePaid, long charityPaid) {
+    complete("cvtaichinh", p, ChildPathway.TASK_SETTLE_COSTS, vars(
+        "record_actualCost", actualCost, "record_invoiceNumber", "HĐ-2026-0042",
+        "record_healthInsurancePaid", healthInsurancePaid, "record_charityPaid", charityPaid));
+  }
+
   public void surgeryPostponed(ProcessInstance p) {
     complete("cvldtbxh", p, ChildPathway.TASK_RECORD_SURGERY_RESULT, vars(
         ChildPathway.VAR_SURGERY_STATUS, "POSTPONED", "record_postponedTo", LocalDate.now().plusDays(14).toString(),
