@@ -101,7 +101,10 @@ final class PathwaysOverHttp {
 
   /** The user who does the open task's everyday work in the group it is routed to. */
   String routedUser(String pathway) {
-    Map<String, Object> task = tasks(pathway).get(0);
+    return routedUser(tasks(pathway).get(0));
+  }
+
+  private String routedUser(Map<String, Object> task) {
     List<Map<String, Object>> links = read(send("GET", "/engine-rest/task/" + task.get("id") + "/identity-links",
         ADMIN, null).body(), LIST);
     String group = links.stream().filter(link -> "candidate".equals(link.get("type")) && link.get("groupId") != null)
@@ -118,10 +121,12 @@ final class PathwaysOverHttp {
     List<String> steps = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      String task = openTask(pathway);
-      if (task != null) {
+      List<Map<String, Object>> open = tasks(pathway);
+      check(open.size() <= 1, "pathway " + pathway + " has open tasks " + keys(open));
+      if (!open.isEmpty()) {
         check(steps.size() < 40, "pathway " + pathway + " goes round: " + steps);
-        complete(pathway, routedUser(pathway), task, forward(pathway, task));
+        String task = (String) open.get(0).get("taskDefinitionKey");
+        complete(pathway, routedUser(open.get(0)), task, forward(pathway, task));
         steps.add(task);
       } else if (ended(pathway)) {
         return steps;
@@ -146,7 +151,7 @@ final class PathwaysOverHttp {
     List<Map<String, Object>> timers = engineList("/engine-rest/job?timers=true&processInstanceId=" + pathway, ADMIN);
     for (Map<String, Object> timer : timers) {
       Instant due = Instant.from(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-          .parse((String) timer.get("duedate")));
+          .parse((String) timer.get("dueDate")));
       if (due.isAfter(Instant.now().plusSeconds(5))) {
         HttpResponse<String> run = send("POST", "/engine-rest/job/" + timer.get("id") + "/execute", ADMIN, null);
         check(run.statusCode() == 204, "timer " + timer.get("id") + " answered " + run.statusCode() + ": "
