@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import vn.nangbuoc.PageBrowser;
 
@@ -49,6 +52,8 @@ final class PathwaysOverHttp {
   private final Function<String, URI> address;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, String> workerOfGroup = new ConcurrentHashMap<>();
+  private final AtomicLong requestsSent = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   /** {@code address} turns a path ("/api/cases") into the application's address for it. */
   PathwaysOverHttp(Function<String, URI> address) {
@@ -118,15 +123,34 @@ final class PathwaysOverHttp {
    * the values that take it forward, each follow-up timer run. Returns the steps taken, in order.
    */
   List<String> walkToEnd(String pathway, Duration timeout) throws InterruptedException {
+    return walk(pathway, timeout, () -> true, (task, sentAt, answeredAt) -> {
+    });
+  }
+
+  /** What a walk tells of each task it completed, with when it sent the completion and had its answer. */
+  interface Journal {
+    void completed(String taskKey, long sentAtNanos, long answeredAtNanos);
+  }
+
+  /**
+   * {@link #walkToEnd}, told of each completion, that stops before its next step once {@code goOn} says so;
+   * returns the steps taken.
+   */
+  List<String> walk(String pathway, Duration timeout, BooleanSupplier goOn, Journal journal)
+      throws InterruptedException {
     List<String> steps = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && goOn.getAsBoolean()) {
       List<Map<String, Object>> open = tasks(pathway);
       check(open.size() <= 1, "pathway " + pathway + " has open tasks " + keys(open));
       if (!open.isEmpty()) {
         check(steps.size() < 40, "pathway " + pathway + " goes round: " + steps);
         String task = (String) open.get(0).get("taskDefinitionKey");
-        complete(pathway, routedUser(open.get(0)), task, forward(pathway, task));
+        Map<String, Object> values = forward(pathway, task);
+        String user = routedUser(open.get(0));
+        long sentAt = System.nanoTime();
+        complete(pathway, user, task, values);
+        journal.completed(task, sentAt, System.nanoTime());
         steps.add(task);
       } else if (ended(pathway)) {
         return steps;
@@ -135,6 +159,9 @@ final class PathwaysOverHttp {
       } else {
         Thread.sleep(100); // a due timer the job executor is about to run
       }
+    }
+    if (!goOn.getAsBoolean()) {
+      return steps;
     }
     throw new AssertionError("pathway " + pathway + " did not end within " + timeout + " after " + steps);
   }
@@ -257,6 +284,8 @@ final class PathwaysOverHttp {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    requestsSent.incrementAndGet();
+    inFlight.incrementAndGet();
     try {
       return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -264,7 +293,19 @@ final class PathwaysOverHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    } finally {
+      inFlight.decrementAndGet();
     }
+  }
+
+  /** The requests sent so far. */
+  long requestsSent() {
+    return requestsSent.get();
+  }
+
+  /** The requests sent and not answered yet. */
+  int inFlight() {
+    return inFlight.get();
   }
 
   private static String cookies(HttpResponse<String> response) {
