@@ -11,8 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -36,11 +37,16 @@ import vn.nangbuoc.PageBrowser;
  */
 final class PathwaysOverHttp {
 
-  static final String ADMIN = "quantri";
-  static final String PASSWORD = "demo123";
+  private static final String ADMIN = "quantri";
+  private static final String PASSWORD = "demo123";
   /** The surgery of the walked children: long enough ago that every follow-up visit is due at once. */
-  static final LocalDate SURGERY_DAY = LocalDate.now().minusMonths(8);
+  private static final LocalDate SURGERY_DAY = LocalDate.now().minusMonths(8);
 
+  private static final List<String> FAMILY_NAMES = List.of("Lương", "Hoàng", "Nông", "Vi", "Lý", "Chu", "Đinh", "Mã");
+  private static final List<String> GIVEN_NAMES = List.of("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Linh",
+      "Minh", "Ngọc", "Phúc", "Quang", "Sơn", "Thảo", "Tú", "Yến");
+  /** How the engine's REST API writes a date. */
+  private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   /** The application refuses an engine list asked for without a page. */
   private static final String PAGE = "firstResult=0&maxResults=50";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,10 +65,6 @@ final class PathwaysOverHttp {
   PathwaysOverHttp(Function<String, URI> address) {
     this.address = address;
   }
-
-  private static final List<String> FAMILY_NAMES = List.of("Lương", "Hoàng", "Nông", "Vi", "Lý", "Chu", "Đinh", "Mã");
-  private static final List<String> GIVEN_NAMES = List.of("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Linh",
-      "Minh", "Ngọc", "Phúc", "Quang", "Sơn", "Thảo", "Tú", "Yến");
 
   /** A child's name of its own for each number, as the listing takes it (letters and spaces). */
   static String childName(int number) {
@@ -166,7 +168,7 @@ final class PathwaysOverHttp {
     throw new AssertionError("pathway " + pathway + " did not end within " + timeout + " after " + steps);
   }
 
-  /** Whether the pathway has ended (its history says COMPLETED, or it is gone from the runtime). */
+  /** Whether the pathway has ended: its history says COMPLETED. */
   boolean ended(String pathway) {
     Map<String, Object> history = read(send("GET", "/engine-rest/history/process-instance/" + pathway, ADMIN,
         null).body(), OBJECT);
@@ -177,8 +179,7 @@ final class PathwaysOverHttp {
   private boolean runTimerDueLater(String pathway) {
     List<Map<String, Object>> timers = engineList("/engine-rest/job?timers=true&processInstanceId=" + pathway, ADMIN);
     for (Map<String, Object> timer : timers) {
-      Instant due = Instant.from(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-          .parse((String) timer.get("dueDate")));
+      Instant due = Instant.from(ENGINE_DATE.parse((String) timer.get("dueDate")));
       if (due.isAfter(Instant.now().plusSeconds(5))) {
         HttpResponse<String> run = send("POST", "/engine-rest/job/" + timer.get("id") + "/execute", ADMIN, null);
         check(run.statusCode() == 204, "timer " + timer.get("id") + " answered " + run.statusCode() + ": "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class PreviousReleaseCases {
         "record_invoiceNumber", "HĐ-BS-1")));
     make("Chờ đến hạn thăm", TO_SETTLEMENT, Map.of("Task_RecordSurgeryResult", Map.of("surgeryStatus", "DONE",
         "record_surgeryDate", LocalDate.now().toString(), "record_surgeryOutcome", "Tốt")));
-    List<String> toVisits = new java.util.ArrayList<>(TO_SETTLEMENT);
+    List<String> toVisits = new ArrayList<>(TO_SETTLEMENT);
     make("Chờ thăm lần 1", toVisits, Map.of());
     toVisits.add("Task_FollowUpVisit");
     make("Chờ thăm lần 2", toVisits, Map.of());
