@@ -1,13 +1,15 @@
 package vn.nangbuoc.routing;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.TaskTitle;
@@ -29,14 +31,13 @@ public class OpenTaskRerouting {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final EngineSystem system;
-  private final ApplicationEventPublisher events;
   private final CaseRoutingFacts facts;
   private final CaseAuthorizations caseAuthorizations;
   private final TaskTitles titles;
   private final CaseFileService caseFiles;
 
   OpenTaskRerouting(TaskRouting routing, TaskService taskService, IdentityService identityService,
-      EngineSystem system, ApplicationEventPublisher events, CaseRoutingFacts facts,
+      EngineSystem system, CaseRoutingFacts facts,
       CaseAuthorizations caseAuthorizations, TaskTitles titles, CaseFileService caseFiles) {
     this.titles = titles;
     this.caseFiles = caseFiles;
@@ -44,27 +45,39 @@ public class OpenTaskRerouting {
     this.taskService = taskService;
     this.identityService = identityService;
     this.system = system;
-    this.events = events;
     this.facts = facts;
     this.caseAuthorizations = caseAuthorizations;
   }
 
-  /** Re-routes the pathway's open tasks and withdraws stale rights; answers how many tasks changed group. */
-  public int reroute(String processInstanceId) {
+  /**
+   * Re-routes the pathway's open tasks and withdraws stale rights; answers the tasks that went to another
+   * group, for the caller to announce.
+   */
+  public List<TaskRouted> reroute(String processInstanceId) {
     return system.call(() -> {
-      int changed = 0;
-      for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-          .listPage(0, EngineLimits.SMALL_LIST)) {
-        if (rerouteOne(task, processInstanceId)) {
-          changed++;
-        }
-      }
+      List<TaskRouted> changed = rerouteTasks(processInstanceId);
       caseAuthorizations.withdrawStale(processInstanceId, facts.of(processInstanceId).communeCode());
       return changed;
     });
   }
 
-  private boolean rerouteOne(Task task, String processInstanceId) {
+  /**
+   * Re-routes the pathway's open tasks and leaves the rights to the caller: a reorganisation sets those of a
+   * whole batch at once ({@link CaseAuthorizations#recomputeRunning}). Answers the tasks that went to another
+   * group, counted per group by a reorganisation, announced one by one when a child moved.
+   */
+  public List<TaskRouted> rerouteTasks(String processInstanceId) {
+    return system.call(() -> {
+      List<TaskRouted> changed = new ArrayList<>();
+      for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .listPage(0, EngineLimits.SMALL_LIST)) {
+        rerouteOne(task, processInstanceId).ifPresent(changed::add);
+      }
+      return changed;
+    });
+  }
+
+  private Optional<TaskRouted> rerouteOne(Task task, String processInstanceId) {
     Route route = routing.routeFor(task.getTaskDefinitionKey(), processInstanceId);
     String newGroup = route.agency().groupId();
     Set<String> groups = new HashSet<>();
@@ -76,13 +89,13 @@ public class OpenTaskRerouting {
     String title = titles.of(TaskTitle.step(task.getName()), caseFiles.getByProcessInstance(processInstanceId));
     boolean sameGroup = groups.equals(Set.of(newGroup));
     if (sameGroup && title.equals(task.getName())) {
-      return false;
+      return Optional.empty();
     }
     if (sameGroup) {
       // same group, another commune's name (the child moved within the group's area)
       task.setName(title);
       taskService.saveTask(task);
-      return false;
+      return Optional.empty();
     }
     groups.stream().filter(group -> !group.equals(newGroup))
         .forEach(group -> taskService.deleteCandidateGroup(task.getId(), group));
@@ -98,9 +111,7 @@ public class OpenTaskRerouting {
       changed.setAssignee(null);
     }
     taskService.saveTask(changed);
-    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), TaskTitle.step(title),
-        task.getDueDate(),
-        newGroup, route.agency().agencyName()));
-    return true;
+    return Optional.of(new TaskRouted(task.getId(), task.getProcessInstanceId(), TaskTitle.step(title),
+        task.getDueDate(), newGroup, route.agency().agencyName()));
   }
 }

@@ -25,6 +25,8 @@ import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.fund.FundReceipts;
 import vn.nangbuoc.fund.ReceiptKind;
 import vn.nangbuoc.listing.ListingService;
+import vn.nangbuoc.notification.DeliveryMode;
+import vn.nangbuoc.notification.Notifications;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.PathwayDriver;
 
@@ -43,6 +45,8 @@ abstract class ReorganisationCrashScenario {
   /** The candidate group insert that fails: the fifth, which batches of three put in the second batch. */
   static final int FAILING_INSERT = 5;
   static final String CRASH = "Lỗi giả lập: giao dịch bị hủy giữa một lô";
+  /** A member of the health centre, which gains the screening, who chose to hear nothing. */
+  static final String QUIET = "bsttyt";
 
   ConfigurableApplicationContext intact;
   ConfigurableApplicationContext crashed;
@@ -87,6 +91,7 @@ abstract class ReorganisationCrashScenario {
     ReorganisationRun crashedRun = crashed.getBean(ReorganisationRun.class);
     JdbcClient jdbc = crashed.getBean(JdbcClient.class);
     long id = crashedRun.upload(changeSet, "quantri").id();
+    long mailsForATaskBefore = mailsForATask(jdbc);
     armCrash(jdbc, FAILING_INSERT);
     try {
       assertThatThrownBy(() -> crashedRun.apply(id, "quantri", Integer.MAX_VALUE)).hasStackTraceContaining(CRASH);
@@ -100,6 +105,8 @@ abstract class ReorganisationCrashScenario {
     Map<String, List<String>> uninterrupted = fingerprint(intact);
     uninterrupted.forEach((what, rows) -> assertThat(afterResume.get(what)).as(what).isEqualTo(rows));
     thenEveryOpenTaskSitsWithAStaffedGroupServingItsWard(jdbc);
+    assertThat(mailsForATask(jdbc)).as("mails and digest lines for one task").isEqualTo(mailsForATaskBefore);
+    thenEachPersonWhoGainedWorkHasOneMailSayingHowMuch(jdbc);
 
     assertThat(crashedRun.apply(id, "quantri", Integer.MAX_VALUE).status()).isEqualTo(ReorganisationStatus.APPLIED);
     assertThat(fingerprint(crashed)).as("a second apply").isEqualTo(afterResume);
@@ -117,6 +124,50 @@ abstract class ReorganisationCrashScenario {
         + " where r.done = false and c.commune_code <> r.from_commune")).as("moved, not carried").isZero();
     assertThat(count(jdbc, "select count(*) from case_step_record s join reorganisation_case r on r.case_id ="
         + " s.case_id where r.done = false and s.step = 'Reorganisation'")).as("timeline lines, not carried").isZero();
+  }
+
+  private static long mailsForATask(JdbcClient jdbc) {
+    return count(jdbc, "select count(*) from mail_outbox where kind = 'task-arrived'")
+        + count(jdbc, "select count(*) from digest_item");
+  }
+
+  /**
+   * The members of the groups that gained tasks (with an address, and not having chosen no mail) have one mail
+   * each, with the tasks of each of their groups and the total; nobody else has one.
+   */
+  private static void thenEachPersonWhoGainedWorkHasOneMailSayingHowMuch(JdbcClient jdbc) {
+    Map<String, Integer> gained = new LinkedHashMap<>();
+    jdbc.sql("select group_id, tasks from reorganisation_rerouted").query((rs, n) -> gained.put(rs.getString(1),
+        rs.getInt(2))).list();
+    assertThat(gained.values().stream().mapToInt(n -> n).sum()).as("tasks re-routed").isPositive();
+    List<String[]> memberships = jdbc.sql("select m.user_id_, m.group_id_, g.name_ from ACT_ID_MEMBERSHIP m"
+            + " join ACT_ID_USER u on u.id_ = m.user_id_ join ACT_ID_GROUP g on g.id_ = m.group_id_"
+            + " where u.email_ is not null and u.email_ <> '' and not exists (select 1 from notification_preference p"
+            + " where p.user_id = m.user_id_ and p.mode = 'NONE')")
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list().stream()
+        .filter(membership -> gained.containsKey(membership[1])).toList();
+    assertThat(jdbc.sql("select group_id_ from ACT_ID_MEMBERSHIP where user_id_ = ?").param(QUIET)
+        .query(String.class).list()).as("the groups of someone who chose no mail")
+        .containsAnyElementsOf(gained.keySet());
+    List<String[]> mails = jdbc.sql("select recipient_user, subject, body_text from mail_outbox"
+            + " where kind = 'reorganisation-work'")
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    assertThat(mails.stream().map(mail -> mail[0])).doesNotContain(QUIET);
+    assertThat(mails.stream().map(mail -> mail[0]).sorted().toList()).as("one mail a person")
+        .isEqualTo(memberships.stream().map(m -> m[0]).distinct().sorted().toList());
+    for (String[] mail : mails) {
+      int total = 0;
+      for (String[] membership : memberships) {
+        if (membership[0].equals(mail[0])) {
+          total += gained.get(membership[1]);
+          assertThat(mail[2]).as(mail[0]).contains("- " + membership[2] + ": " + gained.get(membership[1])
+              + " công việc");
+        }
+      }
+      assertThat(mail[1]).as(mail[0]).isEqualTo("[Nâng Bước] Sắp xếp tổ chức: " + total
+          + " công việc chuyển đến đồng chí");
+      assertThat(mail[2]).contains("Tổng cộng: " + total + " công việc");
+    }
   }
 
   private void thenEveryOpenTaskSitsWithAStaffedGroupServingItsWard(JdbcClient jdbc) {
@@ -139,6 +190,7 @@ abstract class ReorganisationCrashScenario {
     PathwayDriver driver = new PathwayDriver(city.getBean(ProcessEngine.class), city.getBean(ListingService.class));
     city.getBean(FundReceipts.class).receive(CityReformScenario.CITY_FUND, ReceiptKind.BUDGET, 60_000_000,
         "Ngân sách thành phố", null, LocalDate.now(), "cvtaichinh");
+    city.getBean(Notifications.class).choose(QUIET, DeliveryMode.NONE);
     listed(driver, "MAIPHA");
     driver.review(listed(driver, "DONGKINH"), "ACCEPT");
     ProcessInstance screened = listed(driver, "CHILANG");
@@ -198,7 +250,8 @@ abstract class ReorganisationCrashScenario {
         + " from fund_transfer");
     queries.put("agencies", "select id, valid_to from agency");
     queries.put("successors", "select agency_id, successor_id from agency_successor");
-    queries.put("recorded change", "select name, status, applied_by from reorganisation");
+    queries.put("recorded change", "select name, status, applied_by, summary from reorganisation");
+    queries.put("re-routed tasks", "select group_id, tasks from reorganisation_rerouted");
     queries.put("cases of the change", "select c.case_number, r.from_commune, r.to_commune, r.done"
         + " from reorganisation_case r join case_file c on c.id = r.case_id");
     queries.put("mails", "select kind, recipient_user, subject from mail_outbox");
