@@ -64,16 +64,13 @@ class CaseCarrier {
     Map<String, List<String>> endedByCommune = new LinkedHashMap<>();
     for (Reorganisations.PlannedCase planned : batch) {
       String instance = planned.processInstanceId();
-      if (instance == null) {
-        continue;
-      }
-      if (running.contains(instance)) {
-        rerouting.rerouteTasks(instance).forEach(routed -> rerouted.merge(routed.groupId(), 1, Integer::sum));
-        runningByCommune.computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
-      } else {
-        endedByCommune.computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
+      if (instance != null) {
+        (running.contains(instance) ? runningByCommune : endedByCommune)
+            .computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
       }
     }
+    rerouting.rerouteTasks(runningByCommune.values().stream().flatMap(List::stream).toList())
+        .forEach(routed -> rerouted.merge(routed.groupId(), 1, Integer::sum));
     // the rights once the tasks are where they go: a task keeps those of the groups it is routed to now
     runningByCommune.forEach((commune, instances) -> authorizations.recomputeRunning(instances, commune));
     endedByCommune.forEach((commune, instances) -> authorizations.recomputeEnded(instances, commune));

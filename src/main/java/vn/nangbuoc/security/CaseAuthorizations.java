@@ -1,5 +1,6 @@
 package vn.nangbuoc.security;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,12 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +49,10 @@ public class CaseAuthorizations {
       Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ,
       Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
 
+  /** The types of an inserted grant's columns: given, a null costs the driver no look-up. */
+  private static final int[] GRANT_COLUMNS = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER,
+      Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP};
+
   private final AuthorizationService authorizations;
   private final OrganisationDirectory organisation;
   private final EngineSystem system;
@@ -54,10 +61,12 @@ public class CaseAuthorizations {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
+  private final IdGenerator idGenerator;
 
   CaseAuthorizations(AuthorizationService authorizations, OrganisationDirectory organisation, EngineSystem system,
       TaskService taskService, HistoryService historyService, IdentityService identityService, JdbcClient jdbc,
-      JdbcTemplate jdbcTemplate) {
+      JdbcTemplate jdbcTemplate, ProcessEngine engine) {
+    this.idGenerator = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getIdGenerator();
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.authorizations = authorizations;
@@ -150,8 +159,8 @@ public class CaseAuthorizations {
 
   /**
    * The serving groups' missing reads on the instances and their history, inserted as the engine's
-   * saveAuthorization writes them: read permission, and on the history the root instance and removal time of
-   * the historic instance (so that the history cleanup takes them with it).
+   * saveAuthorization writes them: an id from the engine's generator, read permission, and on the history the
+   * root instance and removal time of the historic instance (so that the history cleanup takes them with it).
    */
   private void grantMissingReads(Collection<String> processInstanceIds, List<String> serving) {
     Map<String, Set<String>> granted = new HashMap<>();
@@ -175,13 +184,13 @@ public class CaseAuthorizations {
         Object[] root = resource == Resources.HISTORIC_PROCESS_INSTANCE
             ? history.getOrDefault(pid, new Object[2]) : new Object[2];
         serving.stream().filter(group -> !holders.contains(group)).forEach(group -> missing.add(new Object[] {
-            UUID.randomUUID().toString(), Authorization.AUTH_TYPE_GRANT, group, resource.resourceType(), pid,
+            idGenerator.getNextId(), Authorization.AUTH_TYPE_GRANT, group, resource.resourceType(), pid,
             permission.getValue(), root[0], root[1]}));
       });
     }
     jdbcTemplate.batchUpdate("insert into ACT_RU_AUTHORIZATION (id_, rev_, type_, group_id_, user_id_,"
         + " resource_type_, resource_id_, perms_, root_proc_inst_id_, removal_time_)"
-        + " values (?, 1, ?, ?, null, ?, ?, ?, ?, ?)", missing);
+        + " values (?, 1, ?, ?, null, ?, ?, ?, ?, ?)", missing, GRANT_COLUMNS);
   }
 
   /**
