@@ -2,11 +2,13 @@ package vn.nangbuoc.notification;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseCoordinator;
@@ -32,6 +34,7 @@ public class Notifications {
   static final String LISTING_REVIEWED = "listing-reviewed";
   static final String REMINDER = "task-reminder";
   static final String DIGEST = "daily-digest";
+  static final String WORK_HANDED_OVER = "reorganisation-work";
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
@@ -75,6 +78,34 @@ public class Notifications {
         case NONE -> { }
       }
     }
+  }
+
+  /**
+   * A reorganisation handed open tasks to groups: each member hears once, whatever their delivery choice but
+   * "none", how many tasks came to each of their groups, instead of a mail or a digest line a task (a city's
+   * reform moves thousands). Written in the transaction that ends the reorganisation, once (its key).
+   */
+  public void workHandedOver(long reorganisationId, String reorganisationName, Map<String, Integer> tasksByGroup) {
+    Map<String, Recipient> people = new TreeMap<>();
+    Map<String, List<Map<String, Object>>> lines = new HashMap<>();
+    tasksByGroup.forEach((group, tasks) -> {
+      String name = recipients.groupName(group);
+      for (Recipient member : recipients.membersOf(group)) {
+        if (member.mode() != DeliveryMode.NONE) {
+          people.put(member.userId(), member);
+          lines.computeIfAbsent(member.userId(), user -> new ArrayList<>()).add(Map.of("group", name, "tasks", tasks));
+        }
+      }
+    });
+    people.forEach((userId, to) -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("reorganisationName", reorganisationName);
+      model.put("reorganisationId", reorganisationId);
+      model.put("lines", lines.get(userId));
+      model.put("total", lines.get(userId).stream().mapToInt(line -> (Integer) line.get("tasks")).sum());
+      model.put("link", settings.baseUrl() + "/camunda/app/tasklist/");
+      send("reorganisation:" + reorganisationId + ":" + userId, WORK_HANDED_OVER, to, model);
+    });
   }
 
   /** Overdue work goes to the head of the agency responsible for it, at every round of escalation. */

@@ -3,6 +3,7 @@ package vn.nangbuoc.notification;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,12 @@ class Recipients {
             .listPage(0, EngineLimits.SMALL_LIST))
         .stream().filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
         .map(this::recipient).toList();
+  }
+
+  /** What a group is called, as its members see it; its id when the identity service has no name for it. */
+  String groupName(String groupId) {
+    Group group = system.call(() -> identityService.createGroupQuery().groupId(groupId).singleResult());
+    return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
   }
 
   Optional<Recipient> user(String userId) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,8 +25,9 @@ import vn.nangbuoc.system.EngineTime;
  * unit that took its commune over (its number keeps its prefix; its timeline says why), its open tasks go to
  * whoever serves them now, and the rights on the case, its tasks and its history are those of the agencies
  * serving its commune now — for a closed case too, whose history the successors read. What is the same for
- * the whole batch is done once for it (moving the files, recording why, the rights on ended pathways): a city
- * holds ten closed cases for each open one (docs/performance.md, issue 19).
+ * the whole batch is done once for it (moving the files, recording why, the rights, per new commune, of
+ * running and of ended pathways): a city holds ten closed cases for each open one, and an open case asked the
+ * engine about every right it held (docs/performance.md, issue 19). Tasks change through the engine's API.
  */
 @Component
 class CaseCarrier {
@@ -50,28 +52,27 @@ class CaseCarrier {
     this.system = system;
   }
 
-  /** @return how many of the batch's open tasks went to another group */
-  int carry(long reorganisationId, List<Reorganisations.PlannedCase> batch, String appliedBy) {
+  /** @return how many of the batch's open tasks went to each group that was not theirs */
+  Map<String, Integer> carry(long reorganisationId, List<Reorganisations.PlannedCase> batch, String appliedBy) {
+    Map<String, Integer> rerouted = new TreeMap<>();
     if (batch.isEmpty()) {
-      return 0;
+      return rerouted;
     }
     moveCaseFiles(reorganisationId, batch, appliedBy);
     Set<String> running = running(batch);
-    int rerouted = 0;
+    Map<String, List<String>> runningByCommune = new LinkedHashMap<>();
     Map<String, List<String>> endedByCommune = new LinkedHashMap<>();
     for (Reorganisations.PlannedCase planned : batch) {
       String instance = planned.processInstanceId();
-      if (instance == null) {
-        continue;
-      }
-      if (running.contains(instance)) {
-        // the re-routing withdraws every stale right, on the case and its tasks, after the grants
-        authorizations.grantMissingReads(instance, planned.toCommune());
-        rerouted += rerouting.reroute(instance);
-      } else {
-        endedByCommune.computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
+      if (instance != null) {
+        (running.contains(instance) ? runningByCommune : endedByCommune)
+            .computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
       }
     }
+    rerouting.rerouteTasks(runningByCommune.values().stream().flatMap(List::stream).toList())
+        .forEach(routed -> rerouted.merge(routed.groupId(), 1, Integer::sum));
+    // the rights once the tasks are where they go: a task keeps those of the groups it is routed to now
+    runningByCommune.forEach((commune, instances) -> authorizations.recomputeRunning(instances, commune));
     endedByCommune.forEach((commune, instances) -> authorizations.recomputeEnded(instances, commune));
     return rerouted;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.notification.Notifications;
 import vn.nangbuoc.organisation.OrganisationChanges;
 import vn.nangbuoc.security.AccessPolicy;
 import vn.nangbuoc.system.EngineSystem;
@@ -20,15 +22,19 @@ import vn.nangbuoc.system.EngineTime;
 /**
  * Uploads, previews and applies reorganisations. Applying runs in steps, each its own transaction: the
  * structure and the plan; the cases, one batch at a time (an administrator may stop between two; a crash
- * loses at most the batch in hand, rolled back); the funds; the rights of the groups. Applying again
- * resumes where it stopped, and after the end changes nothing: every step is safe to run twice.
+ * loses at most the batch in hand, rolled back); the funds, the rights of the groups, one mail to each person
+ * who gained work, and the record. Applying again resumes where it stopped, and after the end changes nothing:
+ * every step is safe to run twice, and what is counted (cases, tasks per group) is kept with the batches, so
+ * the record counts every run.
  */
 @Service
 class ReorganisationRun {
 
   private static final Logger log = LoggerFactory.getLogger(ReorganisationRun.class);
 
-  record Summary(int cases, int tasksRerouted, List<Preview.FundMove> funds, List<String> groupsRevoked) {
+  /** What the apply did, over all its runs (a stop or a crash and the resume count once). */
+  record Summary(int cases, int tasksRerouted, Map<String, Integer> tasksByGroup, List<Preview.FundMove> funds,
+      List<String> groupsRevoked) {
   }
 
   private final Reorganisations reorganisations;
@@ -44,12 +50,15 @@ class ReorganisationRun {
   private final ObjectMapper json;
   private final int batchSize;
   private final EngineSystem system;
+  private final Notifications notifications;
 
   ReorganisationRun(Reorganisations reorganisations, ReorganisationPreview previews, StructuralChange structure,
       CasePlanner planner, CaseCarrier carrier, FundsOfEndedAgencies funds, FundHandOver handOver,
       OrganisationChanges changes, AccessPolicy accessPolicy, PlatformTransactionManager transactions,
-      ObjectMapper json, @Value("${nangbuoc.reorganisation.batch-size:200}") int batchSize, EngineSystem system) {
+      ObjectMapper json, @Value("${nangbuoc.reorganisation.batch-size:200}") int batchSize, EngineSystem system,
+      Notifications notifications) {
     this.system = system;
+    this.notifications = notifications;
     this.reorganisations = reorganisations;
     this.previews = previews;
     this.structure = structure;
@@ -110,7 +119,6 @@ class ReorganisationRun {
       reorganisations.starting(id, user);
       return done;
     });
-    int[] rerouted = {0};
     for (int batch = 0; ; batch++) {
       if (batch >= maxBatches || reorganisations.stopRequested(id)) {
         reorganisations.stopped(id);
@@ -119,7 +127,7 @@ class ReorganisationRun {
       }
       boolean more = transaction.execute(status -> {
         List<Reorganisations.PlannedCase> next = reorganisations.nextToCarry(id, batchSize);
-        rerouted[0] += carrier.carry(id, next, user);
+        reorganisations.countRerouted(id, carrier.carry(id, next, user));
         reorganisations.carried(id, next.stream().map(Reorganisations.PlannedCase::caseId).toList());
         return !next.isEmpty();
       });
@@ -127,8 +135,12 @@ class ReorganisationRun {
         break;
       }
     }
-    Summary summary = transaction.execute(status -> finish(id, outcome, user, rerouted[0]));
-    transaction.executeWithoutResult(status -> reorganisations.applied(id, write(summary)));
+    // the end and its record in one transaction: a crash between the two would record the funds emptied already
+    Summary summary = transaction.execute(status -> {
+      Summary done = finish(id, changeSet.name(), outcome, user);
+      reorganisations.applied(id, write(done));
+      return done;
+    });
     log.info("Reorganisation {} applied by {}: {} case(s)", id, user, summary.cases());
     return find(id);
   }
@@ -138,14 +150,17 @@ class ReorganisationRun {
     reorganisations.requestStop(id);
   }
 
-  private Summary finish(long id, StructuralChange.Outcome outcome, String user, int rerouted) {
+  private Summary finish(long id, String name, StructuralChange.Outcome outcome, String user) {
     List<Preview.FundMove> moves = funds.moves(outcome, new ArrayList<>());
     moves.forEach(move -> handOver.transfer(move, "Sắp xếp tổ chức #" + id, user));
     accessPolicy.grantAll();
     List<String> revoked = outcome.endedAgencies().keySet().stream().flatMap(a -> changes.groupsOf(a).stream())
         .toList();
     revoked.forEach(accessPolicy::revokeEverything);
-    return new Summary(reorganisations.progress(id).carried(), rerouted, moves, revoked);
+    Map<String, Integer> rerouted = reorganisations.rerouted(id);
+    notifications.workHandedOver(id, name, rerouted);
+    return new Summary(reorganisations.progress(id).carried(), rerouted.values().stream().mapToInt(n -> n).sum(),
+        rerouted, moves, revoked);
   }
 
   private String write(Object value) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -154,6 +156,25 @@ class Reorganisations implements CaseDataEraser {
       jdbc.sql("update reorganisation_case set done = true where reorganisation_id = :id and case_id in (:cases)")
           .param("id", id).param("cases", caseIds).update();
     }
+  }
+
+  /** Adds a batch's re-routed tasks to the group's count, in the batch's transaction. */
+  void countRerouted(long id, Map<String, Integer> tasksByGroup) {
+    tasksByGroup.forEach((group, tasks) -> {
+      if (jdbc.sql("update reorganisation_rerouted set tasks = tasks + ? where reorganisation_id = ? and group_id = ?")
+          .params(tasks, id, group).update() == 0) {
+        jdbc.sql("insert into reorganisation_rerouted (reorganisation_id, group_id, tasks) values (?, ?, ?)")
+            .params(id, group, tasks).update();
+      }
+    });
+  }
+
+  /** The open tasks the reorganisation handed to each group, over all its runs. */
+  Map<String, Integer> rerouted(long id) {
+    Map<String, Integer> tasks = new TreeMap<>();
+    jdbc.sql("select group_id, tasks from reorganisation_rerouted where reorganisation_id = ?").param(id)
+        .query((rs, n) -> tasks.put(rs.getString(1), rs.getInt(2))).list();
+    return tasks;
   }
 
   record Progress(int planned, int carried) {

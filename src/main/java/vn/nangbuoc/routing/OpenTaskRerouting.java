@@ -1,13 +1,18 @@
 package vn.nangbuoc.routing;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.TaskTitle;
@@ -29,78 +34,113 @@ public class OpenTaskRerouting {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final EngineSystem system;
-  private final ApplicationEventPublisher events;
   private final CaseRoutingFacts facts;
   private final CaseAuthorizations caseAuthorizations;
   private final TaskTitles titles;
   private final CaseFileService caseFiles;
+  private final JdbcClient jdbc;
 
   OpenTaskRerouting(TaskRouting routing, TaskService taskService, IdentityService identityService,
-      EngineSystem system, ApplicationEventPublisher events, CaseRoutingFacts facts,
-      CaseAuthorizations caseAuthorizations, TaskTitles titles, CaseFileService caseFiles) {
+      EngineSystem system, CaseRoutingFacts facts, CaseAuthorizations caseAuthorizations, TaskTitles titles,
+      CaseFileService caseFiles, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.titles = titles;
     this.caseFiles = caseFiles;
     this.routing = routing;
     this.taskService = taskService;
     this.identityService = identityService;
     this.system = system;
-    this.events = events;
     this.facts = facts;
     this.caseAuthorizations = caseAuthorizations;
   }
 
-  /** Re-routes the pathway's open tasks and withdraws stale rights; answers how many tasks changed group. */
-  public int reroute(String processInstanceId) {
+  /**
+   * Re-routes the pathway's open tasks and withdraws stale rights; answers the tasks that went to another
+   * group, for the caller to announce.
+   */
+  public List<TaskRouted> reroute(String processInstanceId) {
     return system.call(() -> {
-      int changed = 0;
-      for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-          .listPage(0, EngineLimits.SMALL_LIST)) {
-        if (rerouteOne(task, processInstanceId)) {
-          changed++;
-        }
-      }
+      List<TaskRouted> changed = rerouteTasks(List.of(processInstanceId));
       caseAuthorizations.withdrawStale(processInstanceId, facts.of(processInstanceId).communeCode());
       return changed;
     });
   }
 
-  private boolean rerouteOne(Task task, String processInstanceId) {
+  /**
+   * Re-routes the open tasks of these pathways and leaves the rights to the caller: a reorganisation sets
+   * those of a whole batch at once ({@link CaseAuthorizations#recomputeRunning}). The tasks are read in one
+   * query and their candidate groups in one more; each task changes through the engine's API. Answers the
+   * tasks that went to another group, counted per group by a reorganisation, announced one by one when a
+   * child moved.
+   */
+  public List<TaskRouted> rerouteTasks(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    return system.call(() -> {
+      List<Task> tasks = new ArrayList<>();
+      String[] ids = processInstanceIds.toArray(String[]::new);
+      for (int first = 0; ; first += EngineLimits.SMALL_LIST) {
+        List<Task> page = taskService.createTaskQuery().processInstanceIdIn(ids).orderByTaskId().asc()
+            .listPage(first, EngineLimits.SMALL_LIST);
+        tasks.addAll(page);
+        if (page.size() < EngineLimits.SMALL_LIST) {
+          break;
+        }
+      }
+      Map<String, Set<String>> candidates = candidateGroups(tasks);
+      List<TaskRouted> changed = new ArrayList<>();
+      for (Task task : tasks) {
+        rerouteOne(task, candidates.getOrDefault(task.getId(), Set.of())).ifPresent(changed::add);
+      }
+      return changed;
+    });
+  }
+
+  /** The candidate groups of the tasks, read from the engine's identity links in one query. */
+  private Map<String, Set<String>> candidateGroups(List<Task> tasks) {
+    Map<String, Set<String>> groups = new HashMap<>();
+    List<String> ids = tasks.stream().map(Task::getId).toList();
+    for (int first = 0; first < ids.size(); first += 500) {
+      jdbc.sql("select task_id_, group_id_ from ACT_RU_IDENTITYLINK where type_ = :candidate"
+              + " and group_id_ is not null and task_id_ in (:tasks)")
+          .param("candidate", IdentityLinkType.CANDIDATE)
+          .param("tasks", ids.subList(first, Math.min(ids.size(), first + 500)))
+          .query((rs, n) -> groups.computeIfAbsent(rs.getString(1), task -> new HashSet<>()).add(rs.getString(2)))
+          .list();
+    }
+    return groups;
+  }
+
+  private Optional<TaskRouted> rerouteOne(Task task, Set<String> groups) {
+    String processInstanceId = task.getProcessInstanceId();
     Route route = routing.routeFor(task.getTaskDefinitionKey(), processInstanceId);
     String newGroup = route.agency().groupId();
-    Set<String> groups = new HashSet<>();
-    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
-      }
-    }
     String title = titles.of(TaskTitle.step(task.getName()), caseFiles.getByProcessInstance(processInstanceId));
     boolean sameGroup = groups.equals(Set.of(newGroup));
     if (sameGroup && title.equals(task.getName())) {
-      return false;
+      return Optional.empty();
     }
     if (sameGroup) {
       // same group, another commune's name (the child moved within the group's area)
       task.setName(title);
       taskService.saveTask(task);
-      return false;
+      return Optional.empty();
     }
+    // the task's own fields first, then its candidates: each command reads the task as the one before left it
+    task.setName(title);
+    task.setDescription(TaskRoutingListener.describe(route));
+    if (task.getAssignee() != null && identityService.createUserQuery().userId(task.getAssignee())
+        .memberOfGroup(newGroup).count() == 0) {
+      task.setAssignee(null);
+    }
+    taskService.saveTask(task);
     groups.stream().filter(group -> !group.equals(newGroup))
         .forEach(group -> taskService.deleteCandidateGroup(task.getId(), group));
     if (!groups.contains(newGroup)) {
       taskService.addCandidateGroup(task.getId(), newGroup);
     }
-    // changing the candidates changed the task's row: it is read again before it is saved
-    Task changed = taskService.createTaskQuery().taskId(task.getId()).singleResult();
-    changed.setName(title);
-    changed.setDescription(TaskRoutingListener.describe(route));
-    if (changed.getAssignee() != null && identityService.createUserQuery().userId(changed.getAssignee())
-        .memberOfGroup(newGroup).count() == 0) {
-      changed.setAssignee(null);
-    }
-    taskService.saveTask(changed);
-    events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), TaskTitle.step(title),
-        task.getDueDate(),
+    return Optional.of(new TaskRouted(task.getId(), processInstanceId, TaskTitle.step(title), task.getDueDate(),
         newGroup, route.agency().agencyName()));
-    return true;
   }
 }

@@ -2,6 +2,7 @@ package vn.nangbuoc.routing;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +14,17 @@ import org.springframework.stereotype.Component;
 class RerouteOpenTasksDelegate implements JavaDelegate {
 
   private final OpenTaskRerouting rerouting;
+  private final ApplicationEventPublisher events;
 
-  RerouteOpenTasksDelegate(OpenTaskRerouting rerouting) {
+  RerouteOpenTasksDelegate(OpenTaskRerouting rerouting, ApplicationEventPublisher events) {
     this.rerouting = rerouting;
+    this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     // the mover had the right to move the child (checked by the API); re-routing is the system's work
-    rerouting.reroute(execution.getProcessInstanceId());
+    // the new commune's staff hear of each of its few tasks, as of new work
+    rerouting.reroute(execution.getProcessInstanceId()).forEach(events::publishEvent);
   }
 }

@@ -1,5 +1,6 @@
 package vn.nangbuoc.security;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,12 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +49,10 @@ public class CaseAuthorizations {
       Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ,
       Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
 
+  /** The types of an inserted grant's columns: given, a null costs the driver no look-up. */
+  private static final int[] GRANT_COLUMNS = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER,
+      Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP};
+
   private final AuthorizationService authorizations;
   private final OrganisationDirectory organisation;
   private final EngineSystem system;
@@ -54,10 +61,12 @@ public class CaseAuthorizations {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
+  private final IdGenerator idGenerator;
 
   CaseAuthorizations(AuthorizationService authorizations, OrganisationDirectory organisation, EngineSystem system,
       TaskService taskService, HistoryService historyService, IdentityService identityService, JdbcClient jdbc,
-      JdbcTemplate jdbcTemplate) {
+      JdbcTemplate jdbcTemplate, ProcessEngine engine) {
+    this.idGenerator = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getIdGenerator();
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.authorizations = authorizations;
@@ -75,7 +84,8 @@ public class CaseAuthorizations {
   /**
    * After the organisation changed (a reorganisation): the groups serving the child's commune now read the
    * case and its history, whatever was granted before; every other right goes ({@link #withdrawStale}).
-   * Safe to run twice.
+   * Safe to run twice. Through the engine's API, a command or a query a right: a reorganisation's batches use
+   * {@link #recomputeRunning} and {@link #recomputeEnded}, which leave the same rows (BatchRightsTest).
    */
   public void recompute(String processInstanceId, String communeCode) {
     system.run(() -> {
@@ -86,9 +96,9 @@ public class CaseAuthorizations {
 
   /**
    * The first half of {@link #recompute}: the groups serving the commune get the read rights they lack on the
-   * case and its history; nothing is taken. For a pathway whose tasks are re-routed next, which withdraws.
+   * case and its history; nothing is taken.
    */
-  public void grantMissingReads(String processInstanceId, String communeCode) {
+  private void grantMissingReads(String processInstanceId, String communeCode) {
     system.run(() -> {
       List<String> serving = organisation.groupsServing(communeCode);
       CASE_READ.forEach((resource, permission) -> {
@@ -106,15 +116,53 @@ public class CaseAuthorizations {
    * {@link #recompute} for pathways that ended, whose children live in one commune now: a batch of a
    * reorganisation at a time. An ended pathway has no open task: its rights are the reads on the instance, its
    * history and its finished tasks, which change here in one statement each way for the whole batch instead of
-   * some forty engine queries a case. The rows are the ones the engine writes (read permission, no removal
-   * time), and nothing else holds them: the engine caches no authorization.
+   * some forty engine queries a case.
    */
   public void recomputeEnded(Collection<String> processInstanceIds, String communeCode) {
     if (processInstanceIds.isEmpty()) {
       return;
     }
     List<String> serving = organisation.groupsServing(communeCode);
-    withdrawStaleOfEnded(processInstanceIds, serving);
+    withdrawStaleOnCasesAndHistory(processInstanceIds, serving);
+    grantMissingReads(processInstanceIds, serving);
+  }
+
+  /**
+   * {@link #recompute} for running pathways whose children live in one commune now and whose open tasks were
+   * re-routed already (a batch of a reorganisation): the same rights {@link #grantMissingReads(String, String)}
+   * and {@link #withdrawStale} leave, set in a few statements for the batch instead of the engine queries of
+   * every right of every case. An open task keeps the rights of the groups it is routed to now that serve the
+   * commune, and of its assignee and owner if they are in one of those groups.
+   */
+  public void recomputeRunning(Collection<String> processInstanceIds, String communeCode) {
+    if (processInstanceIds.isEmpty()) {
+      return;
+    }
+    List<String> serving = organisation.groupsServing(communeCode);
+    withdrawStaleOnCasesAndHistory(processInstanceIds, serving);
+    // no group is called "": a commune nobody serves keeps no reader, as in withdrawStale
+    List<String> kept = serving.isEmpty() ? List.of("") : serving;
+    jdbc.sql("delete from ACT_RU_AUTHORIZATION where type_ <> :global and resource_type_ = :task"
+            + " and resource_id_ in (select t.id_ from ACT_RU_TASK t where t.proc_inst_id_ in (:pids))"
+            + " and ((group_id_ is not null and (group_id_ not in (:kept) or not exists (select 1"
+            + " from ACT_RU_IDENTITYLINK l where l.task_id_ = ACT_RU_AUTHORIZATION.resource_id_"
+            + " and l.type_ = :candidate and l.group_id_ = ACT_RU_AUTHORIZATION.group_id_)))"
+            + " or (group_id_ is null and (not exists (select 1 from ACT_RU_TASK t"
+            + " where t.id_ = ACT_RU_AUTHORIZATION.resource_id_ and (t.assignee_ = ACT_RU_AUTHORIZATION.user_id_"
+            + " or t.owner_ = ACT_RU_AUTHORIZATION.user_id_)) or not exists (select 1 from ACT_ID_MEMBERSHIP m"
+            + " where m.user_id_ = ACT_RU_AUTHORIZATION.user_id_ and m.group_id_ in (:kept)))))")
+        .param("global", Authorization.AUTH_TYPE_GLOBAL).param("task", Resources.TASK.resourceType())
+        .param("pids", processInstanceIds).param("kept", kept).param("candidate", IdentityLinkType.CANDIDATE)
+        .update();
+    grantMissingReads(processInstanceIds, serving);
+  }
+
+  /**
+   * The serving groups' missing reads on the instances and their history, inserted as the engine's
+   * saveAuthorization writes them: an id from the engine's generator, read permission, and on the history the
+   * root instance and removal time of the historic instance (so that the history cleanup takes them with it).
+   */
+  private void grantMissingReads(Collection<String> processInstanceIds, List<String> serving) {
     Map<String, Set<String>> granted = new HashMap<>();
     jdbc.sql("select resource_type_, resource_id_, group_id_ from ACT_RU_AUTHORIZATION where type_ = :grant"
             + " and resource_type_ in (:types) and resource_id_ in (:pids) and group_id_ is not null")
@@ -124,24 +172,32 @@ public class CaseAuthorizations {
         .query((rs, n) -> granted.computeIfAbsent(rs.getInt(1) + "/" + rs.getString(2), k -> new HashSet<>())
             .add(rs.getString(3)))
         .list();
+    Map<String, Object[]> history = new HashMap<>();
+    jdbc.sql("select id_, root_proc_inst_id_, removal_time_ from ACT_HI_PROCINST where id_ in (:pids)")
+        .param("pids", processInstanceIds)
+        .query((rs, n) -> history.put(rs.getString(1), new Object[] {rs.getString(2), rs.getTimestamp(3)}))
+        .list();
     List<Object[]> missing = new ArrayList<>();
     for (String pid : processInstanceIds) {
       CASE_READ.forEach((resource, permission) -> {
         Set<String> holders = granted.getOrDefault(resource.resourceType() + "/" + pid, Set.of());
+        Object[] root = resource == Resources.HISTORIC_PROCESS_INSTANCE
+            ? history.getOrDefault(pid, new Object[2]) : new Object[2];
         serving.stream().filter(group -> !holders.contains(group)).forEach(group -> missing.add(new Object[] {
-            UUID.randomUUID().toString(), Authorization.AUTH_TYPE_GRANT, group, resource.resourceType(), pid,
-            permission.getValue()}));
+            idGenerator.getNextId(), Authorization.AUTH_TYPE_GRANT, group, resource.resourceType(), pid,
+            permission.getValue(), root[0], root[1]}));
       });
     }
     jdbcTemplate.batchUpdate("insert into ACT_RU_AUTHORIZATION (id_, rev_, type_, group_id_, user_id_,"
-        + " resource_type_, resource_id_, perms_) values (?, 1, ?, ?, null, ?, ?, ?)", missing);
+        + " resource_type_, resource_id_, perms_, root_proc_inst_id_, removal_time_)"
+        + " values (?, 1, ?, ?, null, ?, ?, ?, ?, ?)", missing, GRANT_COLUMNS);
   }
 
   /**
-   * {@link #withdrawStale} for ended pathways: every grant (or refusal) on the instance, its history and its
-   * finished tasks of a group not serving the commune, or of a user in none of its groups, goes.
+   * {@link #withdrawStale} on the instances, their history and their tasks' history: every grant (or refusal)
+   * of a group not serving the commune, or of a user in none of its groups, goes.
    */
-  private void withdrawStaleOfEnded(Collection<String> processInstanceIds, List<String> serving) {
+  private void withdrawStaleOnCasesAndHistory(Collection<String> processInstanceIds, List<String> serving) {
     deleteStale("resource_type_ in (:types) and resource_id_ in (:pids)",
         CASE_READ.keySet().stream().map(Resource::resourceType).toList(), processInstanceIds, serving);
     deleteStale("resource_type_ in (:types) and resource_id_ in (select h.id_ from ACT_HI_TASKINST h"

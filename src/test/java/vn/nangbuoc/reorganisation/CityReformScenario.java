@@ -71,22 +71,27 @@ abstract class CityReformScenario {
 
   @BeforeAll
   void startTheCity() {
-    List<String> arguments = new java.util.ArrayList<>(database());
+    city = startACity(database(), profiles(), "cityreform");
+    engine = city.getBean(ProcessEngine.class);
+    driver = new PathwayDriver(engine, city.getBean(ListingService.class));
+    jdbc = city.getBean(JdbcClient.class);
+  }
+
+  /** The 2024 city, without web server, on the database given, with batches of three cases. */
+  static ConfigurableApplicationContext startACity(List<String> database, String[] profiles, String engineName) {
+    List<String> arguments = new java.util.ArrayList<>(database);
     arguments.addAll(List.of("--spring.autoconfigure.exclude="
                 + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
                 + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-            "--camunda.bpm.process-engine-name=cityreform",
+            "--camunda.bpm.process-engine-name=" + engineName,
             "--nangbuoc.organisation.file=classpath:organisation/lang-son-city.yaml",
             "--nangbuoc.demo.users-file=classpath:demo/lang-son-city-users.yaml",
             "--nangbuoc.reorganisation.batch-size=3",
             "--nangbuoc.mail.local-server.enabled=false"));
-    city = new SpringApplicationBuilder(NangBuocApplication.class)
-        .profiles(profiles())
+    return new SpringApplicationBuilder(NangBuocApplication.class)
+        .profiles(profiles)
         .web(WebApplicationType.NONE)
         .run(arguments.toArray(String[]::new));
-    engine = city.getBean(ProcessEngine.class);
-    driver = new PathwayDriver(engine, city.getBean(ListingService.class));
-    jdbc = city.getBean(JdbcClient.class);
   }
 
   @AfterAll
