@@ -2,12 +2,17 @@ package vn.nangbuoc.unitreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,10 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -53,7 +60,7 @@ class UnitReportApiTest {
   }
 
   @Test
-  void shouldCollectThreeCommunesReportsWithTheIndicatorReportsFigures() {
+  void shouldCollectThreeCommunesReportsWithTheIndicatorReportsFigures() throws IOException {
     UnitReportDriver driver = new UnitReportDriver(engine, periods);
     new PathwayDriver(engine, listing).list("cbhoangdong", PathwayDriver.child("HOANGDONG",
         LocalDate.now().minusYears(7), ConditionGroup.MOTOR));
@@ -128,6 +135,56 @@ class UnitReportApiTest {
     Map<String, String> hoangDongFigures = figures(versions(get(RECEIVER, "/api/unit-reports/BC-" + code
         + "-HOANGDONG")).get(0));
     assertThat(hoangDongFigures.get("tre-lap-danh-sach")).doesNotStartWith("0 ");
+
+    // the receiving office's pages: every unit's state, a report printable with both versions, its workbook
+    PageBrowser browser = new PageBrowser(http);
+    String session = browser.login(RECEIVER);
+    String periodPage = browser.get(session, "/bao-cao-dinh-ky/" + code).getBody();
+    assertThat(periodPage).contains("Xã Quảng Lạc", "Phường Tam Thanh", "Đã chấp nhận", "Chưa bắt đầu",
+        "/bao-cao-dinh-ky/bao-cao/BC-" + code + "-HOANGDONG");
+    String reportPage = browser.get(session, "/bao-cao-dinh-ky/bao-cao/BC-" + code + "-QUANGLAC").getBody();
+    assertThat(reportPage).contains("Phiên bản <span>2</span>", "Phiên bản <span>1</span>",
+        "Bổ sung số lượt cha mẹ tham gia.", "Thiếu số lượt cha mẹ tham gia truyền thông.", "Người ký duyệt");
+    Map<String, Object> accepted = versions(get(RECEIVER, "/api/unit-reports/BC-" + code + "-QUANGLAC")).get(1);
+    assertThat(workbookNumerators(session, "/bao-cao-dinh-ky/bao-cao/BC-" + code + "-QUANGLAC.xlsx"))
+        .isEqualTo(numerators(accepted));
+    assertThat(browser.get(browser.login("cbmaipha"), "/bao-cao-dinh-ky/bao-cao/BC-" + code + "-HOANGDONG")
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  /** Indicator id → numerator as the workbook's sheet "Báo cáo" lists them (the rows right under "Mã chỉ tiêu"). */
+  private Map<String, Long> workbookNumerators(String session, String path) throws IOException {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, session);
+    ResponseEntity<byte[]> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, Long> numerators = new HashMap<>();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(answer.getBody()))) {
+      Sheet sheet = book.getSheet("Báo cáo");
+      int header = -1;
+      for (Row row : sheet) {
+        String first = row.getCell(0) == null ? "" : row.getCell(0).toString();
+        if (header >= 0 && row.getRowNum() != header + 1 + numerators.size()) {
+          break; // the blank row after the figures
+        }
+        if (header >= 0) {
+          numerators.put(first, row.getCell(2) == null ? null : (long) row.getCell(2).getNumericCellValue());
+        } else if ("Mã chỉ tiêu".equals(first)) {
+          header = row.getRowNum();
+        }
+      }
+    }
+    return numerators;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> numerators(Map<String, Object> version) {
+    Map<String, Long> numerators = new HashMap<>();
+    for (Map<String, Object> figure : (List<Map<String, Object>>) version.get("figures")) {
+      Object n = figure.get("numerator");
+      numerators.put((String) figure.get("indicatorId"), n == null ? null : ((Number) n).longValue());
+    }
+    return numerators;
   }
 
   /**
