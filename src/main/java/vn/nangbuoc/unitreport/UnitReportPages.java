@@ -53,6 +53,12 @@ class UnitReportPages {
     this.names = names;
   }
 
+  @GetMapping("/bao-cao-dinh-ky")
+  String periods(Model model) {
+    model.addAttribute("periods", records.periods());
+    return "unitreport/periods";
+  }
+
   @GetMapping("/bao-cao-dinh-ky/{code}")
   String period(@PathVariable String code, Authentication user, Model model) {
     ReportPeriod period = periods.get(code);

@@ -51,6 +51,12 @@ class UnitReportRecords {
     return jdbc.sql(PERIOD + " where code = ?").param(code).query(UnitReportRecords::period).optional();
   }
 
+  /** Every period, the latest plan year first. */
+  List<ReportPeriod> periods() {
+    return jdbc.sql(PERIOD + " order by plan_year desc, commune_deadline desc, code").query(UnitReportRecords::period)
+        .list();
+  }
+
   /** Marks the period opened, once: false when someone opened it already. */
   boolean markOpened(String code, String userId, Instant at) {
     return jdbc.sql("update report_period set opened_by = ?, opened_at = ? where code = ? and opened_at is null")

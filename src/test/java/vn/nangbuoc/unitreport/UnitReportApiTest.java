@@ -139,6 +139,8 @@ class UnitReportApiTest {
     // the receiving office's pages: every unit's state, a report printable with both versions, its workbook
     PageBrowser browser = new PageBrowser(http);
     String session = browser.login(RECEIVER);
+    assertThat(browser.get(session, "/trang-chu").getBody()).contains("href=\"/bao-cao-dinh-ky\"");
+    assertThat(browser.get(session, "/bao-cao-dinh-ky").getBody()).contains("href=\"/bao-cao-dinh-ky/" + code + "\"");
     String periodPage = browser.get(session, "/bao-cao-dinh-ky/" + code).getBody();
     assertThat(periodPage).contains("Xã Quảng Lạc", "Phường Tam Thanh", "Đã chấp nhận", "Chưa bắt đầu",
         "/bao-cao-dinh-ky/bao-cao/BC-" + code + "-HOANGDONG");
