@@ -20,14 +20,14 @@ import vn.nangbuoc.system.EngineTime;
 class UnitReportController {
 
   /** One unit's report as the receiving office follows it. */
-  record ReportState(String reportKey, String unit, String unitName, String receivingUnit, LocalDate deadline,
+  record StateView(String reportKey, String unit, String unitName, String receivingUnit, LocalDate deadline,
       String state, String stateLabel, boolean late, Instant submittedAt, Instant acceptedAt) {
   }
 
-  record PeriodReports(ReportPeriod period, List<ReportState> reports) {
+  record PeriodReports(ReportPeriod period, List<StateView> reports) {
   }
 
-  record ReportVersions(ReportState report, String periodName, List<ReportVersion> versions) {
+  record ReportVersions(StateView report, String periodName, List<ReportVersion> versions) {
   }
 
   private final ReportPeriods periods;
@@ -65,10 +65,10 @@ class UnitReportController {
     return new ReportVersions(state(report), periods.get(report.periodCode()).name(), records.versions(report.id()));
   }
 
-  ReportState state(UnitReportRow report) {
+  StateView state(UnitReportRow report) {
     String name = access.unitName(report.unitCode());
     boolean late = report.isLate(EngineTime.today());
-    return new ReportState(report.businessKey(), report.unitCode(), name, report.receivingUnitCode(),
+    return new StateView(report.businessKey(), report.unitCode(), name, report.receivingUnitCode(),
         report.deadline(), report.state().name(), late ? "Quá hạn (" + report.state().label() + ")"
         : report.state().label(), late, report.submittedAt(), report.acceptedAt());
   }
