@@ -228,6 +228,11 @@ public class CaseFileService {
         .orElseThrow(() -> new InvalidInputException("Quy trình này không gắn với hồ sơ nào."));
   }
 
+  /** The instance's case; empty for an instance about no child (a unit's report). */
+  public Optional<CaseFile> findByProcessInstance(String processInstanceId) {
+    return repository.findByProcessInstance(processInstanceId);
+  }
+
   public CaseFile get(long id) {
     return repository.find(id).orElseThrow(() -> new CaseNotFoundException(id));
   }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The task_escalation table: one row per escalation of a task, erased with its case. */
+/** The task_escalation table: one row per escalation of a task, erased with its case (a unit's report has none). */
 @Repository
 class EscalationRecords {
 
@@ -20,7 +20,7 @@ class EscalationRecords {
         .query(Integer.class).single();
   }
 
-  void insert(long caseId, OverdueTask task, Instant escalatedAt, int priority) {
+  void insert(Long caseId, OverdueTask task, Instant escalatedAt, int priority) {
     jdbc.sql("insert into task_escalation (case_id, task_id, task_key, due_at, escalated_at, priority)"
             + " values (?, ?, ?, ?, ?, ?)")
         .params(caseId, task.id(), task.key(), new Timestamp(task.dueDate().getTime()), Timestamp.from(escalatedAt),

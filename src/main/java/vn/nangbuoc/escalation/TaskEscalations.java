@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.routing.Route;
 import vn.nangbuoc.routing.TaskRouting;
@@ -31,7 +32,8 @@ class TaskEscalations {
   }
 
   void escalate(OverdueTask task, Instant now) {
-    long caseId = caseFiles.getByProcessInstance(task.processInstanceId()).id();
+    // a unit's report is about no child's case
+    Long caseId = caseFiles.findByProcessInstance(task.processInstanceId()).map(CaseFile::id).orElse(null);
     int priority = EscalationRule.raisedPriority(task.priority());
     // through the task service, not the entity: the change is logged and kept in history as a person's would be
     taskService.setPriority(task.id(), priority);

@@ -93,6 +93,10 @@ class HomePage {
     if (reports.mayReadAny(id)) {
       pages.add(new Destination("Báo cáo chỉ tiêu", "/bao-cao", "Chỉ tiêu của kế hoạch, biểu đồ, tải Excel và CSV"));
     }
+    if (reports.mayReadAny(id) || administrator) {
+      pages.add(new Destination("Báo cáo định kỳ", "/bao-cao-dinh-ky",
+          "Các kỳ báo cáo, tình trạng báo cáo của từng đơn vị, tải Excel"));
+    }
     if (roles.mayReadFunds(id)) {
       pages.add(new Destination("Quỹ Bảo trợ trẻ em", "/quy", "Số dư, sổ quỹ, đề nghị hỗ trợ"));
     }

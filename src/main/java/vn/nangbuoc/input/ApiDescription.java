@@ -21,7 +21,8 @@ class ApiDescription {
         .info(new Info().title("Nâng Bước – API của ứng dụng")
             .description("Hồ sơ trẻ em khuyết tật, quỹ bảo trợ trẻ em, chỉ số báo cáo theo kế hoạch"
                 + " (/api/reports/indicators, bảng tính /api/reports/indicators.xlsx), sắp xếp tổ chức và chuyển"
-                + " hồ sơ đang chạy sang mô hình mới."
+                + " hồ sơ đang chạy sang mô hình mới; kỳ báo cáo định kỳ và báo cáo của từng đơn vị"
+                + " (/api/report-periods, /api/unit-reports)."
                 + " Đăng nhập HTTP Basic bằng tài khoản của hệ thống; mỗi câu trả lời chỉ gồm"
                 + " những gì tài khoản đó được xem. Lỗi trả về dạng {status, message, errors} bằng tiếng Việt."
                 + " API của bộ máy quy trình (Camunda) ở /engine-rest.")

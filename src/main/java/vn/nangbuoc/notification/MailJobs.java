@@ -12,9 +12,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.nangbuoc.casefile.CaseFile;
-import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.unitreport.UnitReport;
 import vn.nangbuoc.routing.WorkingCalendar;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
@@ -31,20 +30,20 @@ class MailJobs {
   private final Recipients recipients;
   private final Notifications notifications;
   private final TaskService taskService;
-  private final CaseFileService caseFiles;
+  private final TaskReferences references;
   private final EngineSystem system;
   private final MailSettings settings;
   private final WorkingCalendar calendar;
 
   MailJobs(DigestItems digest, MailOutbox outbox, Recipients recipients, Notifications notifications,
-      TaskService taskService, CaseFileService caseFiles, EngineSystem system, MailSettings settings,
+      TaskService taskService, TaskReferences references, EngineSystem system, MailSettings settings,
       WorkingCalendar calendar) {
     this.digest = digest;
     this.outbox = outbox;
     this.recipients = recipients;
     this.notifications = notifications;
     this.taskService = taskService;
-    this.caseFiles = caseFiles;
+    this.references = references;
     this.system = system;
     this.settings = settings;
     this.calendar = calendar;
@@ -75,20 +74,21 @@ class MailJobs {
   }
 
   /**
-   * Everyone a pathway task waits for is reminded once, when its due date is within the configured
-   * number of working days (weekends and holidays do not count down the time left).
+   * Everyone a pathway's (or a unit report's) task waits for is reminded once, when its due date is within the
+   * configured number of working days (weekends and holidays do not count down the time left).
    */
   @Transactional
   int remindDueSoon() {
     int reminders = 0;
     Date now = Date.from(EngineTime.now());
     Date remindUpTo = calendar.deadline(EngineTime.now().atZone(EngineTime.VIETNAM), settings.reminderWorkingDays());
-    List<Task> dueSoon = system.call(() -> taskService.createTaskQuery().processDefinitionKey(ChildPathway.PROCESS_KEY)
+    List<Task> dueSoon = system.call(() -> taskService.createTaskQuery()
+        .processDefinitionKeyIn(ChildPathway.PROCESS_KEY, UnitReport.PROCESS_KEY)
         .dueAfter(now).dueBefore(new Date(remindUpTo.getTime() + 1)).listPage(0, REMINDER_BATCH));
     for (Task task : dueSoon) {
-      CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
+      ChildReference about = references.of(task.getProcessInstanceId());
       for (Recipient to : waitingFor(task)) {
-        notifications.remind(task.getId(), task.getName(), task.getDueDate(), file, to);
+        notifications.remind(task.getId(), task.getName(), task.getDueDate(), about, to);
         reminders++;
       }
     }

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseCoordinator;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.pathway.TaskTitle;
-import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.escalation.TaskEscalated;
 import vn.nangbuoc.organisation.Agency;
 import vn.nangbuoc.organisation.OrganisationDirectory;
@@ -22,7 +21,7 @@ import vn.nangbuoc.routing.TaskRouted;
 import vn.nangbuoc.system.EngineTime;
 
 /**
- * Tells people by mail what the pathway asks of them. Every mail is written to the outbox inside
+ * Tells people by mail what the pathway (and a unit's report) asks of them. Every mail is written to the outbox inside
  * the transaction of the event that causes it, with a key (event + recipient) that makes it unique.
  */
 @Service
@@ -42,19 +41,19 @@ public class Notifications {
   private final MailComposer composer;
   private final Recipients recipients;
   private final DigestItems digest;
-  private final CaseFileService caseFiles;
+  private final TaskReferences references;
   private final OrganisationDirectory organisation;
   private final MailSettings settings;
   private final CaseCoordinator coordinator;
 
   Notifications(MailOutbox outbox, MailComposer composer, Recipients recipients, DigestItems digest,
-      CaseFileService caseFiles, OrganisationDirectory organisation, MailSettings settings,
+      TaskReferences references, OrganisationDirectory organisation, MailSettings settings,
       CaseCoordinator coordinator) {
     this.outbox = outbox;
     this.composer = composer;
     this.recipients = recipients;
     this.digest = digest;
-    this.caseFiles = caseFiles;
+    this.references = references;
     this.organisation = organisation;
     this.settings = settings;
     this.coordinator = coordinator;
@@ -68,7 +67,7 @@ public class Notifications {
   /** New work for a group: each member gets a mail now, an item in tomorrow's digest, or nothing. */
   @EventListener
   public void taskArrived(TaskRouted routed) {
-    ChildReference child = ChildReference.of(caseFiles.getByProcessInstance(routed.processInstanceId()));
+    ChildReference child = references.of(routed.processInstanceId());
     Map<String, Object> model = taskModel(routed.taskId(), routed.taskName(), routed.dueDate(), child);
     model.put("agencyName", routed.agencyName());
     for (Recipient member : recipients.membersOf(routed.groupId())) {
@@ -111,7 +110,7 @@ public class Notifications {
   /** Overdue work goes to the head of the agency responsible for it, at every round of escalation. */
   @EventListener
   public void escalated(TaskEscalated escalation) {
-    ChildReference child = ChildReference.of(caseFiles.getByProcessInstance(escalation.processInstanceId()));
+    ChildReference child = references.of(escalation.processInstanceId());
     Map<String, Object> model = taskModel(escalation.taskId(), escalation.taskName(), escalation.dueDate(), child);
     model.put("agencyName", escalation.agencyName());
     model.put("round", escalation.round());
@@ -149,10 +148,9 @@ public class Notifications {
     });
   }
 
-  void remind(String taskId, String taskName, Date dueDate, CaseFile file, Recipient to) {
+  void remind(String taskId, String taskName, Date dueDate, ChildReference about, Recipient to) {
     if (to.mode() != DeliveryMode.NONE) {
-      send("reminder:" + taskId + ":" + to.userId(), REMINDER, to,
-          taskModel(taskId, taskName, dueDate, ChildReference.of(file)));
+      send("reminder:" + taskId + ":" + to.userId(), REMINDER, to, taskModel(taskId, taskName, dueDate, about));
     }
   }
 

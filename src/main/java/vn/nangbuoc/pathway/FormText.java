@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Every character that Markdown or HTML could read as markup is written as a character reference,
  * which marked leaves alone and the browser shows as the character.
  */
-final class FormText {
+public final class FormText {
 
   /** HTML's own, and every punctuation mark that opens Markdown emphasis, links, code or blocks. */
   private static final String ALWAYS = "&<>\"'\\`*_[](){}#+!|~:@";
@@ -24,7 +24,7 @@ final class FormText {
   private FormText() {
   }
 
-  static String escape(String value) {
+  public static String escape(String value) {
     if (value == null) {
       return null;
     }

@@ -48,10 +48,13 @@ class TaskFormContext {
   private final RepositoryService repositoryService;
   private final StepCatalogues catalogues;
   private final DisplayLabels labels;
+  private final List<UnitTaskForms> unitForms;
 
   TaskFormContext(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, CaseStepRecords records, OrganisationDirectory organisation, CaseAccessLog accessLog,
-      FundBooks fundBooks, RepositoryService repositoryService, StepCatalogues catalogues, DisplayLabels labels) {
+      FundBooks fundBooks, RepositoryService repositoryService, StepCatalogues catalogues, DisplayLabels labels,
+      List<UnitTaskForms> unitForms) {
+    this.unitForms = unitForms;
     this.labels = labels;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -71,7 +74,12 @@ class TaskFormContext {
     if (task == null || task.getProcessInstanceId() == null) {
       return Map.of();
     }
-    CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
+    CaseFile file = caseFiles.findByProcessInstance(task.getProcessInstanceId()).orElse(null);
+    if (file == null) {
+      // a unit's report: figures and what its officers wrote, no child's data, so nothing for the access log
+      return unitForms.stream().filter(forms -> forms.unitOf(task.getProcessInstanceId()).isPresent()).findFirst()
+          .map(forms -> forms.valuesFor(task)).orElse(Map.of());
+    }
     accessLog.record(file.id(), reader, CaseAccessLog.Channel.TASK_FORM, remoteAddress);
     Map<String, String> context = new LinkedHashMap<>();
     String commune = organisation.unit(file.communeCode()).map(AdministrativeUnit::displayName)

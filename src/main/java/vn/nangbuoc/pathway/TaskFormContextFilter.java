@@ -8,7 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.system.EngineSystem;
 
@@ -54,9 +57,12 @@ class TaskFormContextFilter extends OncePerRequestFilter {
   private final TaskService taskService;
   private final TaskWorkers workers;
   private final CaseFileService caseFiles;
+  private final List<UnitTaskForms> unitForms;
 
   TaskFormContextFilter(TaskFormContext context, ObjectMapper json, EngineSystem system,
-      IdentityService identityService, TaskService taskService, TaskWorkers workers, CaseFileService caseFiles) {
+      IdentityService identityService, TaskService taskService, TaskWorkers workers, CaseFileService caseFiles,
+      List<UnitTaskForms> unitForms) {
+    this.unitForms = unitForms;
     this.context = context;
     this.json = json;
     this.system = system;
@@ -155,9 +161,14 @@ class TaskFormContextFilter extends OncePerRequestFilter {
     }
     return system.call(() -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-      return task != null && task.getProcessInstanceId() != null && workers.mayWork(reader,
-          taskService.getIdentityLinksForTask(taskId), caseFiles.getByProcessInstance(task.getProcessInstanceId())
-              .communeCode());
+      if (task == null || task.getProcessInstanceId() == null) {
+        return false;
+      }
+      String unit = caseFiles.findByProcessInstance(task.getProcessInstanceId()).map(CaseFile::communeCode)
+          .or(() -> unitForms.stream().map(forms -> forms.unitOf(task.getProcessInstanceId()))
+              .flatMap(Optional::stream).findFirst())
+          .orElse(null);
+      return unit != null && workers.mayWork(reader, taskService.getIdentityLinksForTask(taskId), unit);
     });
   }
 }

@@ -16,6 +16,11 @@ public final class TaskTitle {
     return step(step) + SEPARATOR + caseNumber + SEPARATOR + initials + SEPARATOR + commune;
   }
 
+  /** A task about a unit, not a child (a unit's report): its step, the report's reference and the unit. */
+  public static String of(String step, String reference, String unit) {
+    return step(step) + SEPARATOR + reference + SEPARATOR + unit;
+  }
+
   /** The step a task's name starts with: the name itself for a task named before titles existed. */
   public static String step(String name) {
     if (name == null) {

@@ -1,5 +1,6 @@
 package vn.nangbuoc.routing;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
@@ -26,7 +27,15 @@ class CaseRoutingFacts {
   }
 
   Facts of(String processInstanceId) {
-    CaseFile file = caseFiles.getByProcessInstance(processInstanceId);
+    return of(caseFiles.getByProcessInstance(processInstanceId));
+  }
+
+  /** The facts of the instance's child; empty when the instance is no child's pathway (a unit's report). */
+  Optional<Facts> find(String processInstanceId) {
+    return caseFiles.findByProcessInstance(processInstanceId).map(this::of);
+  }
+
+  private Facts of(CaseFile file) {
     // the amount now in question: the hospital's bill once settled, before that the referral's estimate
     Long cost = records.latest(file.id(), ChildPathway.TASK_SETTLE_COSTS)
         .map(settlement -> settlement.data().get("actualCost"))

@@ -63,13 +63,13 @@ class FourEyesRouting {
       }
       // a substitute nobody holds (a vacant deputy post) would be a dead end again: the next one is tried
       if (!hasMemberAmong(substitute.groupId(), excluded) && hasMembers(substitute.groupId())) {
-        return new Route(substitute, route.deadlineWorkingDays(), "Giao cho nhóm \"" + groupName(substitute)
+        return route.handedTo(substitute, "Giao cho nhóm \"" + groupName(substitute)
             + "\" thay nhóm \"" + groupName(routed) + "\": người lập đề nghị thuộc nhóm đó nên không được tự phê"
             + " duyệt.");
       }
       next.addAll(organisation.substitutesOf(substitute));
     }
-    return new Route(routed, route.deadlineWorkingDays(), noSubstitute(routed, excluded, !named.isEmpty()));
+    return route.handedTo(routed, noSubstitute(routed, excluded, !named.isEmpty()));
   }
 
   private String noSubstitute(ResponsibleAgency routed, Set<String> excluded, boolean someNamed) {

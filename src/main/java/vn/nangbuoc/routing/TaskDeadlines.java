@@ -3,6 +3,7 @@ package vn.nangbuoc.routing;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,7 +38,11 @@ public class TaskDeadlines {
       return date;
     }
     Route route = routing.routeFor(execution.getCurrentActivityId(), execution.getProcessInstanceId());
-    Date due = calendar.deadline(EngineTime.now().atZone(EngineTime.VIETNAM), route.deadlineWorkingDays());
+    ZonedDateTime now = EngineTime.now().atZone(EngineTime.VIETNAM);
+    // a subject's deadline (a unit's report) holds while it is ahead; work given after it gets the table's days
+    Date due = route.deadline() != null && !route.deadline().isBefore(now.toLocalDate())
+        ? Date.from(route.deadline().plusDays(1).atStartOfDay(EngineTime.VIETNAM).minusSeconds(1).toInstant())
+        : calendar.deadline(now, route.deadlineWorkingDays());
     execution.setVariableLocal(ChildPathway.VAR_TASK_DUE_DATE, due);
     return due;
   }

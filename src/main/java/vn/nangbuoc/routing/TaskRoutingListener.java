@@ -12,9 +12,9 @@ import vn.nangbuoc.pathway.TaskTitle;
 import vn.nangbuoc.system.EngineSystem;
 
 /**
- * On every pathway user task: clears what the task is to decide (an earlier round's answer must
- * not stand for this one), then hands the task to the responsible agency's group, with its due date, and
- * names it for the list ({@link TaskTitle}).
+ * On every user task (of a child's pathway or a unit's report): clears what the task is to decide (an earlier
+ * round's answer must not stand for this one), then hands the task to the responsible agency's group, with its
+ * due date, and names it for the list ({@link TaskTitle}).
  */
 @Component("taskRoutingListener")
 class TaskRoutingListener implements TaskListener {
@@ -48,10 +48,15 @@ class TaskRoutingListener implements TaskListener {
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
     task.setDescription(describe(route));
-    CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
-    caseFiles.currentStep(file.id(), task.getTaskDefinitionKey());
     String step = TaskTitle.step(task.getName());
-    task.setName(titles.of(step, file));
+    CaseFile file = caseFiles.findByProcessInstance(task.getProcessInstanceId()).orElse(null);
+    if (file != null) {
+      caseFiles.currentStep(file.id(), task.getTaskDefinitionKey());
+      task.setName(titles.of(step, file));
+    } else {
+      UnitSubject unit = routing.unitSubjectOf(task.getProcessInstanceId()).orElseThrow();
+      task.setName(TaskTitle.of(step, unit.reference(), unit.unitName()));
+    }
     events.publishEvent(new TaskRouted(task.getId(), task.getProcessInstanceId(), step, task.getDueDate(),
         route.agency().groupId(), route.agency().agencyName()));
   }

@@ -32,6 +32,8 @@ import vn.nangbuoc.system.EngineLimits;
 public class AccessPolicy implements ApplicationRunner {
 
   static final String PATHWAY = "child-pathway";
+  /** A unit's periodic report (unitreport.UnitReport.PROCESS_KEY): its tasks are the agencies' work too. */
+  static final String UNIT_REPORT = "unit-report";
 
   private final AuthorizationService authorizations;
   private final IdentityService identityService;
@@ -62,6 +64,7 @@ public class AccessPolicy implements ApplicationRunner {
     for (AgencyGroup group : organisation.agencyGroups()) {
       grant(group.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.READ);
+      grant(group.groupId(), Resources.PROCESS_DEFINITION, UNIT_REPORT, ProcessDefinitionPermissions.READ);
     }
     for (AgencyGroup caseworkers : roles.caseworkerGroups()) {
       grant(caseworkers.groupId(), Resources.PROCESS_DEFINITION, PATHWAY, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -46,7 +46,8 @@ class SecurityConfiguration {
 
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
   static final String[] PAGES = {"/trang-chu", "/ho-so", "/ho-so/**", "/quy", "/quy/**", "/quan-tri/**",
-      "/dang-nhap", "/dang-xuat", "/trang/**", "/thu", "/bao-cao", "/bao-cao/**", "/bao-cao.xlsx", "/bao-cao.csv"};
+      "/dang-nhap", "/dang-xuat", "/trang/**", "/thu", "/bao-cao", "/bao-cao/**", "/bao-cao.xlsx", "/bao-cao.csv",
+      "/bao-cao-dinh-ky", "/bao-cao-dinh-ky/**"};
   static final String LOGIN_PAGE = "/dang-nhap";
   static final String PAGES_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";

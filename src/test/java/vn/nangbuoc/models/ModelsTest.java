@@ -36,10 +36,16 @@ class ModelsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static BpmnModelInstance pathway;
   private static Map<String, JsonNode> formsById;
+  /** Every model of the bpmn folder: the child's pathway, a unit's report. */
+  private static List<BpmnModelInstance> models;
 
   @BeforeAll
   static void load() throws IOException {
     pathway = Bpmn.readModelFromFile(new File("bpmn/child-pathway.bpmn"));
+    models = new ArrayList<>();
+    for (File file : new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
+      models.add(Bpmn.readModelFromFile(file));
+    }
     formsById = new HashMap<>();
     for (File file : new File("forms").listFiles((dir, name) -> name.endsWith(".form"))) {
       JsonNode form = JSON.readTree(file);
@@ -50,14 +56,18 @@ class ModelsTest {
   @Test
   void shouldGiveEveryHumanStepItsOwnDeployedForm() {
     List<String> referenced = new ArrayList<>();
-    for (UserTask task : pathway.getModelElementsByType(UserTask.class)) {
-      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
-      referenced.add(task.getCamundaFormRef());
-    }
-    for (StartEvent start : pathway.getModelElementsByType(StartEvent.class)) {
-      if (start.getParentElement() instanceof Process) {
-        assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
-        referenced.add(start.getCamundaFormRef());
+    for (File file : new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file);
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+        referenced.add(task.getCamundaFormRef());
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        // a unit's report is started by the application when its period opens: no form
+        if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
+          assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+          referenced.add(start.getCamundaFormRef());
+        }
       }
     }
     assertThat(referenced).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(formsById.keySet());
@@ -71,7 +81,7 @@ class ModelsTest {
 
   @Test
   void shouldRouteEveryUserTaskByDataAndNeverByAName() {
-    for (UserTask task : pathway.getModelElementsByType(UserTask.class)) {
+    for (UserTask task : models.stream().flatMap(m -> m.getModelElementsByType(UserTask.class).stream()).toList()) {
       assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNull();
       assertThat(task.getCamundaCandidateUsers()).as(task.getId()).isNull();
       assertThat(task.getCamundaAssignee()).as(task.getId()).isNull();
@@ -90,28 +100,35 @@ class ModelsTest {
    */
   @Test
   void shouldLeaveTheEscalationOfUserTasksToTheEngine() {
-    assertThat(pathway.getModelElementsByType(BoundaryEvent.class))
-        .filteredOn(boundary -> boundary.getAttachedTo() instanceof UserTask).isEmpty();
-    assertThat(pathway.getModelElementsByType(EscalationEventDefinition.class)).isEmpty();
-    assertThat(pathway.getModelElementsByType(Escalation.class)).isEmpty();
+    for (BpmnModelInstance model : models) {
+      assertThat(model.getModelElementsByType(BoundaryEvent.class))
+          .filteredOn(boundary -> boundary.getAttachedTo() instanceof UserTask).isEmpty();
+      assertThat(model.getModelElementsByType(EscalationEventDefinition.class)).isEmpty();
+      assertThat(model.getModelElementsByType(Escalation.class)).isEmpty();
+    }
   }
 
   @Test
   void shouldNameEveryElementInVietnamese() {
-    for (FlowNode node : pathway.getModelElementsByType(FlowNode.class)) {
-      assertThat(node.getName()).as(node.getId()).isNotBlank();
+    assertThat(models).hasSizeGreaterThan(1);
+    for (BpmnModelInstance model : models) {
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        assertThat(node.getName()).as(node.getId()).isNotBlank();
+      }
+      Process process = model.getModelElementsByType(Process.class).iterator().next();
+      assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
     }
-    Process process = pathway.getModelElementsByType(Process.class).iterator().next();
-    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
   }
 
   @Test
   void shouldUseOnlyTheSharedNamesInFormsAndExpressions() throws IOException, IllegalAccessException {
-    // every form field is either a sensitive field for the case file or a routing variable of ChildPathway
+    // every form field is either a typed field kept out of the engine or a routing variable of its process
     List<String> routingVariables = new ArrayList<>();
-    for (java.lang.reflect.Field field : vn.nangbuoc.pathway.ChildPathway.class.getFields()) {
-      if (field.getName().startsWith("VAR_")) {
-        routingVariables.add((String) field.get(null));
+    for (Class<?> names : List.of(vn.nangbuoc.pathway.ChildPathway.class, vn.nangbuoc.unitreport.UnitReport.class)) {
+      for (java.lang.reflect.Field field : names.getFields()) {
+        if (field.getName().startsWith("VAR_")) {
+          routingVariables.add((String) field.get(null));
+        }
       }
     }
     formsById.forEach((id, form) -> form.get("components").forEach(component -> {
@@ -121,7 +138,8 @@ class ModelsTest {
             .as(id + " field " + key.asText()).isTrue();
       }
     }));
-    String xml = java.nio.file.Files.readString(new File("bpmn/child-pathway.bpmn").toPath());
+    String xml = java.nio.file.Files.readString(new File("bpmn/child-pathway.bpmn").toPath())
+        + java.nio.file.Files.readString(new File("bpmn/unit-report.bpmn").toPath());
     Matcher variable = Pattern.compile("\\$\\{!?([a-zA-Z]+)[ }]").matcher(xml);
     while (variable.find()) {
       String name = variable.group(1);

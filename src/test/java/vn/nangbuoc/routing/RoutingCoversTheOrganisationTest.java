@@ -48,6 +48,24 @@ class RoutingCoversTheOrganisationTest {
     }
   }
 
+  /**
+   * A unit's report: its own People's Committee prepares and its head signs it; the office of the unit it reports
+   * to (the city, before the 2025 reform) reviews it, routed from that unit.
+   */
+  @Test
+  void shouldRouteEveryCommunesReportToItsOwnCommitteeAndTheCitysLabourOffice() {
+    for (String commune : COMMUNES) {
+      ResponsibleAgency preparer = routing.route("Task_PrepareUnitReport", commune, null).agency();
+      ResponsibleAgency head = routing.route("Task_SignOffUnitReport", commune, null).agency();
+      assertThat(preparer.kind()).isEqualTo("COMMUNE_PEOPLES_COMMITTEE");
+      assertThat(head.agencyId()).isEqualTo(preparer.agencyId());
+      assertThat(head.groupId()).isEqualTo(preparer.groupId() + "Head");
+      assertThat(identityService.createUserQuery().memberOfGroup(preparer.groupId()).count()).isPositive();
+    }
+    assertThat(routing.route("Task_ReviewUnitReport", "TPLANGSON", null).agency().groupId())
+        .isEqualTo("ldtbxhTpLangSon");
+  }
+
   @Test
   void shouldGiveCommuneWorkToTheChildsOwnCommune() {
     for (String commune : COMMUNES) {

@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TaskRoutingDecisionTest {
 
   private static final Path TABLE = Path.of("bpmn/task-routing.dmn");
-  private static final Path PATHWAY = Path.of("bpmn/child-pathway.bpmn");
+  /** The models whose tasks the table routes: a child's pathway, a unit's report. */
+  private static final List<Path> MODELS = List.of(Path.of("bpmn/child-pathway.bpmn"),
+      Path.of("bpmn/unit-report.bpmn"));
   private static final String APPROVE_FUNDING = "Task_ApproveFunding";
 
   /** Ids of the rules matched by the last evaluation, recorded by the engine's table listener. */
@@ -65,7 +67,11 @@ class TaskRoutingDecisionTest {
         new RouteCase("Task_CloseCase", 12_000_000L, "CASE_COORDINATION", "STAFF", 5),
         new RouteCase("Task_SettleCosts", 12_000_000L, "FUND_PAYMENT", "STAFF", 10),
         new RouteCase("Task_ApproveTopUp", 30_000_000L, "FUNDING_APPROVAL", "HEAD", 3),
-        new RouteCase("Task_ApproveTopUp", 30_000_001L, "LARGE_FUNDING_APPROVAL", "VICE_CHAIRMAN", 5));
+        new RouteCase("Task_ApproveTopUp", 30_000_001L, "LARGE_FUNDING_APPROVAL", "VICE_CHAIRMAN", 5),
+        // a unit's report: its own officer and head, then the office of the unit it reports to
+        new RouteCase("Task_PrepareUnitReport", null, "UNIT_REPORTING", "STAFF", 5),
+        new RouteCase("Task_SignOffUnitReport", null, "UNIT_REPORTING", "HEAD", 3),
+        new RouteCase("Task_ReviewUnitReport", null, "REPORT_RECEIVING", "STAFF", 10));
   }
 
   @BeforeAll
@@ -109,7 +115,7 @@ class TaskRoutingDecisionTest {
     });
 
     // then
-    assertThat(allRuleIds).hasSize(16);
+    assertThat(allRuleIds).hasSize(19);
     assertThat(hit).containsExactlyInAnyOrderElementsOf(allRuleIds);
   }
 
@@ -131,12 +137,13 @@ class TaskRoutingDecisionTest {
 
   /**
    * Every user task routes through this table when created, so a task without a row cannot start;
-   * and a row for a task the pathway no longer has is a leftover.
+   * and a row for a task no model has any more is a leftover.
    */
   @Test
-  void shouldNameExactlyTheUserTasksOfThePathway() {
+  void shouldNameExactlyTheUserTasksOfTheModels() {
     // given
-    Set<String> userTasks = Bpmn.readModelFromFile(PATHWAY.toFile()).getModelElementsByType(UserTask.class).stream()
+    Set<String> userTasks = MODELS.stream()
+        .flatMap(model -> Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(UserTask.class).stream())
         .map(UserTask::getId)
         .collect(Collectors.toSet());
     List<String> routedTasks = new ArrayList<>();

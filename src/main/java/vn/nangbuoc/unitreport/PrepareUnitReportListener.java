@@ -1,0 +1,70 @@
+package vn.nangbuoc.unitreport;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.nangbuoc.indicators.UnitIndicators;
+import vn.nangbuoc.input.FieldReader;
+import vn.nangbuoc.system.EngineTime;
+
+/**
+ * The unit's officer prepares the report. When the task starts the report is in preparation (or returned, if a
+ * version came back); when the officer sends it, the unit's figures are computed once more and frozen with the
+ * activities and the narrative as a new version, which nobody changes afterwards.
+ */
+@Component("prepareUnitReportListener")
+class PrepareUnitReportListener implements TaskListener {
+
+  private static final long MOST_PER_ACTIVITY = 1_000_000;
+
+  private final UnitReportTasks tasks;
+  private final UnitReportRecords records;
+  private final UnitIndicators indicators;
+
+  PrepareUnitReportListener(UnitReportTasks tasks, UnitReportRecords records, UnitIndicators indicators) {
+    this.tasks = tasks;
+    this.records = records;
+    this.indicators = indicators;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      UnitReportRow report = records.byProcessInstance(task.getProcessInstanceId()).orElseThrow();
+      boolean returned = records.latestVersion(report.id()).map(v -> v.returnReason() != null).orElse(false);
+      records.state(report.id(), returned ? ReportState.RETURNED : ReportState.PREPARING);
+      return;
+    }
+    UnitReportTasks.Submission submission = tasks.open(task);
+    UnitReportRow report = submission.report();
+    Optional<ReportVersion> before = records.latestVersion(report.id());
+    FieldReader fields = FieldReader.of(task::getVariable, "");
+    ReportVersion.Activities activities = new ReportVersion.Activities(
+        count(fields, "record_communicationSessions", "số buổi truyền thông"),
+        count(fields, "record_trainings", "số lớp tập huấn"),
+        count(fields, "record_staffTrained", "số lượt cán bộ được tập huấn"),
+        count(fields, "record_caregiversTakingPart", "số lượt cha mẹ, người chăm sóc trẻ tham gia"),
+        count(fields, "record_childrenTakingPart", "số lượt trẻ em tham gia"));
+    String difficulties = fields.requiredText("record_difficulties", "khó khăn, vướng mắc, đề xuất", 4000);
+    String correction = fields.optionalText("record_correctionReason", "lý do điều chỉnh", 1000);
+    boolean correcting = before.map(v -> v.status() == VersionStatus.RETURNED_BY_RECEIVER).orElse(false);
+    fields.check(!correcting || correction != null, "Báo cáo đã gửi bị cơ quan tiếp nhận trả lại: hãy ghi lý do"
+        + " điều chỉnh. Phiên bản đã gửi vẫn được giữ nguyên.");
+    fields.throwIfInvalid();
+    ReportPeriod period = records.period(report.periodCode()).orElseThrow();
+    UnitIndicators.Figures figures = indicators.of(report.unitCode(), period.from(), period.to(),
+        period.indicators());
+    Instant now = EngineTime.now();
+    records.insertVersion(report.id(), activities, difficulties, correcting ? correction : null, figures,
+        submission.actor(), now);
+    records.state(report.id(), ReportState.AWAITING_SIGN_OFF);
+    UnitReportTasks.clearTypedFields(task);
+  }
+
+  private static int count(FieldReader fields, String name, String label) {
+    Long value = fields.requiredWholeNumber(name, label, 0, MOST_PER_ACTIVITY);
+    return value == null ? 0 : value.intValue();
+  }
+}
