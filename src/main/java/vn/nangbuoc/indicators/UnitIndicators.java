@@ -53,7 +53,8 @@ public class UnitIndicators {
 
   /** The figures of the indicators (every one when {@code ids} is empty), in the catalogue's order. */
   public Figures of(String unitCode, LocalDate from, LocalDate to, Collection<String> ids) {
-    IndicatorReport.Report computed = report.compute(scope.area(unitCode), from, to);
+    // the days of the reporting period, not its plan year's enrolments: what happened between its dates
+    IndicatorReport.Report computed = report.compute(scope.area(unitCode), new ReportPeriod(null, from, to));
     List<Figure> figures = computed.indicators().stream().filter(f -> ids.isEmpty() || ids.contains(f.id()))
         .map(f -> new Figure(f.id(), f.name(), f.unit(), f.unitLabel(), f.numerator(), f.denominator(), f.value(),
             f.target(), f.met()))

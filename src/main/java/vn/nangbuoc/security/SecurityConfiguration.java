@@ -149,9 +149,15 @@ class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-    // The engine REST API authenticates with its own filter (see class comment); Spring Security adds its
-    // security headers here.
-    return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+    // Closed unless named here: a page left out of PAGES is refused to everyone, not served to anyone. The
+    // engine REST API authenticates with its own filter (see class comment); health is the balancer's; "/"
+    // leads to the home page, which asks for the login; /error renders the refusals of the other chains.
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    return http.authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths.matcher("/engine-rest/**"), paths.matcher("/actuator/health"),
+                paths.matcher("/actuator/health/**"), paths.matcher("/actuator/info"), paths.matcher("/error"),
+                paths.matcher(HttpMethod.GET, "/")).permitAll()
+            .anyRequest().denyAll())
         .csrf(csrf -> csrf.disable())
         .build();
   }
