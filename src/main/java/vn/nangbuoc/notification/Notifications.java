@@ -18,6 +18,7 @@ import vn.nangbuoc.organisation.Agency;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.routing.TaskRouted;
 import vn.nangbuoc.system.EngineTime;
+import vn.nangbuoc.tasklist.TaskLinks;
 
 /**
  * Tells people by mail what the pathway asks of them. Every mail is written to the outbox inside
@@ -142,7 +143,7 @@ public class Notifications {
   }
 
   String taskLink(String taskId) {
-    return settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    return settings.baseUrl() + TaskLinks.of(taskId);
   }
 
   private Map<String, Object> caseModel(CaseFile file) {
