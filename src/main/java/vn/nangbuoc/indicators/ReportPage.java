@@ -36,10 +36,21 @@ class ReportPage {
 
   @GetMapping("/bao-cao")
   String page(@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, Authentication user, Model model) {
+      @RequestParam(required = false) String to, Authentication user, Model model, HttpServletResponse response) {
     List<AdministrativeUnit> readable = units.readable(user.getName());
-    IndicatorReport.Report computed = compute(readable, unit, from, to, user);
     model.addAttribute("units", readable);
+    IndicatorReport.Report computed;
+    try {
+      computed = compute(readable, unit, from, to, user);
+    } catch (InvalidInputException refused) {
+      // the form again as typed, the refusal beside its button, no figures
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("unit", unit);
+      model.addAttribute("from", from);
+      model.addAttribute("to", to);
+      model.addAttribute("refusal", refused.getMessage());
+      return "report/report";
+    }
     model.addAttribute("report", computed);
     model.addAttribute("from", VietnameseFormat.date(computed.from()));
     model.addAttribute("to", VietnameseFormat.date(computed.to()));
