@@ -113,7 +113,12 @@ class ImportPages {
   @PostMapping("/ho-so/nhap/{id}/xac-nhan")
   String confirm(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
     requireCaseworker(user);
-    CaseImportService.Confirmed confirmed = imports.confirm(id, user.getName());
+    CaseImportService.Confirmed confirmed;
+    try {
+      confirmed = imports.confirm(id, user.getName());
+    } catch (InvalidInputException refused) {
+      return refusedAtTheButtons(id, refused, redirect);
+    }
     int created = confirmed.createdCaseIds().size();
     if (created <= imports.startNowUpTo()) {
       starter.start(confirmed.createdCaseIds());
@@ -128,9 +133,19 @@ class ImportPages {
   @PostMapping("/ho-so/nhap/{id}/huy")
   String cancel(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
     requireCaseworker(user);
-    imports.cancel(id, user.getName());
+    try {
+      imports.cancel(id, user.getName());
+    } catch (InvalidInputException refused) {
+      return refusedAtTheButtons(id, refused, redirect);
+    }
     redirect.addFlashAttribute("notice", "Đã hủy lượt nhập: không hồ sơ nào được tạo.");
     return "redirect:/ho-so/nhap/" + id;
+  }
+
+  /** The list was decided meanwhile (in another tab): the preview again, the refusal where its buttons were. */
+  private static String refusedAtTheButtons(long id, InvalidInputException refused, RedirectAttributes redirect) {
+    redirect.addFlashAttribute("refusal", refused.getMessage());
+    return "redirect:/ho-so/nhap/" + id + "#xac-nhan";
   }
 
   private void requireCaseworker(Authentication user) {

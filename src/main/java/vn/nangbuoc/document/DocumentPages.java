@@ -41,7 +41,7 @@ class DocumentPages {
     } catch (InvalidInputException refused) {
       redirect.addFlashAttribute("documentError", refused.getMessage());
     }
-    return "redirect:/ho-so/" + caseId + "#tai-lieu";
+    return "redirect:/ho-so/" + caseId + "#them-tai-lieu";
   }
 
   /**

@@ -147,6 +147,8 @@ class FundPages {
       HttpServletRequest http, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     model.addAttribute("error", refused.getMessage());
+    // beside the buttons of the proposal decided on, if it is still listed (else at the top)
+    model.addAttribute("refusedId", proposal.id());
     return corrections(proposal.fundId(), model, user, http);
   }
 

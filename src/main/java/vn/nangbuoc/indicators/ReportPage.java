@@ -15,6 +15,7 @@ import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.PageController;
 import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.AdministrativeUnit;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * The report page: a unit the user may read and a period (the plan year by default), each indicator against its
@@ -45,14 +46,29 @@ class ReportPage {
   @GetMapping("/bao-cao")
   String page(@RequestParam(required = false) String unit, @RequestParam(required = false) String year,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(name = "cong-bo", required = false) String publication, Authentication user, Model model) {
+      @RequestParam(name = "cong-bo", required = false) String publication, Authentication user, Model model,
+      HttpServletResponse response) {
     List<AdministrativeUnit> readable = units.readable(user.getName());
-    ReportScope.Area area = area(readable, unit, user);
-    ReportPeriod period = ReportPeriod.of(year, from, to);
-    IndicatorReport.Report computed = report.compute(area, period);
+    model.addAttribute("units", readable);
+    ReportPeriod period;
+    IndicatorReport.Report computed;
+    try {
+      period = ReportPeriod.of(year, from, to);
+      computed = report.compute(area(readable, unit, user), period);
+    } catch (InvalidInputException refused) {
+      // the form again as typed, the refusal beside its button, no figures
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("unit", unit);
+      Integer typedYear = year != null && year.matches("\\d{4}") ? Integer.valueOf(year) : null;
+      model.addAttribute("years", years(typedYear != null ? typedYear : EngineTime.today().getYear()));
+      model.addAttribute("year", typedYear);
+      model.addAttribute("from", from);
+      model.addAttribute("to", to);
+      model.addAttribute("refusal", refused.getMessage());
+      return "report/report";
+    }
     String query = "unit=" + computed.unitCode() + "&" + period.query();
     boolean published = ReportExports.forPublication(publication);
-    model.addAttribute("units", readable);
     model.addAttribute("report", computed);
     model.addAttribute("years", years(computed.planYear()));
     model.addAttribute("period", ReportExports.period(computed));

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * What a page controller refuses, as the error page with the refusal's own Vietnamese sentence.
  *
  * <p>Pages catch the errors of a form where they read it and show the form again (400); an invalid input that
- * reaches this advice is an action refused by the state of what it acts on (a list already confirmed or
- * cancelled, two files no longer a pair), hence 409. Ordered before {@link ApiErrors}, which would answer
- * every controller in JSON.
+ * reaches this advice is an action refused by the state of what it acts on (two files no longer a pair), hence
+ * 409; where a page has a place beside the pressed button for it (an import decided meanwhile), it shows it
+ * there. Ordered before {@link ApiErrors}, which would answer every controller in JSON.
  */
 @ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

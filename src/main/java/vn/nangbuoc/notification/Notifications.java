@@ -19,6 +19,7 @@ import vn.nangbuoc.organisation.Agency;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.routing.TaskRouted;
 import vn.nangbuoc.system.EngineTime;
+import vn.nangbuoc.tasklist.TaskLinks;
 
 /**
  * Tells people by mail what the pathway (and a unit's report) asks of them. Every mail is written to the outbox inside
@@ -171,7 +172,7 @@ public class Notifications {
   }
 
   String taskLink(String taskId) {
-    return settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    return settings.baseUrl() + TaskLinks.of(taskId);
   }
 
   private Map<String, Object> caseModel(CaseFile file) {

@@ -92,8 +92,8 @@ class SecurityConfiguration {
             .requestMatchers(LOGIN_PAGE, "/trang/css/**").permitAll()
             .anyRequest().authenticated())
         // back to the page (or webapp, see webapps()) that asked for the login, else the home page
-        .formLogin(login -> login.loginPage(LOGIN_PAGE).defaultSuccessUrl("/trang-chu", false)
-            .failureUrl(LOGIN_PAGE + "?loi"))
+        .formLogin(login -> login.loginPage(LOGIN_PAGE).successHandler(LoginRedirects.success("/trang-chu"))
+            .failureHandler(LoginRedirects.failure(LOGIN_PAGE)))
         .logout(logout -> logout.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat"))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
         .addFilterAfter(new EngineAuthenticationBridge(identityService), BasicAuthenticationFilter.class)

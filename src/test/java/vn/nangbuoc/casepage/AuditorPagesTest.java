@@ -180,10 +180,10 @@ class AuditorPagesTest {
     String byDoctor = pages.get(pages.login("bsttyt"), "/ho-so/" + file.id()).getBody();
 
     assertThat(byInspector).contains("Ghi kết quả khám sàng lọc")
-        .doesNotContain("Sửa thông tin", "/sua", "Thêm tài liệu", "#/?task=" + screeningTask);
+        .doesNotContain("Sửa thông tin", "/sua", "Thêm tài liệu", "/trang/viec/" + screeningTask);
     assertThat(byCaseworker).contains("Sửa thông tin", "Thêm tài liệu")
-        .as("the doctors' task is not hers to open").doesNotContain("#/?task=" + screeningTask);
-    assertThat(byDoctor).contains("#/?task=" + screeningTask);
+        .as("the doctors' task is not hers to open").doesNotContain("/trang/viec/" + screeningTask);
+    assertThat(byDoctor).contains("/trang/viec/" + screeningTask);
     assertThat(pages.get(pages.login("thanhtra"), "/ho-so").getBody())
         .doesNotContain("Nhập danh sách từ tệp", "/ho-so/nhap", "/ho-so/trung-lap");
     assertThat(pages.get(pages.login("cbmaipha"), "/ho-so").getBody()).contains("Nhập danh sách từ tệp");

@@ -154,7 +154,7 @@ class CasePagesTest {
         "Kết quả rà soát", "Trần Thị Lan", "Hoàn thành công việc");
     assertThat(page).as("people by their names, not their logins").doesNotContain("cvldtbxh");
     assertThat(page).as("an inspector reads, does not edit and opens no task in Tasklist")
-        .doesNotContain("Sửa thông tin", "#/?task=" + screeningTask);
+        .doesNotContain("Sửa thông tin", "/trang/viec/" + screeningTask);
     assertThat(accessLog.of(file.id())).hasSize(readsBefore + 1)
         .last().satisfies(read -> {
           assertThat(read.userId()).isEqualTo("thanhtra");

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.HtmlUtils;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.erasure.CaseErasure;
@@ -190,8 +191,10 @@ class FundCorrectionsTest {
     MultiValueMap<String, String> withoutToken = new LinkedMultiValueMap<>();
     assertThat(pages.post(second_officer, "/quy/dieu-chinh/" + first + "/xac-nhan", withoutToken).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(pages.submit(proposer, path, "/quy/dieu-chinh/" + first + "/xac-nhan").getBody())
-        .contains("Người đề xuất điều chỉnh không tự xác nhận");
+    // refused beside the proposal's buttons, in its row
+    assertThat(HtmlUtils.htmlUnescape(pages.submit(proposer, path, "/quy/dieu-chinh/" + first + "/xac-nhan")
+        .getBody())).containsPattern("(?s)<tr id=\"dieu-chinh-" + first + "\">(?:(?!</tr>).)*<p class=\"message"
+        + " refusal\" role=\"alert\">Người đề xuất điều chỉnh không tự xác nhận");
     assertThat(books.balance(fund)).isEqualTo(new Balance(10_000_000, 0, 0));
 
     ResponseEntity<String> confirmed = pages.submit(second_officer, path, "/quy/dieu-chinh/" + first + "/xac-nhan");

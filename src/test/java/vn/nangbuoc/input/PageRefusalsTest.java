@@ -22,7 +22,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
-import vn.nangbuoc.caseimport.CaseImportService;
 import vn.nangbuoc.caseimport.ImportColumn;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.ConditionGroup;
@@ -33,8 +32,9 @@ import vn.nangbuoc.pathway.PathwayDriver;
 
 /**
  * Every page controller answers what it refuses with the error page: 403 for a user without the right, 404 for
- * what does not exist (or not for them), 409 for an action the state no longer allows; each time with the
- * refusal's own Vietnamese sentence, as HTML, never JSON and never a stack trace.
+ * what does not exist (or not for them), 409 for an action the state no longer allows (where the page has no
+ * place beside its button for it, see RefusalsAtTheButtonTest); each time with the refusal's own Vietnamese
+ * sentence, as HTML, never JSON and never a stack trace.
  */
 @NangBuocSpringTest
 class PageRefusalsTest {
@@ -47,8 +47,6 @@ class PageRefusalsTest {
   ProcessEngine engine;
   @Autowired
   ListingService listing;
-  @Autowired
-  CaseImportService imports;
   @Autowired
   OrganisationDirectory organisation;
 
@@ -93,17 +91,12 @@ class PageRefusalsTest {
   }
 
   @Test
-  void shouldRefuseImportsToNonCaseworkersAndAListDecidedBefore() {
+  void shouldRefuseImportsToNonCaseworkersAndAListThatIsNotThere() {
     assertRefused(pages.get(pages.login("thanhtra"), "/ho-so/nhap"), HttpStatus.FORBIDDEN,
         "Chỉ cán bộ của " + listers() + " được nhập danh sách trẻ.");
     String session = pages.login("cbmaipha");
     assertRefused(pages.get(session, "/ho-so/nhap/" + NONE), HttpStatus.NOT_FOUND,
         "Không có lượt nhập danh sách số " + NONE + ".");
-
-    long id = imports.preview("da-huy.csv", oneChildList(), "cbmaipha");
-    imports.cancel(id, "cbmaipha");
-    assertRefused(pages.submit(session, "/ho-so/nhap/" + id, "/ho-so/nhap/" + id + "/huy"), HttpStatus.CONFLICT,
-        "Lượt nhập \"da-huy.csv\" đã được xử lý trước đó");
   }
 
   @Test
@@ -160,7 +153,7 @@ class PageRefusalsTest {
   }
 
   /** One child, as a commune's list has it: a preview that can be decided once. */
-  private static byte[] oneChildList() {
+  static byte[] oneChildList() {
     Map<ImportColumn, String> child = new EnumMap<>(ImportColumn.class);
     child.put(ImportColumn.FULL_NAME, "Hoàng Văn An");
     child.put(ImportColumn.DATE_OF_BIRTH, VietnameseFormat.date(LocalDate.now().minusYears(4)));

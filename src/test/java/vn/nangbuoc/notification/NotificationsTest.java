@@ -85,7 +85,7 @@ class NotificationsTest {
     assertThat(mail.getSubject()).isEqualTo("[Nâng Bước] Việc mới: Rà soát, tổng hợp danh sách – hồ sơ " + caseNumber);
     String body = LocalMailController.plainText(mail);
     assertThat(body).contains("Kính gửi Trần Thị Lan", "trẻ N.V.A.", "Hạn xử lý: 17:00 ngày",
-        "/camunda/app/tasklist/default/#/?task=" + driver.task(pathway).getId(),
+        "/trang/viec/" + driver.task(pathway).getId(),
         "Phòng Lao động – Thương binh và Xã hội thành phố Lạng Sơn");
     assertThat(body).doesNotContain("Nguyễn Văn An", "Pò Mỏ", "0912345678");
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,7 +30,8 @@ import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
 
 /**
- * Issue 20, item 6, in Tasklist itself: a caseworker lists a child from the start form. A child listed before
+ * Issue 20, item 6, in Tasklist itself: a caseworker lists a child from the start form. A birth date the server
+ * refuses is refused beside the start button (no notification over the form). A child listed before
  * without diacritics is a warning with a link to that case and no case file; ticking "Vẫn lập hồ sơ mới" lists
  * the child, and the page says "Đã lập hồ sơ <số>" with a link that opens the new case. Screenshots in
  * target/screenshots/listing-*.png.
@@ -70,6 +72,7 @@ class ListingInTasklistBrowserIT {
 
     browser = Chromium.vietnamese();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    TaskForms forms = new TaskForms(browser, wait);
     WebappWords.login(browser, port, "tasklist", "cbmaipha");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[@ng-click='open()'][.//span[contains(@class,"
         + "'glyphicon-list-alt')]]"))).click();
@@ -77,13 +80,24 @@ class ListingInTasklistBrowserIT {
         + "'Hỗ trợ trẻ em khuyết tật')]"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='Field_FullName']")))
         .sendKeys("Nông Văn Bình " + given);
-    field("Field_DateOfBirth").sendKeys("02/09/2019");
+    forms.field("Field_DateOfBirth").sendKeys("02/09/" + (LocalDate.now().getYear() + 1));
     browser.findElement(By.cssSelector("input[id$='Field_Sex-0']")).click();
-    field("Field_Address").sendKeys("Thôn Khòn Khuyến");
-    choose(wait, "Field_ConditionGroup", "Khuyết tật vận động (biến dạng chân tay, vẹo cổ, vẹo/gù cột sống…)");
-    field("Field_CaregiverName").sendKeys("Nông Thị Hằng");
-    choose(wait, "Field_CaregiverRelation", "Mẹ");
+    forms.field("Field_Address").sendKeys("Thôn Khòn Khuyến");
+    forms.choose("Field_ConditionGroup", "Khuyết tật vận động (biến dạng chân tay, vẹo cổ, vẹo/gù cột sống…)");
+    forms.field("Field_CaregiverName").sendKeys("Nông Thị Hằng");
+    forms.choose("Field_CaregiverRelation", "Mẹ");
     WebElement start = browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    start.click();
+
+    // a birth date next year passes the form's own check, not the server's: refused beside the start button
+    By refusal = By.cssSelector(".modal-footer .nb-refusal");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal,
+        "Không khởi tạo được quy trình: Ngày sinh không được sau ngày hôm nay."));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")));
+    Chromium.screenshot(browser, "listing-refused-at-the-button.png");
+    assertThat(cases()).isEqualTo(cases);
+    WebElement birth = forms.field("Field_DateOfBirth");
+    birth.sendKeys(Keys.chord(Keys.CONTROL, "a"), "02/09/2019");
     start.click();
 
     // a warning that names the case listed before and opens it, and no case file
@@ -110,20 +124,6 @@ class ListingInTasklistBrowserIT {
     browser.get(link);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), number));
     assertThat(browser.getCurrentUrl()).matches(".*/ho-so/\\d+");
-  }
-
-  private WebElement field(String id) {
-    return browser.findElement(By.cssSelector("input[id$='" + id + "']"));
-  }
-
-  /**
-   * A Camunda Forms select: its input is hidden, the shown value (id "…-display") opens the list on a mouse
-   * press, and an item is chosen on a mouse press.
-   */
-  private void choose(WebDriverWait wait, String id, String label) {
-    browser.findElement(By.cssSelector("[id$='" + id + "-display']")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')"
-        + " and normalize-space()='" + label + "']"))).click();
   }
 
   private long cases() {

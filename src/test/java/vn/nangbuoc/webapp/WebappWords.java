@@ -66,6 +66,13 @@ final class WebappWords {
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/");
     // the app sends the person to the product's one login, and back to the app after it
+    signInHere(browser, user);
+    wait.until(ExpectedConditions.urlContains("/camunda/app/" + app + "/"));
+  }
+
+  /** Signs in at the product's login page, which the browser shows now. */
+  static void signInHere(WebDriver browser, String user) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
     assertThat(browser.getCurrentUrl()).contains("/dang-nhap");
     name.clear();
@@ -74,7 +81,6 @@ final class WebappWords {
     password.clear();
     password.sendKeys("demo123");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type=submit]"))).click();
-    wait.until(ExpectedConditions.urlContains("/camunda/app/" + app + "/"));
   }
 
   /** What the page shows a person (innerText counts only what is rendered), the elements of hide excepted. */

@@ -1,2 +1,11 @@
-// Nâng Bước: this app takes the settings every webapp shares (../../nangbuoc/product.js) and nothing else.
-export { default } from '../../nangbuoc/product.js';
+import product from '../../nangbuoc/product.js';
+
+// Nâng Bước: the settings every webapp shares (../../nangbuoc/product.js), then Cockpit's own.
+export default {
+  ...product,
+  // the human-task pages only for who may use them (see the script)
+  customScripts: [
+    ...product.customScripts,
+    'scripts/nangbuoc/task-pages-for-whom-may'
+  ]
+};

@@ -91,12 +91,14 @@
   // Tasklist writes the server's refusal of a form (the task done meanwhile by someone else, a rule of ours) in a
   // notification at the top of the page, over the form and far from the button pressed. The refusal is shown in
   // the form's buttons row instead, and the notification closed. Only a notification that appears within a minute
-  // of pressing a button of the form moves; the next press takes the old refusal away.
+  // of pressing a button of the form moves; the next press takes the old refusal away. A task's form has its
+  // buttons in .form-actions; the start form (the listing) its start button in the dialog's footer.
+  var BUTTONS = '.form-actions button, .modal-footer button[ng-click="startProcessInstance()"]';
   var REFUSALS = '.notifications .alert-danger, .notifications .alert-error';
   var pressed = null;
 
   document.addEventListener('click', function (event) {
-    var button = event.target.closest && event.target.closest('.form-actions button');
+    var button = event.target.closest && event.target.closest(BUTTONS);
     if (!button) {
       return;
     }
@@ -111,7 +113,9 @@
     }
     document.querySelectorAll(REFUSALS).forEach(function (alert) {
       var parts = ['.status', '.message'].map(function (part) {
-        return ((alert.querySelector(part) || {}).textContent || '').trim().replace(/:$/, '');
+        // the heading ends in a period or a colon of its own ("Không khởi tạo được quy trình."), the ': ' follows
+        var text = ((alert.querySelector(part) || {}).textContent || '').trim();
+        return part === '.status' ? text.replace(/[.:]+$/, '') : text;
       }).filter(function (part) { return part; });
       if (alert.dataset.nbSeen || !parts.length) {
         return;
