@@ -19,6 +19,7 @@ import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.PageBrowser;
 import vn.nangbuoc.caseimport.CaseImportService;
 import vn.nangbuoc.casefile.CaseFile;
+import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.casefile.ConditionGroup;
 import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.pathway.PathwayDriver;
@@ -39,6 +40,8 @@ class RefusalsAtTheButtonTest {
   ListingService listing;
   @Autowired
   CaseImportService imports;
+  @Autowired
+  CaseFileService caseFiles;
 
   PageBrowser pages;
 
@@ -89,6 +92,22 @@ class RefusalsAtTheButtonTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(form).contains("/ho-so/" + file.id() + "/sua#luu\"");
     assertBesideTheButton(refused.getBody(), "<p class=\"filters\" id=\"luu\">", "Lưu");
+  }
+
+  @Test
+  void shouldRefuseAnEditWithFieldsMissingInVietnameseAndChangeNothing() {
+    CaseFile file = listMaiPhaChild();
+    String session = pages.login("cbmaipha");
+    // not what a browser sends, but what a hand-made request may: the token and nothing else
+    MultiValueMap<String, String> bare = new LinkedMultiValueMap<>();
+    bare.add("_csrf", PageBrowser.csrfToken(pages.get(session, "/ho-so/" + file.id() + "/sua").getBody()));
+
+    ResponseEntity<String> refused = pages.post(session, "/ho-so/" + file.id() + "/sua", bare);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("Biểu mẫu thiếu phiên bản của hồ sơ");
+    assertBesideTheButton(refused.getBody(), "<p class=\"filters\" id=\"luu\">", "Lưu");
+    assertThat(caseFiles.get(file.id()).version()).isEqualTo(file.version());
   }
 
   @Test
