@@ -59,7 +59,7 @@ final class FaultInvariants {
    */
   private Check jobs() throws SQLException {
     long twice = count("select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
-        + " and process_inst_id_ is not null group by job_id_ having count(*) > 1) twice");
+        + " and process_instance_id_ is not null group by job_id_ having count(*) > 1) twice");
     long runs = count("select count(*) from act_hi_job_log where job_state_ = 2");
     long failedRuns = count("select count(*) from act_hi_job_log where job_state_ = 1");
     return new Check(NAMES.get(2), twice == 0, runs + " runs, " + twice + " jobs twice, " + failedRuns
