@@ -236,7 +236,8 @@ class FaultSuite {
       }
       Thread.sleep(250);
     }
-    return new Recovery(secondsSince(since), what + "; the " + lastMail + " mails written until then sent");
+    return new Recovery(secondsSince(since), what + "; every mail written until then (outbox rows up to " + lastMail
+        + ") sent");
   }
 
   /**
