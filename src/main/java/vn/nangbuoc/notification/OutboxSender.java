@@ -15,6 +15,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import vn.nangbuoc.notification.MailOutbox.Outcome;
 import vn.nangbuoc.system.EngineTime;
 import vn.nangbuoc.system.NodeName;
@@ -137,7 +138,8 @@ class OutboxSender {
         outbox.sent(mail.id(), EngineTime.now(), node);
         log.info("Mail {} ({}) sent to user {}", mail.id(), mail.kind(), mail.recipientUser());
         return;
-      } catch (DataAccessException e) {
+      } catch (DataAccessException | TransactionException e) {
+        // a database that went away in the middle of the update fails its rollback too: a TransactionException
         if (attempt >= settings.databaseRetries()) {
           log.error("Mail {} was sent but could not be recorded as sent ({}); it will be sent again with the same"
               + " Message-ID once its claim runs out", mail.id(), e.getClass().getSimpleName());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.notification.MailOutbox.Outcome;
 import vn.nangbuoc.system.EngineTime;
@@ -133,6 +135,20 @@ class MailDeliveredOnceTest {
     assertThat(messageIds(key)).hasSize(1);
   }
 
+  /** Found by the fault suite on a PostgreSQL restart: the update's connection died, and its rollback failed too. */
+  @Test
+  void shouldWriteSentPatientlyWhenTheRollbackOfTheFailedUpdateFailsToo() throws Exception {
+    String key = enqueue();
+    OutboxSender sender = new OutboxSender(new FailingSentUpdate(new AtomicInteger(2),
+        () -> new TransactionSystemException("JDBC rollback failed")), clientOf(server, Duration.ofSeconds(5)),
+        patient(3));
+
+    sender.sendDue();
+
+    assertThat(status(idOf(key))).isEqualTo("SENT");
+    assertThat(messageIds(key)).hasSize(1);
+  }
+
   @Test
   void shouldTakeOverAMailWhoseSentUpdateNeverGotThroughAndSayWhy() throws Exception {
     String key = enqueue();
@@ -160,16 +176,22 @@ class MailDeliveredOnceTest {
   /** The outbox of a node whose database fails exactly when it writes "sent". */
   class FailingSentUpdate extends MailOutbox {
     private final AtomicInteger failuresLeft;
+    private final Supplier<RuntimeException> failure;
 
     FailingSentUpdate(AtomicInteger failuresLeft) {
+      this(failuresLeft, () -> new DataAccessResourceFailureException("Connection refused"));
+    }
+
+    FailingSentUpdate(AtomicInteger failuresLeft, Supplier<RuntimeException> failure) {
       super(jdbc, transactions);
       this.failuresLeft = failuresLeft;
+      this.failure = failure;
     }
 
     @Override
     void sent(long id, Instant at, String node) {
       if (failuresLeft.getAndDecrement() > 0) {
-        throw new DataAccessResourceFailureException("Connection refused");
+        throw failure.get();
       }
       super.sent(id, at, node);
     }

@@ -11,19 +11,23 @@ import java.time.Duration;
 /**
  * A relay in front of an SMTP server that passes its greeting on late, as a slow relay does (one
  * that scans or queues): a node sending through it holds the mail it claimed for that long before
- * anything of it leaves, so a test can kill the node while it holds one.
+ * anything of it leaves, so a test can kill the node while it holds one. The delay can change while it
+ * runs (the fault suite makes its server slow for a while); while the server is down, the relay takes
+ * each connection and closes it at once, as a relay whose next hop is away does.
  */
 final class SlowGreetingRelay implements AutoCloseable {
 
   private final ServerSocket listener;
+  private volatile Duration delay;
 
-  private SlowGreetingRelay(ServerSocket listener) {
+  private SlowGreetingRelay(ServerSocket listener, Duration delay) {
     this.listener = listener;
+    this.delay = delay;
   }
 
   static SlowGreetingRelay to(int smtpPort, Duration delay) throws IOException {
-    SlowGreetingRelay relay = new SlowGreetingRelay(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-    Thread accepting = new Thread(() -> relay.accept(smtpPort, delay), "slow-smtp-relay");
+    SlowGreetingRelay relay = new SlowGreetingRelay(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), delay);
+    Thread accepting = new Thread(() -> relay.accept(smtpPort), "slow-smtp-relay");
     accepting.setDaemon(true);
     accepting.start();
     return relay;
@@ -33,15 +37,25 @@ final class SlowGreetingRelay implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  private void accept(int smtpPort, Duration delay) {
+  /** How late the greeting of each connection from now on is passed on. */
+  void delay(Duration delay) {
+    this.delay = delay;
+  }
+
+  private void accept(int smtpPort) {
     while (!listener.isClosed()) {
+      Socket client;
       try {
-        Socket client = listener.accept();
+        client = listener.accept();
+      } catch (IOException closed) {
+        return;
+      }
+      try {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), smtpPort);
         pipe(server, client, delay);
         pipe(client, server, Duration.ZERO);
-      } catch (IOException closed) {
-        return;
+      } catch (IOException serverDown) {
+        closeQuietly(client);
       }
     }
   }
