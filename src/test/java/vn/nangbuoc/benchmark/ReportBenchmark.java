@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,6 +46,9 @@ class ReportBenchmark {
   static final long CASES = Long.getLong("benchmark.cases", 100_000);
   static final int REPEATS = Integer.getInteger("benchmark.repeats", 20);
   static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 3);
+  /** Which series to time (words of their names, e.g. "API province"); all by default. */
+  static final List<String> SERIES = List.of(System.getProperty("benchmark.series", "").split(",")).stream()
+      .map(String::strip).filter(word -> !word.isEmpty()).toList();
   /** The health department's officer: the province's every commune. */
   static final String PROVINCE_USER = "cvsyte";
   static final String PROVINCE = "LANGSON";
@@ -134,6 +139,11 @@ class ReportBenchmark {
       }
     }
     figures.setting("indicators", report.get("indicators").size());
+    // the answer without its time: two runs on the same data (before and after a change) give the same file
+    ((ObjectNode) report).remove("computedAt");
+    Path answerFile = Path.of("target", "benchmark", "report-" + CASES + "-every-year-answer.json");
+    Files.createDirectories(answerFile.getParent());
+    json.writerWithDefaultPrettyPrinter().writeValue(answerFile.toFile(), report);
     figures.setting("children listed, every year (the report's count)", numerator(report, "tre-lap-danh-sach"));
     figures.setting("size of the API's answer, every year", answer.body().length + " bytes");
   }
@@ -149,6 +159,9 @@ class ReportBenchmark {
 
   /** Warms up, then times {@link #REPEATS} requests one after the other: median, 95th percentile and maximum. */
   private void time(String name, String path, boolean page) throws Exception {
+    if (!SERIES.isEmpty() && SERIES.stream().noneMatch(name::startsWith)) {
+      return;
+    }
     List<Long> micros = new ArrayList<>();
     int bytes = 0;
     for (int i = 0; i < WARM_UP + REPEATS; i++) {
@@ -164,7 +177,7 @@ class ReportBenchmark {
     figures.add(name + " p50", Figures.percentile(micros, 50) / 1000.0, "ms");
     figures.add(name + " p95", Figures.percentile(micros, 95) / 1000.0, "ms");
     figures.add(name + " max", Figures.percentile(micros, 100) / 1000.0, "ms");
-    figures.setting(name + ": answer", bytes + " bytes");
+    figures.setting(name + ": answer, load average after", bytes + " bytes, " + loadAverage());
   }
 
   /** A page with the signed-in session, the API with the user's credentials (Basic), as each is used. */
@@ -177,6 +190,15 @@ class ReportBenchmark {
           .getBytes(StandardCharsets.UTF_8))).header("Accept", "application/json");
     }
     return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The machine is shared: how busy it was (1-minute load average; 2 cores) says how to read a figure. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private void recordVolumes() {
