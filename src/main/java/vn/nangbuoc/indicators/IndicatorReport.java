@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.system.EngineTime;
 
 /**
@@ -54,7 +55,10 @@ class IndicatorReport {
     this.labels = labels;
   }
 
+  /** In one read-only transaction: its statements share a connection and {@link FactCounts#makeRoom()}. */
+  @Transactional(readOnly = true)
   Report compute(ReportScope.Area area, LocalDate from, LocalDate to) {
+    counts.makeRoom();
     FactCounts.Scope scope = new FactCounts.Scope(area.communes(), from, to);
     int year = from.getYear();
     List<Denominators.Entry> entered = denominators.of(area, year);
