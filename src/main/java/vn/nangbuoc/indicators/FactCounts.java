@@ -6,22 +6,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.database.DatabaseProduct;
 
 /**
- * Runs a fact query for an area and a period in one set-based SQL statement: grouped by every breakdown at once, so
- * the total and each breakdown are sums of the same cells and always agree. The median is the only measure taken
- * from the values themselves (a median of groups is not the median of their children). The case files behind a
- * figure are listed from the same statement ({@link #inner}), so a list has as many rows as its figure counts.
+ * Runs the fact queries of a report for an area and a period, set-based: every query over the children in one
+ * statement, grouped by the standard breakdowns at once, a column per query, so that the total and each breakdown
+ * of a query are sums of the same cells and always agree, and the facts are read once rather than once per query;
+ * likewise the queries over tasks; a breakdown beyond the standard ones (the source, the outcome...) in one
+ * statement of its own. The median is the only measure taken from the values themselves (a median of groups is not
+ * the median of their children). The case files behind a figure are listed by the same condition of its query
+ * ({@link #cases}), so a list has as many rows as its figure counts.
  */
 @Component
 class FactCounts {
 
-  /** One group of children (or tasks) with the same key in every breakdown, and what the query counts of it. */
-  record Cell(List<String> keys, long value) {
+  /**
+   * What a query counted: its total and, for each breakdown it was asked for, its value per key (null: not
+   * recorded). A key is there only when some child (or task) of the query has it, as a group of its own would be.
+   */
+  record Counted(long total, Map<Breakdown, Map<String, Long>> byKey) {
   }
 
   /** The days of one child, with its keys: what a median is taken of. */
@@ -37,7 +47,7 @@ class FactCounts {
   }
 
   /** A case file a figure counts, with the date that placed it in the period. */
-  record Counted(long caseId, String caseNumber, String fullName, String communeCode, LocalDate countedOn) {
+  record CountedCase(long caseId, String caseNumber, String fullName, String communeCode, LocalDate countedOn) {
   }
 
   /**
@@ -47,30 +57,173 @@ class FactCounts {
    * @param readable how many of them the reader may open; a case carried on to a commune outside the reader's
    *     area still counts for the old unit, but is not named to them
    */
-  record Listed(List<Counted> rows, long counted, long readable) {
+  record Listed(List<CountedCase> rows, long counted, long readable) {
   }
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final DatabaseProduct database;
+  private final String workMem;
 
-  FactCounts(NamedParameterJdbcTemplate jdbc) {
+  FactCounts(NamedParameterJdbcTemplate jdbc, DatabaseProduct database,
+      @Value("${nangbuoc.indicators.work-mem:64MB}") String workMem) {
+    if (!workMem.isEmpty() && !workMem.matches("\\d{1,5}(kB|MB|GB)")) {
+      throw new IllegalArgumentException("nangbuoc.indicators.work-mem: a size such as 64MB, or empty, not " + workMem);
+    }
     this.jdbc = jdbc;
+    this.database = database;
+    this.workMem = workMem;
   }
 
-  List<Cell> cells(FactQuery query, List<Breakdown> breakdowns, Scope scope) {
-    Map<String, Object> params = new HashMap<>();
-    String summed = query.measure().summed();
-    String inner = inner(query, breakdowns, scope, params, (summed == null ? "1" : summed) + " as v");
-    String keys = keys(breakdowns.size());
-    String aggregate = summed == null ? "count(*)" : "coalesce(sum(v), 0)";
-    String sql = "select " + (keys.isEmpty() ? "" : keys + ", ") + aggregate + " from (" + inner + ") x"
-        + (keys.isEmpty() ? "" : " group by " + keys);
-    return jdbc.query(sql, params, (rs, n) -> {
-      List<String> cellKeys = new ArrayList<>(breakdowns.size());
-      for (int i = 1; i <= breakdowns.size(); i++) {
-        cellKeys.add(rs.getString(i));
+  /**
+   * On PostgreSQL, lets the report's groupings and joins take {@code nangbuoc.indicators.work-mem} for the rest of
+   * the transaction: at the server's default (4 MB) they spill to disk from about 100,000 case files on, and the
+   * statements over the tasks take twice as long. Empty: the server's setting.
+   */
+  void makeRoom() {
+    if (database.postgres() && !workMem.isEmpty()) {
+      jdbc.getJdbcTemplate().execute("set local work_mem = '" + workMem + "'");
+    }
+  }
+
+  /** Counts each query (not the median) with the breakdowns asked for it. */
+  Map<FactQuery, Counted> count(Map<FactQuery, Set<Breakdown>> asked, Scope scope) {
+    Map<FactQuery, Counted> counted = new HashMap<>();
+    for (boolean overTasks : List.of(false, true)) {
+      List<FactQuery> family = asked.keySet().stream().filter(query -> query.measure().overTasks() == overTasks)
+          .toList();
+      if (family.isEmpty()) {
+        continue;
       }
-      return new Cell(cellKeys, rs.getLong(breakdowns.size() + 1));
+      long[] totals = new long[family.size()];
+      List<Map<Breakdown, Map<String, Long>>> byKey = new ArrayList<>();
+      family.forEach(query -> byKey.add(new HashMap<>()));
+      List<Breakdown> together = Breakdown.STANDARD.stream()
+          .filter(b -> family.stream().anyMatch(query -> asked.get(query).contains(b))).toList();
+      add(family, together, cells(family, together, scope), asked, totals, byKey);
+      Set<Breakdown> others = new LinkedHashSet<>();
+      family.forEach(query -> asked.get(query).stream().filter(b -> !Breakdown.STANDARD.contains(b))
+          .forEach(others::add));
+      for (Breakdown other : others) {
+        List<FactQuery> those = family.stream().filter(query -> asked.get(query).contains(other)).toList();
+        List<Map<Breakdown, Map<String, Long>>> theirs = those.stream().map(query -> byKey.get(family.indexOf(query)))
+            .toList();
+        add(those, List.of(other), cells(those, List.of(other), scope), asked, new long[those.size()], theirs);
+      }
+      for (int q = 0; q < family.size(); q++) {
+        Map<Breakdown, Map<String, Long>> of = byKey.get(q);
+        asked.get(family.get(q)).forEach(breakdown -> of.putIfAbsent(breakdown, Map.of()));
+        counted.put(family.get(q), new Counted(totals[q], of));
+      }
+    }
+    return counted;
+  }
+
+  /**
+   * Adds the cells to each query's total and to its value per key of each breakdown it was asked for; a key only
+   * when the query found some child (or task) in the cell.
+   */
+  private static void add(List<FactQuery> queries, List<Breakdown> breakdowns, List<Cell> cells,
+      Map<FactQuery, Set<Breakdown>> asked, long[] totals, List<Map<Breakdown, Map<String, Long>>> byKey) {
+    List<List<Integer>> wanted = new ArrayList<>();
+    List<List<Map<String, Long>>> sums = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      List<Integer> indices = new ArrayList<>();
+      List<Map<String, Long>> maps = new ArrayList<>();
+      for (int i = 0; i < breakdowns.size(); i++) {
+        if (asked.get(queries.get(q)).contains(breakdowns.get(i))) {
+          indices.add(i);
+          maps.add(byKey.get(q).computeIfAbsent(breakdowns.get(i), b -> new HashMap<>()));
+        }
+      }
+      wanted.add(indices);
+      sums.add(maps);
+    }
+    for (Cell cell : cells) {
+      for (int q = 0; q < queries.size(); q++) {
+        if (cell.found()[q] == 0) {
+          continue;
+        }
+        long value = cell.values()[q];
+        totals[q] += value;
+        List<Integer> indices = wanted.get(q);
+        for (int j = 0; j < indices.size(); j++) {
+          sums.get(q).get(j).merge(cell.keys().get(indices.get(j)), value, Long::sum);
+        }
+      }
+    }
+  }
+
+  /** One group of children (or tasks) with the same keys, and per query its value and how many it found. */
+  private record Cell(List<String> keys, long[] values, long[] found) {
+  }
+
+  /** The queries (all over children, or all over tasks) grouped by the breakdowns, in one statement. */
+  private List<Cell> cells(List<FactQuery> queries, List<Breakdown> breakdowns, Scope scope) {
+    Map<String, Object> params = new HashMap<>();
+    bindScope(scope, params);
+    StringBuilder inner = new StringBuilder("select ").append(keyExpressions(breakdowns));
+    StringBuilder outer = new StringBuilder("select ");
+    List<String> conditions = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      FactQuery query = queries.get(q);
+      String condition = condition(query, "q" + q, scope, params);
+      conditions.add(condition);
+      String summed = query.measure().summed();
+      inner.append(q == 0 ? "" : ", ").append("case when ").append(condition).append(" then ")
+          .append(summed == null ? "1" : summed).append(" end as v").append(q);
+      outer.append(summed == null ? "count(v" + q + ")" : "coalesce(sum(v" + q + "), 0)").append(", ");
+      if (summed != null) {
+        // a sum of amounts not recorded is 0: whether the query found anyone in the cell is counted apart
+        inner.append(", case when ").append(condition).append(" then 1 end as n").append(q);
+        outer.append("count(n").append(q).append("), ");
+      }
+    }
+    inner.append(fromTheArea(queries.get(0).measure().overTasks())).append(" and (")
+        .append(String.join(" or ", conditions)).append(")");
+    String keys = keys(breakdowns.size());
+    String sql = outer + (keys.isEmpty() ? "1" : keys) + " from (" + inner + ") x"
+        + (keys.isEmpty() ? "" : " group by " + keys);
+    int count = queries.size();
+    return jdbc.query(sql, params, (rs, n) -> {
+      long[] values = new long[count];
+      long[] found = new long[count];
+      int column = 1;
+      for (int q = 0; q < count; q++) {
+        values[q] = rs.getLong(column++);
+        found[q] = queries.get(q).measure().summed() == null ? values[q] : rs.getLong(column++);
+      }
+      List<String> cellKeys = new ArrayList<>(breakdowns.size());
+      for (int i = 0; i < breakdowns.size(); i++) {
+        cellKeys.add(rs.getString(column + i));
+      }
+      return new Cell(cellKeys, values, found);
     });
+  }
+
+  /**
+   * A query's period and conditions as one SQL condition, its parameters named after {@code prefix}. A plan year
+   * counts the children of that year's plan once what the query dates has happened, whenever it did; days count
+   * what happened between them. A median's children are those with both its dates.
+   */
+  private static String condition(FactQuery query, String prefix, Scope scope, Map<String, Object> params) {
+    ReportPeriod period = scope.period();
+    StringBuilder sql = new StringBuilder("(").append(period.planYear() != null
+        ? "f.plan_year = :year and " + query.dated().column() + " is not null"
+        : query.dated().column() + " between :from and :to");
+    int n = 0;
+    for (Filter filter : query.where()) {
+      String sqlOf = filter.word().sql();
+      if (sqlOf.contains("?")) {
+        String name = prefix + "w" + n++;
+        params.put(name, filter.parameter(period.to()));
+        sqlOf = sqlOf.replace("?", ":" + name);
+      }
+      sql.append(" and ").append(sqlOf);
+    }
+    for (DateField date : query.between()) {
+      sql.append(" and ").append(date.column()).append(" is not null");
+    }
+    return sql.append(")").toString();
   }
 
   List<Days> days(FactQuery query, List<Breakdown> breakdowns, Scope scope) {
@@ -113,56 +266,46 @@ class FactCounts {
     String counted = "select count(*) from (" + inner + ") x" + (inCut == null ? "" : " where " + inCut);
     String readable = " from (" + inner + ") x join case_file c on c.id = x.case_id where c.commune_code in (:mine)"
         + (inCut == null ? "" : " and " + inCut);
-    List<Counted> rows = jdbc.query("select x.case_id, c.case_number, c.full_name, c.commune_code, x.counted_on"
+    List<CountedCase> rows = jdbc.query("select x.case_id, c.case_number, c.full_name, c.commune_code, x.counted_on"
         + readable + " order by x.counted_on, c.case_number offset :skip rows fetch next :size rows only", params,
-        (rs, n) -> new Counted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        (rs, n) -> new CountedCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getObject(5, Date.class).toLocalDate()));
     return new Listed(rows, jdbc.queryForObject(counted, params, Long.class),
         jdbc.queryForObject("select count(*)" + readable, params, Long.class));
   }
 
-  /**
-   * The one statement of what a query counts: the rows of the facts in the scope that meet its conditions, each
-   * with its key in every breakdown (k0, k1...) and {@code value}. The median's children are those with both dates.
-   */
+  /** The one statement of what a query counts: its rows in the area, each with its key in every breakdown. */
   private static String inner(FactQuery query, List<Breakdown> breakdowns, Scope scope, Map<String, Object> params,
       String value) {
+    bindScope(scope, params);
+    return "select " + keyExpressions(breakdowns) + value + fromTheArea(query.measure().overTasks()) + " and "
+        + condition(query, "q", scope, params);
+  }
+
+  private static void bindScope(Scope scope, Map<String, Object> params) {
     ReportPeriod period = scope.period();
     params.put("communes", scope.communes());
-    params.putAll(AgeBands.bounds(period.to()));
-    StringBuilder sql = new StringBuilder("select ");
-    for (int i = 0; i < breakdowns.size(); i++) {
-      sql.append(expression(breakdowns.get(i))).append(" as k").append(i).append(", ");
-    }
-    sql.append(value);
-    sql.append(query.measure().overTasks() ? " from case_task_fact t join case_fact f on f.case_id = t.case_id"
-        : " from case_fact f");
-    // a merged case file is the same child as the one it was merged into, which counts
-    sql.append(" where f.status <> 'MERGED'")
-        .append(" and (f.commune_code in (:communes) or f.reform_commune_code in (:communes))");
     if (period.planYear() != null) {
-      // the children of that year's plan, once what the query dates has happened, whenever it did
       params.put("year", period.planYear());
-      sql.append(" and f.plan_year = :year and ").append(query.dated().column()).append(" is not null");
     } else {
       params.put("from", period.from());
       params.put("to", period.to());
-      sql.append(" and ").append(query.dated().column()).append(" between :from and :to");
     }
-    int n = 0;
-    for (Filter filter : query.where()) {
-      String sqlOf = filter.word().sql();
-      if (sqlOf.contains("?")) {
-        String name = "w" + n++;
-        params.put(name, filter.parameter(period.to()));
-        sqlOf = sqlOf.replace("?", ":" + name);
-      }
-      sql.append(" and ").append(sqlOf);
-    }
-    for (DateField date : query.between()) {
-      sql.append(" and ").append(date.column()).append(" is not null");
+    params.putAll(AgeBands.bounds(period.to()));
+  }
+
+  private static String keyExpressions(List<Breakdown> breakdowns) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < breakdowns.size(); i++) {
+      sql.append(expression(breakdowns.get(i))).append(" as k").append(i).append(", ");
     }
     return sql.toString();
+  }
+
+  /** The facts (and tasks) of the area's children; a merged case file is the child it was merged into: it counts. */
+  private static String fromTheArea(boolean overTasks) {
+    return (overTasks ? " from case_task_fact t join case_fact f on f.case_id = t.case_id" : " from case_fact f")
+        + " where f.status <> 'MERGED' and (f.commune_code in (:communes) or f.reform_commune_code in (:communes))";
   }
 
   private static String expression(Breakdown breakdown) {

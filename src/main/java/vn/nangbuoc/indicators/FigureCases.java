@@ -112,7 +112,7 @@ class FigureCases {
     int page = page(pageText);
     FactCounts.Listed listed = counts.cases(query, cut, new FactCounts.Scope(area.communes(), period),
         organisation.communesOf(userId), page - 1, PAGE_SIZE);
-    accessLog.recordAll(listed.rows().stream().map(FactCounts.Counted::caseId).toList(), userId,
+    accessLog.recordAll(listed.rows().stream().map(FactCounts.CountedCase::caseId).toList(), userId,
         CaseAccessLog.Channel.REPORT, remoteAddress);
     List<Row> rows = listed.rows().stream().map(c -> new Row(c.caseId(), c.caseNumber(), c.fullName(),
         labels.of(Breakdown.COMMUNE, c.communeCode()), c.countedOn())).toList();

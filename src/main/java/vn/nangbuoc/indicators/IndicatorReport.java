@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.system.EngineTime;
 
 /**
@@ -58,21 +59,36 @@ class IndicatorReport {
     this.labels = labels;
   }
 
+  /** In one read-only transaction: its statements share a connection and {@link FactCounts#makeRoom()}. */
+  @Transactional(readOnly = true)
   Report compute(ReportScope.Area area, ReportPeriod period) {
+    counts.makeRoom();
     FactCounts.Scope scope = new FactCounts.Scope(area.communes(), period);
     int year = period.targetYear();
     List<Denominators.Entry> entered = denominators.of(area, year);
+    Map<FactQuery, Set<Breakdown>> asked = new LinkedHashMap<>();
+    for (Indicator indicator : catalogue.all()) {
+      if (indicator.unit() != ValueUnit.DAYS) {
+        asked.computeIfAbsent(indicator.numerator(), q -> new LinkedHashSet<>()).addAll(indicator.breakdowns());
+        if (indicator.denominator() != null) {
+          asked.computeIfAbsent(indicator.denominator(), q -> new LinkedHashSet<>()).addAll(indicator.breakdowns());
+        }
+      }
+    }
+    Map<FactQuery, FactCounts.Counted> counted = counts.count(asked, scope);
     Map<Object, Object> ran = new HashMap<>();
+    Map<Label, String> named = new HashMap<>();
     List<Figure> figures = new ArrayList<>();
     for (Indicator indicator : catalogue.all()) {
-      figures.add(figure(indicator, area, scope, year, entered, ran));
+      figures.add(figure(indicator, area, scope, year, entered, counted, ran, named));
     }
     return new Report(area.unit().code(), area.unit().displayName(), period.from(), period.to(), year,
         period.planYear() != null, period.to(), EngineTime.now(), figures);
   }
 
   private Figure figure(Indicator indicator, ReportScope.Area area, FactCounts.Scope scope, int year,
-      List<Denominators.Entry> entered, Map<Object, Object> ran) {
+      List<Denominators.Entry> entered, Map<FactQuery, FactCounts.Counted> counted, Map<Object, Object> ran,
+      Map<Label, String> named) {
     List<Breakdown> breakdowns = indicator.breakdowns();
     List<Split> splits = new ArrayList<>();
     Long numerator;
@@ -91,24 +107,23 @@ class IndicatorReport {
         List<Row> rows = new ArrayList<>();
         for (String key : keys(breakdowns.get(i), area, byKey.keySet())) {
           List<Long> of = byKey.getOrDefault(key, List.of());
-          rows.add(new Row(key, labels.of(breakdowns.get(i), key), (long) of.size(), null, median(of)));
+          rows.add(new Row(key, label(breakdowns.get(i), key, named), (long) of.size(), null, median(of)));
         }
         splits.add(new Split(breakdowns.get(i).word(), breakdowns.get(i).title(), rows));
       }
     } else {
-      List<FactCounts.Cell> top = cells(indicator.numerator(), breakdowns, scope, ran);
-      List<FactCounts.Cell> bottom = indicator.denominator() == null ? null
-          : cells(indicator.denominator(), breakdowns, scope, ran);
+      FactCounts.Counted top = counted.get(indicator.numerator());
+      FactCounts.Counted bottom = indicator.denominator() == null ? null : counted.get(indicator.denominator());
       Denominators.Figures population = indicator.population() == null ? null
           : denominators.figures(indicator.population(), area, entered);
-      numerator = sum(top);
-      denominator = bottom != null ? Long.valueOf(sum(bottom))
+      numerator = top.total();
+      denominator = bottom != null ? Long.valueOf(bottom.total())
           : population != null ? population.total().orElse(null) : null;
       value = value(indicator, numerator, denominator);
       for (int i = 0; i < breakdowns.size(); i++) {
         Breakdown breakdown = breakdowns.get(i);
-        Map<String, Long> tops = byKey(top, i);
-        Map<String, Long> bottoms = bottom == null ? null : byKey(bottom, i);
+        Map<String, Long> tops = top.byKey().get(breakdown);
+        Map<String, Long> bottoms = bottom == null ? null : bottom.byKey().get(breakdown);
         Set<String> found = new LinkedHashSet<>(tops.keySet());
         if (bottoms != null) {
           found.addAll(bottoms.keySet());
@@ -118,7 +133,7 @@ class IndicatorReport {
           Long n = tops.getOrDefault(key, 0L);
           Long d = bottoms != null ? bottoms.getOrDefault(key, 0L)
               : population != null && breakdown == Breakdown.COMMUNE ? population.byCommune().get(key) : null;
-          rows.add(new Row(key, labels.of(breakdown, key), n, d, value(indicator, n, d)));
+          rows.add(new Row(key, label(breakdown, key, named), n, d, value(indicator, n, d)));
         }
         splits.add(new Split(breakdown.word(), breakdown.title(), rows));
       }
@@ -132,21 +147,12 @@ class IndicatorReport {
         indicator.atMost());
   }
 
-  @SuppressWarnings("unchecked")
-  private List<FactCounts.Cell> cells(FactQuery query, List<Breakdown> breakdowns, FactCounts.Scope scope,
-      Map<Object, Object> ran) {
-    return (List<FactCounts.Cell>) ran.computeIfAbsent(List.of("cells", query, breakdowns),
-        key -> counts.cells(query, breakdowns, scope));
+  /** A breakdown's key, named once per report: a commune's or an agency's name is read from the directory. */
+  private record Label(Breakdown breakdown, String key) {
   }
 
-  private static long sum(List<FactCounts.Cell> cells) {
-    return cells.stream().mapToLong(FactCounts.Cell::value).sum();
-  }
-
-  private static Map<String, Long> byKey(List<FactCounts.Cell> cells, int at) {
-    Map<String, Long> sums = new LinkedHashMap<>();
-    cells.forEach(cell -> sums.merge(cell.keys().get(at), cell.value(), Long::sum));
-    return sums;
+  private String label(Breakdown breakdown, String key, Map<Label, String> named) {
+    return named.computeIfAbsent(new Label(breakdown, key), label -> labels.of(breakdown, key));
   }
 
   /** The keys a breakdown shows: every commune of the area and every known code, then what else was found. */
