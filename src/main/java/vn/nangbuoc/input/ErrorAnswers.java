@@ -1,5 +1,6 @@
 package vn.nangbuoc.input;
 
+import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 
 /**
@@ -47,15 +48,20 @@ public final class ErrorAnswers {
   /**
    * The database cannot be reached (the pool timed out waiting for a connection, a connection broke):
    * nothing of the request was done, and trying again later is the right advice. Class 08 of SQLSTATE
-   * is "connection exception" in every database the product runs on.
+   * is "connection exception" in every database the product runs on; 57P01-57P03 are PostgreSQL ending the
+   * session as it shuts down or restarts, and refusing new ones while it starts (what a restart in the
+   * middle of a request answers, as the fault suite found).
    */
+  private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
+
   public static boolean databaseAway(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.sql.SQLTransientConnectionException
           || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
           || t instanceof org.springframework.transaction.CannotCreateTransactionException
           || (t instanceof java.sql.SQLException sql
-              && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+              && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+              || SERVER_GOING_AWAY.contains(sql.getSQLState())))) {
         return true;
       }
     }
