@@ -79,20 +79,34 @@ class MailJobs {
    */
   @Transactional
   int remindDueSoon() {
+    return remindDueSoon(REMINDER_BATCH);
+  }
+
+  /** As {@link #remindDueSoon()}, reading the tasks {@code page} at a time. */
+  @Transactional
+  int remindDueSoon(int page) {
     int reminders = 0;
     Date now = Date.from(EngineTime.now());
     Date remindUpTo = calendar.deadline(EngineTime.now().atZone(EngineTime.VIETNAM), settings.reminderWorkingDays());
-    List<Task> dueSoon = system.call(() -> taskService.createTaskQuery()
-        .processDefinitionKeyIn(ChildPathway.PROCESS_KEY, UnitReport.PROCESS_KEY)
-        .dueAfter(now).dueBefore(new Date(remindUpTo.getTime() + 1)).listPage(0, REMINDER_BATCH));
-    for (Task task : dueSoon) {
-      ChildReference about = references.of(task.getProcessInstanceId());
-      for (Recipient to : waitingFor(task)) {
-        notifications.remind(task.getId(), task.getName(), task.getDueDate(), about, to);
-        reminders++;
+    // page by page to the last: a busy province has more tasks due within a day than one page, and the first
+    // page alone, asked for again at every run, would remind the same tasks and never the others
+    for (int first = 0; ; first += page) {
+      int from = first;
+      List<Task> dueSoon = system.call(() -> taskService.createTaskQuery()
+          .processDefinitionKeyIn(ChildPathway.PROCESS_KEY, UnitReport.PROCESS_KEY)
+          .dueAfter(now).dueBefore(new Date(remindUpTo.getTime() + 1)).orderByDueDate().asc().orderByTaskId().asc()
+          .listPage(from, page));
+      for (Task task : dueSoon) {
+        ChildReference about = references.of(task.getProcessInstanceId());
+        for (Recipient to : waitingFor(task)) {
+          notifications.remind(task.getId(), task.getName(), task.getDueDate(), about, to);
+          reminders++;
+        }
+      }
+      if (dueSoon.size() < page) {
+        return reminders;
       }
     }
-    return reminders;
   }
 
   /** Sent mails and digested lines older than the time they are kept (nangbuoc.mail.keep-sent); how many went. */

@@ -204,7 +204,7 @@ abstract class HeldElsewhereChannelsChecks {
   }
 
   private static String errorOf(String page) {
-    Matcher error = Pattern.compile("class=\"message\"[^>]*>([^<]*)<").matcher(page);
+    Matcher error = Pattern.compile("class=\"message[^\"]*\"[^>]*>([^<]*)<").matcher(page);
     assertThat(error.find()).as(page).isTrue();
     return error.group(1).strip();
   }
