@@ -49,7 +49,10 @@ class PrepareUnitReportListener implements TaskListener {
         count(fields, "record_childrenTakingPart", "số lượt trẻ em tham gia"));
     String difficulties = fields.requiredText("record_difficulties", "khó khăn, vướng mắc, đề xuất", 4000);
     String correction = fields.optionalText("record_correctionReason", "lý do điều chỉnh", 1000);
-    boolean correcting = before.map(v -> v.status() == VersionStatus.RETURNED_BY_RECEIVER).orElse(false);
+    // once a version reached the receiver and came back, every later one corrects a sent report, also after a
+    // return at sign-off in between
+    boolean correcting = before.isPresent() && records.versions(report.id()).stream()
+        .anyMatch(v -> v.status() == VersionStatus.RETURNED_BY_RECEIVER);
     fields.check(!correcting || correction != null, "Báo cáo đã gửi bị cơ quan tiếp nhận trả lại: hãy ghi lý do"
         + " điều chỉnh. Phiên bản đã gửi vẫn được giữ nguyên.");
     fields.throwIfInvalid();

@@ -135,20 +135,29 @@ class UnitReportRecords {
 
   /** The head's decision on the version awaiting it, once. */
   void signed(long versionId, String userId, Instant at, boolean approved, String reason) {
-    jdbc.sql("update unit_report_version set status = ?, signed_by = ?, signed_at = ?, return_reason = ?"
-            + " where id = ? and status = ?")
+    int updated = jdbc.sql("update unit_report_version set status = ?, signed_by = ?, signed_at = ?,"
+            + " return_reason = ? where id = ? and status = ?")
         .params((approved ? VersionStatus.SUBMITTED : VersionStatus.RETURNED_AT_SIGN_OFF).name(), userId,
             Timestamp.from(at), reason, versionId, VersionStatus.PREPARED.name())
         .update();
+    requireOne(updated, versionId, "signed off");
   }
 
   /** The receiving office's decision on the version sent to it, once. */
   void reviewed(long versionId, String userId, Instant at, boolean accepted, String reason) {
-    jdbc.sql("update unit_report_version set status = ?, reviewed_by = ?, reviewed_at = ?, return_reason = ?"
-            + " where id = ? and status = ?")
+    int updated = jdbc.sql("update unit_report_version set status = ?, reviewed_by = ?, reviewed_at = ?,"
+            + " return_reason = ? where id = ? and status = ?")
         .params((accepted ? VersionStatus.ACCEPTED : VersionStatus.RETURNED_BY_RECEIVER).name(), userId,
             Timestamp.from(at), reason, versionId, VersionStatus.SUBMITTED.name())
         .update();
+    requireOne(updated, versionId, "reviewed");
+  }
+
+  /** A version decided twice, or not in the state its step expects, stops the step: the record stays true. */
+  private static void requireOne(int updated, long versionId, String what) {
+    if (updated != 1) {
+      throw new IllegalStateException("report version " + versionId + " cannot be " + what + " in its state");
+    }
   }
 
   Optional<ReportVersion> latestVersion(long reportId) {

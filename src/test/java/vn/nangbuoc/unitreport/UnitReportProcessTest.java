@@ -143,6 +143,14 @@ class UnitReportProcessTest {
     assertThat(versions.get(0).returnReason()).isEqualTo("Thiếu số lượt trẻ em tham gia tập huấn.");
     assertThat(versions.get(1).correctionReason()).isEqualTo("Bổ sung số lượt trẻ theo yêu cầu của Phòng.");
     assertThat(versions.get(1).status()).isEqualTo(VersionStatus.PREPARED);
+
+    // the head returns the correction: the next version still corrects a sent report and needs its reason
+    driver.signOff(head, report, "RETURN", "Ghi rõ số lớp tập huấn.");
+    assertThatThrownBy(() -> driver.prepare("cbchilang", report, 7, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("lý do điều chỉnh");
+    driver.prepare("cbchilang", report, 7, "Bổ sung số lớp tập huấn.");
+    assertThat(records.versions(row(report).id())).extracting(ReportVersion::correctionReason)
+        .containsExactly(null, "Bổ sung số lượt trẻ theo yêu cầu của Phòng.", "Bổ sung số lớp tập huấn.");
   }
 
   @Test
