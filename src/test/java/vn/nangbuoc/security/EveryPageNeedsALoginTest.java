@@ -11,12 +11,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.PageBrowser;
 
 /**
  * Every address the application's controllers answer, found from the handler mappings rather than listed
@@ -39,6 +44,12 @@ class EveryPageNeedsALoginTest {
   @Test
   void shouldAskForALoginOnEveryPageAndRefuseEveryApiCallWithoutOne() {
     TestRestTemplate visitor = http.withRedirects(Redirects.DONT_FOLLOW);
+    // a visitor's own session and CSRF token, from the login page: a form he sends passes the CSRF check and
+    // meets the authorization rules, which must lead him to the login
+    ResponseEntity<String> loginPage = visitor.getForEntity("/dang-nhap", String.class);
+    String cookie = loginPage.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).reduce((a, b) -> a + "; " + b).orElseThrow();
+    String token = PageBrowser.csrfToken(loginPage.getBody());
     List<String> open = new ArrayList<>();
     int checked = 0;
     for (var mapping : mappings.getHandlerMethods().keySet()) {
@@ -49,8 +60,13 @@ class EveryPageNeedsALoginTest {
         }
         String path = pattern.replaceAll("\\{[^}]+}", "1");
         for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-          ResponseEntity<String> answer = visitor.exchange(path, HttpMethod.valueOf(method.name()), HttpEntity.EMPTY,
-              String.class);
+          HttpHeaders headers = new HttpHeaders();
+          headers.add(HttpHeaders.COOKIE, cookie);
+          headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+          MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+          form.add("_csrf", token);
+          ResponseEntity<String> answer = visitor.exchange(path, HttpMethod.valueOf(method.name()),
+              method == RequestMethod.GET ? new HttpEntity<>(headers) : new HttpEntity<>(form, headers), String.class);
           checked++;
           if (!refused(path, method, answer)) {
             open.add(method + " " + path + " → " + answer.getStatusCode());
@@ -73,13 +89,12 @@ class EveryPageNeedsALoginTest {
     assertThat(root.getHeaders().getLocation()).hasPath("/trang-chu");
   }
 
-  /** The API answers 401; a page leads to the login, or refuses a form sent without its CSRF token. */
+  /** The API answers 401; a page, asked for or sent to with a valid CSRF token, leads to the login. */
   private static boolean refused(String path, RequestMethod method, ResponseEntity<String> answer) {
     if (path.startsWith("/api/")) {
       return answer.getStatusCode() == HttpStatus.UNAUTHORIZED;
     }
-    boolean toLogin = answer.getStatusCode() == HttpStatus.FOUND && answer.getHeaders().getLocation() != null
+    return answer.getStatusCode() == HttpStatus.FOUND && answer.getHeaders().getLocation() != null
         && answer.getHeaders().getLocation().getPath().equals("/dang-nhap");
-    return toLogin || method != RequestMethod.GET && answer.getStatusCode() == HttpStatus.FORBIDDEN;
   }
 }
