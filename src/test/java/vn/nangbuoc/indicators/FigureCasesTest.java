@@ -80,12 +80,24 @@ class FigureCasesTest {
 
   @Test
   void shouldListBehindEachNumberExactlyTheCaseFilesItCounts() {
+    assertEachListAsLongAsItsNumber("");
+  }
+
+  @Test
+  void shouldListBehindEachNumberOfADateRangeExactlyTheCaseFilesItCounts() {
+    int year = LocalDate.now().getYear();
+    assertEachListAsLongAsItsNumber("&from=01/01/" + year + "&to=31/12/" + year);
+  }
+
+  /** For the plan year (no period given) or the days of {@code period}: each list as long as its number. */
+  private void assertEachListAsLongAsItsNumber(String period) {
     operated("MAIPHA", "cbmaipha", Sex.FEMALE, 4, "Tày");
     operated("HOANGDONG", "cbhoangdong", Sex.MALE, 12, RARE_ETHNICITY);
     listed("Lò Thị Chờ Khám", "CHILANG", "cbchilang", Sex.FEMALE, 16, "Nùng");
     PageBrowser browser = new PageBrowser(http);
     String session = browser.login("cvldtbxh");
-    String page = browser.get(session, "/bao-cao?unit=TPLANGSON").getBody();
+    String page = browser.get(session, "/bao-cao?unit=TPLANGSON" + period).getBody();
+    assertThat(page).as("the period asked for").contains(period.isEmpty() ? "Năm kế hoạch" : "01/01/");
 
     Map<String, List<String[]>> linksById = new LinkedHashMap<>();
     for (String id : List.of("tre-lap-danh-sach", "phau-thuat-tre-co-chi-dinh", "so-ngay-den-phau-thuat",
@@ -96,6 +108,7 @@ class FigureCasesTest {
     linksById.forEach((id, links) -> {
       assertThat(links).as(id + " links its counts").isNotEmpty();
       for (String[] link : links) {
+        assertThat(link[0]).as("the list keeps the period").contains(period.isEmpty() ? "year=" : "from=");
         assertThat(listed(browser, session, link[0])).as(id + ": " + link[0]).isEqualTo(number(link[1]));
         checked.add(link);
       }
