@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -93,15 +96,36 @@ final class WebappWords {
             + "return text;", hide);
   }
 
-  /** English words of the app's own texts (its en.json) and of the forms library that turn up in the text. */
+  /**
+   * English words of the app's own texts (its en.json) and of the forms library that turn up in the text. The
+   * models' process keys (Cockpit shows them beside the names) are codes, like case numbers, not words.
+   */
   static Set<String> englishWordsIn(String app, String text) throws IOException {
     Set<String> english = words(locale(app, "en.json"));
     english.removeAll(words(locale(app, "vi.json")));
     english.addAll(HARD_CODED_WORDS);
     english.removeAll(SAME_IN_BOTH);
-    Set<String> found = new TreeSet<>(words(text));
+    String read = text;
+    for (String key : processKeys()) {
+      read = read.replace(key, " ");
+    }
+    Set<String> found = new TreeSet<>(words(read));
     found.retainAll(english);
     return found;
+  }
+
+  /** The id of every process in bpmn/, as deployed. */
+  private static Set<String> processKeys() throws IOException {
+    Set<String> keys = new TreeSet<>();
+    try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+      for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        Matcher id = Pattern.compile("<bpmn:process id=\"([^\"]+)\"").matcher(Files.readString(model));
+        while (id.find()) {
+          keys.add(id.group(1));
+        }
+      }
+    }
+    return keys;
   }
 
   private static String locale(String app, String file) throws IOException {
