@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,18 +122,7 @@ final class FaultInvariants {
     }
   }
 
-  List<String> strings(String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement query = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      List<String> values = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-      return values;
-    }
+  List<String> strings(String sql, Object... parameters) {
+    return DatabaseChecks.strings(db, sql, parameters);
   }
 }

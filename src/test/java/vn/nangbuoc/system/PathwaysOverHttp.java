@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ import vn.nangbuoc.PageBrowser;
 final class PathwaysOverHttp {
 
   private static final String ADMIN = "quantri";
-  private static final String PASSWORD = "demo123";
+  private static final String PASSWORD = DemoUserRequests.PASSWORD;
   /** The surgery of the walked children: long enough ago that every follow-up visit is due at once. */
   private static final LocalDate SURGERY_DAY = LocalDate.now().minusMonths(8);
 
@@ -269,19 +268,7 @@ final class PathwaysOverHttp {
   }
 
   HttpResponse<String> send(String method, String path, String user, Object body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(address.apply(path)).header("Accept", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-            .getBytes(StandardCharsets.UTF_8)));
-    try {
-      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return send(request);
+    return send(DemoUserRequests.asUser(address.apply(path), user, method, body));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,7 +58,7 @@ import vn.nangbuoc.PostgresTestDatabase;
 class TwoNodesPostgresIT {
 
   /** camunda.bpm.job-execution.lock-time-in-millis + max-wait, nangbuoc.mail.claim-for + send-every. */
-  private static final Duration JOB_TAKEOVER_BOUND = Duration.ofSeconds(60 + 10);
+  private static final Duration JOB_TAKEOVER_BOUND = Duration.ofSeconds(30 + 5);
   private static final Duration MAIL_TAKEOVER_BOUND = Duration.ofSeconds(60 + 5);
   /** What a machine this busy adds: two nodes, PostgreSQL and the test share two cores. */
   private static final Duration SLACK = Duration.ofSeconds(15);
@@ -404,19 +403,7 @@ class TwoNodesPostgresIT {
   }
 
   private HttpResponse<String> send(NodeProcess node, String method, String path, String user, Object body) {
-    HttpRequest.Builder request = request(node, path).header("Accept", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo123")
-            .getBytes(StandardCharsets.UTF_8)));
-    try {
-      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return send(request);
+    return send(DemoUserRequests.asUser(node.uri(path), user, method, body).timeout(Duration.ofSeconds(60)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
