@@ -41,7 +41,7 @@ class FigureCasesTest {
 
   private static final Pattern LINK = Pattern.compile("<a href=\"(/bao-cao/ho-so\\?[^\"]+)\">([^<]+)</a>");
   private static final Pattern COUNTED = Pattern.compile("Số liệu đếm <strong>(\\d+)</strong> hồ sơ");
-  private static final Pattern CASE_ROW = Pattern.compile("<tr class=\"case\">\\s*<td><a href=\"/ho-so/(\\d+)\"");
+  private static final Pattern CASE_ROW = Pattern.compile("<tr class=\"case\">\\s*<td[^>]*><a href=\"/ho-so/(\\d+)\"");
   private static final String RARE_ETHNICITY = "Si La";
 
   @Autowired
