@@ -1,13 +1,18 @@
 package vn.nangbuoc.unitreport;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.input.ForbiddenException;
 import vn.nangbuoc.organisation.AgencyNotFoundException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.organisation.ResponsibleAgency;
 import vn.nangbuoc.security.Roles;
+import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
 
 /**
@@ -41,9 +46,23 @@ class PeriodOpeners {
 
   /** Refuses at once whoever may open no period at all: neither an administrator nor the head of such an office. */
   void requireSomeOffice(String userId, String action) {
-    if (!isAdministrator(userId) && !headOfAReceivingOffice(userId)) {
+    if (!maySomeOffice(userId)) {
       throw refused(action);
     }
+  }
+
+  boolean maySomeOffice(String userId) {
+    return isAdministrator(userId) || !unitsHeaded(userId).isEmpty();
+  }
+
+  /** The units whose receiving office the user heads: those he may ask for an ad-hoc report. */
+  List<String> unitsHeaded(String userId) {
+    Set<String> mine = system.call(() -> identityService.createGroupQuery().groupMember(userId)
+        .listPage(0, EngineLimits.SMALL_LIST)).stream().map(Group::getId).collect(Collectors.toSet());
+    return organisation.agencyGroups().stream().filter(group -> ROLE.equals(group.role()))
+        .filter(group -> mine.contains(group.groupId()))
+        .map(group -> organisation.agencyOfGroup(group.groupId())).flatMap(Optional::stream)
+        .map(agency -> agency.unitCode()).distinct().filter(unit -> receivingHead(userId, unit)).toList();
   }
 
   /** Refuses a period the user may not declare or open: not his unit, or (for an office) not ad-hoc. */
@@ -67,13 +86,6 @@ class PeriodOpeners {
     return receivingOffice(unitCode).filter(office -> organisation.agencyOfGroup(office.groupId())
         .filter(agency -> agency.unitCode().equals(unitCode)).isPresent())
         .filter(office -> isMember(userId, office.groupId())).isPresent();
-  }
-
-  private boolean headOfAReceivingOffice(String userId) {
-    return organisation.agencyGroups().stream().filter(group -> ROLE.equals(group.role()))
-        .filter(group -> isMember(userId, group.groupId()))
-        .map(group -> organisation.agencyOfGroup(group.groupId())).flatMap(Optional::stream)
-        .anyMatch(agency -> receivingHead(userId, agency.unitCode()));
   }
 
   private Optional<ResponsibleAgency> receivingOffice(String unitCode) {

@@ -56,13 +56,19 @@ class ReportPeriods {
 
   @Transactional
   ReportPeriod create(PeriodRequest request, String userId) {
+    ReportPeriod period = check(request, userId);
+    records.insertPeriod(period);
+    return period;
+  }
+
+  /** The period {@link #create} would store, or what it would refuse; stores nothing. */
+  ReportPeriod check(PeriodRequest request, String userId) {
     openers.requireSomeOffice(userId, "khai báo kỳ báo cáo");
     ReportPeriod period = reader.read(request, userId);
     openers.require(userId, period.kind(), period.rootUnitCode(), "khai báo kỳ báo cáo");
     if (records.period(period.code()).isPresent()) {
       throw new InvalidPeriodException(Map.of("code", "Đã có kỳ báo cáo mã \"" + period.code() + "\"."));
     }
-    records.insertPeriod(period);
     return period;
   }
 
