@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +27,10 @@ class OpenReportsInReorganisation implements ReorganisationCheck {
 
   /** Units named per period; the rest are counted. */
   private static final int NAMED = 10;
+  /** Process instances asked for per statement: well under any driver's limit. */
+  private static final int CHUNK = 500;
 
-  private record OpenReport(String periodCode, String unitCode, String receivingUnitCode,
-      String processInstanceId) {
+  private record OpenReport(String periodCode, String unitCode) {
   }
 
   private final JdbcClient jdbc;
@@ -58,12 +60,15 @@ class OpenReportsInReorganisation implements ReorganisationCheck {
       return List.of();
     }
     Map<String, Set<String>> stranded = new TreeMap<>();
-    for (OpenReport report : openReports()) {
-      if (units.contains(report.unitCode()) || units.contains(report.receivingUnitCode())
-          || instances.contains(report.processInstanceId())) {
-        stranded.computeIfAbsent(report.periodCode(), code -> new LinkedHashSet<>()).add(report.unitCode());
-      }
+    List<OpenReport> open = new ArrayList<>(units.isEmpty() ? List.of() : openReports("r.unit_code in (:units)"
+        + " or r.receiving_unit_code in (:units)", "units", List.copyOf(units)));
+    List<String> waiting = List.copyOf(instances);
+    for (int first = 0; first < waiting.size(); first += CHUNK) {
+      open.addAll(openReports("r.process_instance_id in (:instances)", "instances",
+          waiting.subList(first, Math.min(waiting.size(), first + CHUNK))));
     }
+    open.forEach(report -> stranded.computeIfAbsent(report.periodCode(), code -> new TreeSet<>())
+        .add(report.unitCode()));
     List<String> problems = new ArrayList<>();
     stranded.forEach((period, reporting) -> problems.add(problem(period, reporting)));
     return problems;
@@ -80,11 +85,12 @@ class OpenReportsInReorganisation implements ReorganisationCheck {
         + " (cơ quan tiếp nhận chấp nhận) trước khi áp dụng.";
   }
 
-  private List<OpenReport> openReports() {
-    return jdbc.sql("select period_code, unit_code, receiving_unit_code, process_instance_id from unit_report"
-            + " where state <> ? order by period_code, unit_code")
-        .param(ReportState.ACCEPTED.name())
-        .query((rs, row) -> new OpenReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+  /** The reports not yet accepted that match: a few per unit and period, whatever the years of periods behind. */
+  private List<OpenReport> openReports(String where, String name, List<String> values) {
+    return jdbc.sql("select r.period_code, r.unit_code from unit_report r where r.state <> :accepted and (" + where
+            + ")")
+        .param("accepted", ReportState.ACCEPTED.name()).param(name, values)
+        .query((rs, row) -> new OpenReport(rs.getString(1), rs.getString(2)))
         .list();
   }
 
