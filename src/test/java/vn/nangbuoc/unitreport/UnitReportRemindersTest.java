@@ -67,6 +67,25 @@ class UnitReportRemindersTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(preparing.getId()).count()).isOne();
   }
 
+  @Test
+  void shouldRemindOnTheNextDayARunMissedOnTheSeventhSayingTheDaysLeft() {
+    UnitReportDriver driver = new UnitReportDriver(engine, periods);
+    LocalDate today = EngineTime.today();
+    String period = driver.openPeriod(today.plusDays(6), today.minusDays(1));
+    driver.startPreparing(period, "VINHTRAI");
+
+    reminders.remind();
+
+    assertThat(mailsOf(period)).filteredOn(m -> m.get("DEDUP_KEY").toString().contains("-VINHTRAI:"))
+        .singleElement().satisfies(m -> {
+          assertThat(m.get("DEDUP_KEY")).isEqualTo("report-deadline:BC-" + period + "-VINHTRAI:7:cbvinhtrai");
+          assertThat(m.get("BODY_TEXT").toString()).contains("(còn 6 ngày)");
+        });
+    String far = driver.openPeriod(today.plusDays(8), today.minusDays(1));
+    reminders.remind();
+    assertThat(mailsOf(far)).as("eight days before: no reminder day has come").isEmpty();
+  }
+
   private List<Map<String, Object>> mailsOf(String period) {
     return jdbc.sql("select dedup_key, recipient_user, subject, body_text from mail_outbox where dedup_key like ?")
         .param("report-deadline:BC-" + period + "-%").query().listOfRows().stream()
