@@ -41,6 +41,13 @@ public class UnitIndicators {
     return catalogue.all().stream().map(Indicator::id).toList();
   }
 
+  /** Each indicator's id and name, in the catalogue's order (a period's form offers them to choose from). */
+  public java.util.Map<String, String> names() {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    catalogue.all().forEach(indicator -> names.put(indicator.id(), indicator.name()));
+    return names;
+  }
+
   /** Refuses ids the catalogue does not have, naming them. */
   public void requireKnown(Collection<String> ids) {
     Set<String> known = Set.copyOf(ids());

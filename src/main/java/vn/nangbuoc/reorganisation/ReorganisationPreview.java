@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,7 @@ import vn.nangbuoc.organisation.AgencyNotFoundException;
 import vn.nangbuoc.organisation.InvalidOrganisationException;
 import vn.nangbuoc.organisation.OrganisationChanges;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.organisation.ReorganisationCheck;
 import vn.nangbuoc.organisation.UnitLevel;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.routing.Route;
@@ -56,11 +58,13 @@ class ReorganisationPreview {
   private final AuthorizationService authorizations;
   private final FundsOfEndedAgencies funds;
   private final EngineSystem system;
+  private final ObjectProvider<ReorganisationCheck> checks;
 
   ReorganisationPreview(PlatformTransactionManager transactions, StructuralChange structure, CasePlanner planner,
       Reorganisations reorganisations, OrganisationChanges changes, OrganisationDirectory organisation,
       CaseFileService caseFiles, TaskRouting routing, TaskService taskService, IdentityService identityService,
-      AuthorizationService authorizations, FundsOfEndedAgencies funds, EngineSystem system) {
+      AuthorizationService authorizations, FundsOfEndedAgencies funds, EngineSystem system,
+      ObjectProvider<ReorganisationCheck> checks) {
     this.rolledBack = new TransactionTemplate(transactions);
     this.structure = structure;
     this.planner = planner;
@@ -74,6 +78,7 @@ class ReorganisationPreview {
     this.authorizations = authorizations;
     this.funds = funds;
     this.system = system;
+    this.checks = checks;
   }
 
   Preview preview(ChangeSet changeSet, String text, String user) {
@@ -127,6 +132,10 @@ class ReorganisationPreview {
           members));
     });
     List<Preview.FundMove> fundMoves = funds.moves(outcome, problems);
+    // what other features would strand (a unit's open report keeps its units and groups): their own check
+    List<String> endingGroups = outcome.endedAgencies().keySet().stream().flatMap(a -> changes.groupsOf(a).stream())
+        .toList();
+    checks.orderedStream().forEach(check -> problems.addAll(check.problems(outcome.endedUnits(), endingGroups)));
     return new Preview(changeSet.name(), changeSet.effective(), applicableNow,
         outcome.endedUnits().stream().map(this::unitNamed).toList(),
         outcome.startedUnits().stream().map(this::unitNamed).toList(),

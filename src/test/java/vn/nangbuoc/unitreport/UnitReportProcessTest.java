@@ -191,6 +191,27 @@ class UnitReportProcessTest {
         .param("escalation:" + prepare.getId() + ":1:%").query(Integer.class).single()).isPositive();
   }
 
+  @Test
+  void shouldTakeAnAdHocReportTheOfficeOpenedThroughTheSameStepsByItsOwnDeadline() {
+    LocalDate today = EngineTime.today();
+    String period = "DX" + (System.nanoTime() % 1_000_000);
+    periods.create(new ReportPeriods.PeriodRequest(period, "Báo cáo đột xuất " + period, "AD_HOC", null,
+        today.withDayOfMonth(1), today, "TPLANGSON", List.of("tre-lap-danh-sach"), today.minusDays(1),
+        today.plusDays(5), null, null), "tpldtbxh");
+    periods.open(period, "tpldtbxh");
+    ProcessInstance report = driver.startPreparing(period, "CHILANG");
+
+    assertThat(driver.task(report).getDueDate()).isEqualTo(endOf(today.plusDays(5)));
+    driver.prepare("cbchilang", report, 1, null);
+    driver.signOff(head, report, "APPROVE", null);
+    assertThat(report).isWaitingAt(UnitReport.TASK_REVIEW).task().hasCandidateGroup("ldtbxhTpLangSon");
+    driver.review("cvldtbxh", report, "ACCEPT", null);
+
+    assertThat(report).isEnded().hasPassed("EndEvent_ReportAccepted");
+    assertThat(records.versions(row(report).id())).singleElement().satisfies(v -> assertThat(v.figures())
+        .extracting(f -> f.indicatorId()).containsExactly("tre-lap-danh-sach"));
+  }
+
   private ProcessInstance preparing() {
     LocalDate today = EngineTime.today();
     String period = driver.openPeriod(today.plusMonths(1), today.minusDays(1));
