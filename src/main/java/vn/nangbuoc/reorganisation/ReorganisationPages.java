@@ -134,6 +134,9 @@ class ReorganisationPages {
     if (confirmed == null) {
       return refused(id, "Hãy đánh dấu ô xác nhận để tạm dừng.", model, response);
     }
+    if (!shown(id).mayStop()) {
+      return refused(id, "Lần sắp xếp này không đang được áp dụng: không có gì để tạm dừng.", model, response);
+    }
     run.requestStop(id);
     redirect.addFlashAttribute("notice", "Đã yêu cầu tạm dừng: việc áp dụng dừng sau lô đang chạy."
         + " Áp dụng lại sẽ tiếp tục từ chỗ dừng.");

@@ -68,6 +68,12 @@ class ReorganisationPagesTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("Chưa áp dụng được");
     assertThat(status(detail)).isEqualTo("PREVIEWED");
+    // and Stop, on one that does not run: refused, nothing asked of a later apply
+    ResponseEntity<String> notRunning = pages.post(session, detail + "/dung", confirmed);
+    assertThat(notRunning.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notRunning.getBody()).contains("không đang được áp dụng");
+    assertThat(jdbc.sql("select stop_requested from reorganisation where id = ?").param(id(detail))
+        .query(Boolean.class).single()).isFalse();
   }
 
   @Test
