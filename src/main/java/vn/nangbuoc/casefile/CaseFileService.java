@@ -122,9 +122,10 @@ public class CaseFileService {
 
   /**
    * Opens many case files at once (an import), all or none. Each listing must be valid and name a
-   * commune in the user's area; the caller has already set aside children listed before (the unique
-   * personal ID index of open cases still refuses one listed in between, and then nothing is opened). They
-   * are enrolled in the default programme's plan of today.
+   * commune in the user's area; the caller has already set aside children listed before, by the listing's
+   * rule ({@link #refusingEnrolment}: a child whose cases closed in earlier plan years is enrolled again; the
+   * unique personal ID index of open cases still refuses one listed in between, and then nothing is opened).
+   * They are enrolled in the default programme's plan of today.
    */
   @Transactional
   public List<Opened> openAll(List<ChildListing> children, String userId) {
