@@ -140,6 +140,19 @@ class CaseFileRepository {
     return found;
   }
 
+  /** Every case file of each of these personal IDs, by ID, oldest plan year first (as findAllByPersonalId). */
+  Map<String, List<CaseFile>> findAllByPersonalIds(Collection<String> personalIds) {
+    Map<String, List<CaseFile>> found = new HashMap<>();
+    List<String> all = List.copyOf(personalIds);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      jdbc.sql("select " + COLUMNS + " from case_file where personal_id in (:ids) order by plan_year, id")
+          .param("ids", all.subList(from, Math.min(all.size(), from + BATCH)))
+          .query(this::map).list()
+          .forEach(file -> found.computeIfAbsent(file.personalId(), id -> new ArrayList<>()).add(file));
+    }
+    return found;
+  }
+
   /** Case files whose folded name is one of these (the first filter of a likely-duplicate check). */
   List<CaseFile> findByFoldedNames(Collection<String> foldedNames) {
     List<CaseFile> found = new ArrayList<>();

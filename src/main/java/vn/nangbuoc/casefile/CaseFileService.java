@@ -82,22 +82,38 @@ public class CaseFileService {
   /** An open case of the programme, or one of the same or a later plan year, refuses a new enrolment. */
   private void refuseUnlessLaterEnrolment(Enrolment enrolment, ChildListing placed, String userId,
       HeldListings.Source channel) {
-    List<CaseFile> earlier = repository.findAllByPersonalId(placed.personalId()).stream()
-        .filter(file -> file.programmeCode().equals(enrolment.programme()) && file.status() != CaseStatus.MERGED)
-        .toList();
-    Optional<CaseFile> open = earlier.stream().filter(file -> file.status() == CaseStatus.ACTIVE).findFirst();
-    if (open.isPresent()) {
-      throw alreadyListed(open.get(), placed, userId, channel, "Số định danh cá nhân này đã có trong hồ sơ "
-          + open.get().caseNumber() + " đang mở: trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.");
+    Optional<CaseFile> refusing = enrolment.refusedBy(repository.findAllByPersonalId(placed.personalId()));
+    if (refusing.isPresent()) {
+      throw alreadyListed(refusing.get(), placed, userId, channel, refusal(refusing.get()));
     }
-    Optional<CaseFile> notEarlier = earlier.stream().filter(file -> file.planYear() >= enrolment.planYear())
-        .reduce((first, second) -> second);
-    if (notEarlier.isPresent()) {
-      CaseFile latest = notEarlier.get();
-      throw alreadyListed(latest, placed, userId, channel, "Trẻ đã tham gia kế hoạch năm " + latest.planYear()
-          + " (hồ sơ " + latest.caseNumber() + ", đã đóng): chỉ lập danh sách lại được cho kế hoạch của năm sau "
-          + latest.planYear() + ".");
+  }
+
+  /** Why {@code refusing} (see {@link Enrolment#refusedBy}) stops a new enrolment, for those who may see it. */
+  public static String refusal(CaseFile refusing) {
+    if (refusing.status() == CaseStatus.ACTIVE) {
+      return "Số định danh cá nhân này đã có trong hồ sơ " + refusing.caseNumber()
+          + " đang mở: trẻ đã được lập danh sách, không tạo hồ sơ thứ hai.";
     }
+    return "Trẻ đã tham gia kế hoạch năm " + refusing.planYear() + " (hồ sơ " + refusing.caseNumber()
+        + ", đã đóng): chỉ lập danh sách lại được cho kế hoạch của năm sau " + refusing.planYear() + ".";
+  }
+
+  /**
+   * For an import, which enrols in today's plan ({@link #openAll}): per personal ID, the case file that refuses
+   * enrolling the child, by the listing's own rule ({@link Enrolment#refusedBy}). An ID missing from the answer
+   * may be enrolled: nobody listed it, or its child's cases closed in earlier plan years.
+   */
+  public Map<String, CaseFile> refusingEnrolment(Collection<String> personalIds) {
+    Enrolment enrolment = todaysEnrolment();
+    Map<String, CaseFile> refusing = new HashMap<>();
+    repository.findAllByPersonalIds(personalIds).forEach((personalId, cases) -> enrolment.refusedBy(cases)
+        .ifPresent(file -> refusing.put(personalId, file)));
+    return refusing;
+  }
+
+  private Enrolment todaysEnrolment() {
+    String programme = planYears.defaultProgramme();
+    return new Enrolment(programme, planYears.resolve(programme, null, EngineTime.today()));
   }
 
   /** A case file an import opened. */
@@ -106,14 +122,14 @@ public class CaseFileService {
 
   /**
    * Opens many case files at once (an import), all or none. Each listing must be valid and name a
-   * commune in the user's area; the caller has already set aside children listed before (the unique
-   * personal ID index of open cases still refuses one listed in between, and then nothing is opened). They
-   * are enrolled in the default programme's plan of today.
+   * commune in the user's area; the caller has already set aside children listed before, by the listing's
+   * rule ({@link #refusingEnrolment}: a child whose cases closed in earlier plan years is enrolled again; the
+   * unique personal ID index of open cases still refuses one listed in between, and then nothing is opened).
+   * They are enrolled in the default programme's plan of today.
    */
   @Transactional
   public List<Opened> openAll(List<ChildListing> children, String userId) {
-    String programme = planYears.defaultProgramme();
-    Enrolment enrolment = new Enrolment(programme, planYears.resolve(programme, null, EngineTime.today()));
+    Enrolment enrolment = todaysEnrolment();
     Set<String> communes = organisation.communesOf(userId);
     // thousands of children live in a few communes: look each commune up once
     Map<String, String> checked = new HashMap<>();

@@ -102,6 +102,8 @@ class HomePage {
     }
     if (administrator) {
       pages.add(new Destination("Xóa hồ sơ", "/quan-tri/xoa-ho-so", "Xóa hẳn hồ sơ của trẻ, không hoàn tác được"));
+      pages.add(new Destination("Sắp xếp lại tổ chức", "/quan-tri/to-chuc-lai",
+          "Tải lên lần sáp nhập, chia tách đơn vị; xem trước, áp dụng, theo dõi tiến độ"));
       pages.add(new Destination("Quản trị người dùng", "/camunda/app/admin/default/",
           "Người dùng, nhóm, quyền (Camunda Admin)"));
     }

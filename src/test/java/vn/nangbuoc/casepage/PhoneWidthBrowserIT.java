@@ -2,6 +2,7 @@ package vn.nangbuoc.casepage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import vn.nangbuoc.Chromium;
 import vn.nangbuoc.NangBuocPostgresTest;
 
@@ -82,6 +86,17 @@ class PhoneWidthBrowserIT {
     logIn("cvtaichinh", "/quy");
     for (String page : List.of("/quy", "/quy/quyBttTpLangSon/so-cai", "/quy/quyBttTpLangSon/de-nghi",
         "/quy/quyBttTpLangSon/dieu-chinh")) {
+      measure(page, failures);
+    }
+    logOut();
+    // the administrator's reorganisations: the list, and the ready change set's preview (only previewed here)
+    HttpHeaders yaml = new HttpHeaders();
+    yaml.setContentType(MediaType.parseMediaType("application/yaml"));
+    Object reorganisation = http.withBasicAuth("quantri", "demo123").exchange("/api/admin/reorganisations",
+        HttpMethod.POST, new HttpEntity<>(new ClassPathResource("organisation/lang-son-city-2025-reform.yaml")
+            .getContentAsString(StandardCharsets.UTF_8), yaml), OBJECT).getBody().get("id");
+    logIn("quantri", "/quan-tri/to-chuc-lai");
+    for (String page : List.of("/quan-tri/to-chuc-lai", "/quan-tri/to-chuc-lai/" + reorganisation)) {
       measure(page, failures);
     }
     logOut();
