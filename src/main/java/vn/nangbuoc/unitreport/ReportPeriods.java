@@ -47,15 +47,17 @@ class ReportPeriods {
   private final Roles roles;
   private final RuntimeService runtime;
   private final EngineSystem system;
+  private final Consolidation consolidation;
 
   ReportPeriods(UnitReportRecords records, OrganisationDirectory organisation, UnitIndicators indicators, Roles roles,
-      RuntimeService runtime, EngineSystem system) {
+      RuntimeService runtime, EngineSystem system, Consolidation consolidation) {
     this.records = records;
     this.organisation = organisation;
     this.indicators = indicators;
     this.roles = roles;
     this.runtime = runtime;
     this.system = system;
+    this.consolidation = consolidation;
   }
 
   @Transactional
@@ -86,6 +88,7 @@ class ReportPeriods {
       records.insertReport(period.code(), unitCode, unit.parentCode(), period.deadlineOf(unit.level()), businessKey);
       system.run(() -> runtime.startProcessInstanceByKey(UnitReport.PROCESS_KEY, businessKey));
     }
+    consolidation.openReceivers(period);
     return records.ofPeriod(period.code());
   }
 
