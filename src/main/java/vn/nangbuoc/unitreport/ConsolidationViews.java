@@ -31,7 +31,7 @@ class ConsolidationViews {
       Map<String, UnitIndicators.Figure> ownFigures, ReportVersion.Activities below, ReportVersion.Activities total,
       List<String> newer) {
 
-    boolean isOlder() {
+    public boolean isOlder() {
       return !newer.isEmpty();
     }
   }
