@@ -132,6 +132,9 @@ abstract class ConsolidationChecks {
 
     // the labour office consolidates: seven accepted reports, Mai Pha missing
     ProcessInstance cityReport = driver.startPreparing(code, "TPLANGSON");
+    assertThat(formValue(OFFICE, driver.task(cityReport).getId(), "case_figures"))
+        .contains("Tổng hợp từ báo cáo đã được chấp nhận của", "Phường Tam Thanh")
+        .contains("Chưa có báo cáo được chấp nhận, không tính vào số liệu", "Xã Mai Pha").doesNotContain("Lưu ý");
     driver.prepare(OFFICE, cityReport, 3, null);
     List<String> seven = List.of("CHILANG", "DONGKINH", "HOANGVANTHU", "VINHTRAI", "HOANGDONG", "QUANGLAC",
         "TAMTHANH");
@@ -155,6 +158,16 @@ abstract class ConsolidationChecks {
         .extracting(Consolidation.Part::unitCode).containsExactlyInAnyOrderElementsOf(seven);
     assertThat(counted.parts()).filteredOn(p -> p.kind() == Consolidation.PartKind.MISSING)
         .extracting(Consolidation.Part::unitCode).containsExactly("MAIPHA");
+    List<Map<String, Object>> api = list(OFFICE, "/api/unit-reports/BC-" + code + "-TPLANGSON/consolidation");
+    assertThat(api).singleElement().satisfies(v -> {
+      Map<?, ?> c = (Map<?, ?>) v.get("consolidation");
+      assertThat(((List<?>) c.get("included")).stream().map(p -> (String) ((Map<?, ?>) p).get("unitCode")).toList())
+          .containsExactlyInAnyOrderElementsOf(seven);
+      assertThat(((List<?>) c.get("missing")).stream().map(p -> (String) ((Map<?, ?>) p).get("state")).toList())
+          .containsExactly("Quá hạn (Chưa bắt đầu)");
+    });
+    assertThat(http.withBasicAuth(OFFICE, "demo123").exchange("/api/unit-reports/BC-" + code
+        + "-HOANGDONG/consolidation", HttpMethod.GET, null, MAP).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     PageBrowser browser = new PageBrowser(http);
     String session = browser.login(OFFICE);
     String page = browser.get(session, "/bao-cao-dinh-ky/bao-cao/BC-" + code + "-TPLANGSON").getBody();
@@ -173,6 +186,8 @@ abstract class ConsolidationChecks {
         .contains("cũ hơn");
     assertThat(formValue(OFFICE_HEAD, driver.task(cityReport).getId(), "case_figures"))
         .contains("Lưu ý", "Xã Mai Pha");
+    assertThat(((Map<?, ?>) list(OFFICE, "/api/unit-reports/BC-" + code + "-TPLANGSON/consolidation").get(0)
+        .get("consolidation")).get("newer")).isEqualTo(List.of("Xã Mai Pha"));
 
     // the head returns it; its next version counts all eight: the city's indicator report for the plan year
     driver.signOff(OFFICE_HEAD, cityReport, "RETURN", "Cập nhật số liệu của xã Mai Pha.");
@@ -345,6 +360,12 @@ abstract class ConsolidationChecks {
     ResponseEntity<byte[]> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     return new XSSFWorkbook(new ByteArrayInputStream(answer.getBody()));
+  }
+
+  private List<Map<String, Object>> list(String user, String path) {
+    return http.withBasicAuth(user, "demo123").exchange(path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {
+        }).getBody();
   }
 
   private Map<String, Object> get(String user, String path) {
