@@ -25,7 +25,8 @@ import vn.nangbuoc.system.EngineTime;
 
 /**
  * Every path through bpmn/unit-report.bpmn on the real engine with the 2024 city: the commune prepares, its head
- * signs or returns, the city's labour office accepts or returns; a report not sent by its deadline is escalated.
+ * signs or returns, the city's labour office accepts or returns; a report not sent by its deadline is escalated; the
+ * city's own, consolidated report, the top of the city's period, ends when the labour office's head signs it.
  * The coverage gate fails the class below 100%.
  */
 @NangBuocSpringTest
