@@ -38,8 +38,18 @@ class FactCounts {
   record Days(List<String> keys, long days) {
   }
 
-  /** Where and when: the communes of the unit (ended ones included, for old data) and the period. */
-  record Scope(List<String> communes, ReportPeriod period) {
+  /**
+   * Where and when: the communes of the unit (ended ones included, for old data) and the period.
+   *
+   * @param excluded communes whose children count elsewhere (a consolidated report's units below report them): a
+   *     child in one of them by either commune code is left out, so a case a reorganisation carried on between
+   *     two communes is not counted twice; empty for every report of a unit
+   */
+  record Scope(List<String> communes, List<String> excluded, ReportPeriod period) {
+
+    Scope(List<String> communes, ReportPeriod period) {
+      this(communes, List.of(), period);
+    }
   }
 
   /** One row of one breakdown: the children whose key in it is {@code key} (null: the key was not recorded). */
@@ -178,7 +188,7 @@ class FactCounts {
         outer.append("count(n").append(q).append("), ");
       }
     }
-    inner.append(fromTheArea(queries.get(0).measure().overTasks())).append(" and (")
+    inner.append(fromTheArea(queries.get(0).measure().overTasks(), scope)).append(" and (")
         .append(String.join(" or ", conditions)).append(")");
     String keys = keys(breakdowns.size());
     String sql = outer + (keys.isEmpty() ? "1" : keys) + " from (" + inner + ") x"
@@ -278,13 +288,16 @@ class FactCounts {
   private static String inner(FactQuery query, List<Breakdown> breakdowns, Scope scope, Map<String, Object> params,
       String value) {
     bindScope(scope, params);
-    return "select " + keyExpressions(breakdowns) + value + fromTheArea(query.measure().overTasks()) + " and "
+    return "select " + keyExpressions(breakdowns) + value + fromTheArea(query.measure().overTasks(), scope) + " and "
         + condition(query, "q", scope, params);
   }
 
   private static void bindScope(Scope scope, Map<String, Object> params) {
     ReportPeriod period = scope.period();
     params.put("communes", scope.communes());
+    if (!scope.excluded().isEmpty()) {
+      params.put("excluded", scope.excluded());
+    }
     if (period.planYear() != null) {
       params.put("year", period.planYear());
     } else {
@@ -303,9 +316,11 @@ class FactCounts {
   }
 
   /** The facts (and tasks) of the area's children; a merged case file is the child it was merged into: it counts. */
-  private static String fromTheArea(boolean overTasks) {
+  private static String fromTheArea(boolean overTasks, Scope scope) {
     return (overTasks ? " from case_task_fact t join case_fact f on f.case_id = t.case_id" : " from case_fact f")
-        + " where f.status <> 'MERGED' and (f.commune_code in (:communes) or f.reform_commune_code in (:communes))";
+        + " where f.status <> 'MERGED' and (f.commune_code in (:communes) or f.reform_commune_code in (:communes))"
+        + (scope.excluded().isEmpty() ? "" : " and f.commune_code not in (:excluded)"
+            + " and (f.reform_commune_code is null or f.reform_commune_code not in (:excluded))");
   }
 
   private static String expression(Breakdown breakdown) {

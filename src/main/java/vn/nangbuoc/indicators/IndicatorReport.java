@@ -62,8 +62,14 @@ class IndicatorReport {
   /** In one read-only transaction: its statements share a connection and {@link FactCounts#makeRoom()}. */
   @Transactional(readOnly = true)
   Report compute(ReportScope.Area area, ReportPeriod period) {
+    return compute(area, period, List.of());
+  }
+
+  /** The report leaving out the children of {@code excluded} communes ({@link FactCounts.Scope}). */
+  @Transactional(readOnly = true)
+  Report compute(ReportScope.Area area, ReportPeriod period, List<String> excluded) {
     counts.makeRoom();
-    FactCounts.Scope scope = new FactCounts.Scope(area.communes(), period);
+    FactCounts.Scope scope = new FactCounts.Scope(area.communes(), excluded, period);
     int year = period.targetYear();
     List<Denominators.Entry> entered = denominators.of(area, year);
     Map<FactQuery, Set<Breakdown>> asked = new LinkedHashMap<>();
@@ -166,7 +172,7 @@ class IndicatorReport {
     return ordered;
   }
 
-  private static BigDecimal value(Indicator indicator, Long numerator, Long denominator) {
+  static BigDecimal value(Indicator indicator, Long numerator, Long denominator) {
     if (indicator.unit() != ValueUnit.PERCENT) {
       return numerator == null ? null : BigDecimal.valueOf(numerator);
     }

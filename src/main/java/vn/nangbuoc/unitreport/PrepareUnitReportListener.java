@@ -22,11 +22,14 @@ class PrepareUnitReportListener implements TaskListener {
   private final UnitReportTasks tasks;
   private final UnitReportRecords records;
   private final UnitIndicators indicators;
+  private final Consolidation consolidation;
 
-  PrepareUnitReportListener(UnitReportTasks tasks, UnitReportRecords records, UnitIndicators indicators) {
+  PrepareUnitReportListener(UnitReportTasks tasks, UnitReportRecords records, UnitIndicators indicators,
+      Consolidation consolidation) {
     this.tasks = tasks;
     this.records = records;
     this.indicators = indicators;
+    this.consolidation = consolidation;
   }
 
   @Override
@@ -57,11 +60,17 @@ class PrepareUnitReportListener implements TaskListener {
         + " điều chỉnh. Phiên bản đã gửi vẫn được giữ nguyên.");
     fields.throwIfInvalid();
     ReportPeriod period = records.period(report.periodCode()).orElseThrow();
-    UnitIndicators.Figures figures = indicators.of(report.unitCode(), period.from(), period.to(),
-        period.indicators());
+    // a receiving unit's report sums the accepted reports below it: frozen with their versions, as they stand now
+    Consolidation.Consolidated consolidated = consolidation.consolidates(report)
+        ? consolidation.compute(report, period) : null;
+    UnitIndicators.Figures figures = consolidated != null ? consolidated.figures()
+        : indicators.of(report.unitCode(), period.countedPlanYear(), period.from(), period.to(), period.indicators());
     Instant now = EngineTime.now();
-    records.insertVersion(report.id(), activities, difficulties, correcting ? correction : null, figures,
-        submission.actor(), now);
+    long versionId = records.insertVersion(report.id(), activities, difficulties, correcting ? correction : null,
+        figures, submission.actor(), now);
+    if (consolidated != null) {
+      consolidation.store(versionId, consolidated);
+    }
     records.state(report.id(), ReportState.AWAITING_SIGN_OFF);
     UnitReportTasks.clearTypedFields(task);
   }

@@ -33,6 +33,14 @@ record ReportPeriod(String code, String name, Kind kind, int planYear, LocalDate
     };
   }
 
+  /**
+   * The plan year whose enrolments the figures count, as {@code /bao-cao} does by default: an annual report is
+   * about its plan year's children; an ad-hoc one (null) about what happened between its days.
+   */
+  Integer countedPlanYear() {
+    return kind == Kind.ANNUAL ? planYear : null;
+  }
+
   boolean isOpen() {
     return openedAt != null;
   }

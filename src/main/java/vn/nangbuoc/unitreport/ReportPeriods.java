@@ -43,15 +43,17 @@ class ReportPeriods {
   private final PeriodOpeners openers;
   private final RuntimeService runtime;
   private final EngineSystem system;
+  private final Consolidation consolidation;
 
   ReportPeriods(UnitReportRecords records, OrganisationDirectory organisation, PeriodRequestReader reader,
-      PeriodOpeners openers, RuntimeService runtime, EngineSystem system) {
+      PeriodOpeners openers, RuntimeService runtime, EngineSystem system, Consolidation consolidation) {
     this.records = records;
     this.organisation = organisation;
     this.reader = reader;
     this.openers = openers;
     this.runtime = runtime;
     this.system = system;
+    this.consolidation = consolidation;
   }
 
   @Transactional
@@ -90,6 +92,7 @@ class ReportPeriods {
       records.insertReport(period.code(), unitCode, unit.parentCode(), period.deadlineOf(unit.level()), businessKey);
       system.run(() -> runtime.startProcessInstanceByKey(UnitReport.PROCESS_KEY, businessKey));
     }
+    consolidation.openReceivers(period);
     return records.ofPeriod(period.code());
   }
 

@@ -15,6 +15,8 @@ public final class UnitReport {
 
   /** When the unit's officer gets the task: the period's day preparation opens. */
   public static final String VAR_PREPARATION_OPENS = "preparationOpens";
+  /** Whether a unit above receives the report; the report of the period's unit (its top) goes to nobody. */
+  public static final String VAR_HAS_RECEIVER = "hasReceiver";
   public static final String VAR_SIGN_OFF_DECISION = "signOffDecision";
   public static final String VAR_REVIEW_DECISION = "reviewDecision";
 

@@ -30,21 +30,29 @@ class UnitReportAccess {
   List<UnitReportRow> ofPeriod(ReportPeriod period, String userId) {
     boolean all = roles.isAdministrator(userId);
     Set<String> area = organisation.communesOf(userId);
-    return records.ofPeriod(period.code()).stream().filter(report -> all || area.contains(report.unitCode()))
-        .toList();
+    return records.ofPeriod(period.code()).stream().filter(report -> all || inArea(report, area)).toList();
   }
 
   UnitReportRow readable(String key, String userId) {
     UnitReportRow report = records.byKey(key).orElseThrow(() -> new NotFoundException("Không có báo cáo \"" + key
         + "\"."));
-    if (!organisation.communesOf(userId).contains(report.unitCode())) {
+    if (!inArea(report, organisation.communesOf(userId))) {
       throw new ForbiddenException("Bạn không được xem báo cáo này: chỉ xem được báo cáo của đơn vị thuộc địa bàn"
           + " cơ quan mình.");
     }
     return report;
   }
 
+  /** A commune's report in the commune's area; a consolidated one where every commune it covers is. */
+  private boolean inArea(UnitReportRow report, Set<String> area) {
+    Set<String> covered = organisation.communesUnder(report.unitCode());
+    return !covered.isEmpty() && area.containsAll(covered);
+  }
+
   String unitName(String unitCode) {
+    if (unitCode == null) {
+      return "(không gửi cấp trên: đơn vị cao nhất của kỳ báo cáo)";
+    }
     return organisation.unit(unitCode).map(unit -> unit.displayName()).orElse(unitCode);
   }
 }

@@ -31,13 +31,17 @@ class UnitReportForms {
   private final UnitIndicators indicators;
   private final OrganisationDirectory organisation;
   private final PersonNames names;
+  private final Consolidation consolidation;
+  private final ConsolidationViews consolidations;
 
   UnitReportForms(UnitReportRecords records, UnitIndicators indicators, OrganisationDirectory organisation,
-      PersonNames names) {
+      PersonNames names, Consolidation consolidation, ConsolidationViews consolidations) {
     this.records = records;
     this.indicators = indicators;
     this.organisation = organisation;
     this.names = names;
+    this.consolidation = consolidation;
+    this.consolidations = consolidations;
   }
 
   Map<String, String> values(UnitReportRow report, String taskKey) {
@@ -45,19 +49,27 @@ class UnitReportForms {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("case_header", FormText.escape("Báo cáo " + period.name() + " – " + unitName(report.unitCode())));
     values.put("case_deadline", FormText.escape("Kỳ báo cáo từ " + VietnameseFormat.date(period.from()) + " đến "
-        + VietnameseFormat.date(period.to()) + ". Hạn gửi " + unitName(report.receivingUnitCode()) + ": "
+        + VietnameseFormat.date(period.to()) + ". Hạn gửi " + (report.receivingUnitCode() == null
+        ? "(đơn vị cao nhất của kỳ báo cáo, không gửi cấp trên)" : unitName(report.receivingUnitCode())) + ": "
         + VietnameseFormat.date(report.deadline()) + "."));
     Optional<ReportVersion> latest = records.latestVersion(report.id());
     if (UnitReport.TASK_PREPARE.equals(taskKey)) {
       values.put("case_returned", latest.filter(v -> v.returnReason() != null)
           .map(v -> FormText.escape(v.status().label() + " (" + names.of(returner(v)) + "): " + v.returnReason()))
           .orElse(""));
-      values.put("case_figures", figures(indicators.of(report.unitCode(), period.from(), period.to(),
-          period.indicators()).figures()));
+      if (consolidation.consolidates(report)) {
+        Consolidation.Consolidated now = consolidation.compute(report, period);
+        values.put("case_figures", figures(now.figures().figures()) + "\n\n"
+            + consolidated(consolidations.current(report, now)));
+      } else {
+        values.put("case_figures", figures(indicators.of(report.unitCode(), period.countedPlanYear(),
+            period.from(), period.to(), period.indicators()).figures()));
+      }
       return values;
     }
     ReportVersion sent = latest.orElseThrow();
-    values.put("case_figures", figures(sent.figures()));
+    values.put("case_figures", figures(sent.figures()) + consolidations.of(report, sent, true)
+        .map(view -> "\n\n" + consolidated(view)).orElse(""));
     ReportVersion.Activities a = sent.activities();
     values.put("case_activities", String.join("\n", List.of(
         "- " + FormText.escape("Số buổi truyền thông: " + a.communicationSessions()),
@@ -72,6 +84,32 @@ class UnitReportForms {
     values.put("case_signed", sent.signedAt() == null ? ""
         : FormText.escape("Ký duyệt bởi " + names.of(sent.signedBy()) + " lúc " + when(sent.signedAt())));
     return values;
+  }
+
+  /** Which units a consolidated report counts, which are missing, and whether it is older than what is accepted. */
+  static String consolidated(ConsolidationViews.View view) {
+    StringBuilder text = new StringBuilder("**Tổng hợp từ báo cáo đã được chấp nhận của:** ").append(view.included()
+        .isEmpty() ? "chưa có đơn vị nào" : FormText.escape(view.included().stream()
+        .map(p -> p.unitName() + " (phiên bản " + p.version() + ")").collect(Collectors.joining(", "))));
+    if (!view.own().isEmpty()) {
+      text.append("\n\n**Cộng số liệu của đơn vị (xã/phường không có báo cáo riêng trong kỳ):** ")
+          .append(FormText.escape(String.join(", ", view.own())));
+    }
+    if (!view.missing().isEmpty()) {
+      text.append("\n\n**Chưa có báo cáo được chấp nhận, không tính vào số liệu:** ").append(FormText.escape(
+          view.missing().stream().map(p -> p.unitName() + " (" + p.state() + ")").collect(Collectors.joining(", "))));
+    }
+    ReportVersion.Activities a = view.below();
+    text.append("\n\n").append(FormText.escape("Hoạt động của các đơn vị cấp dưới (cộng với hoạt động của đơn vị):"
+        + " " + a.communicationSessions() + " buổi truyền thông, " + a.trainings() + " lớp tập huấn, "
+        + a.staffTrained() + " lượt cán bộ, " + a.caregiversTakingPart() + " lượt cha mẹ, người chăm sóc, "
+        + a.childrenTakingPart() + " lượt trẻ em."));
+    if (view.isOlder()) {
+      text.append("\n\n**Lưu ý:** ").append(FormText.escape("số liệu tổng hợp đã chốt cũ hơn: báo cáo của "
+          + String.join(", ", view.newer()) + " được chấp nhận sau khi chốt. Trả lại để cán bộ lập lại, số liệu"
+          + " sẽ được cập nhật."));
+    }
+    return text.toString();
   }
 
   static String figures(List<UnitIndicators.Figure> figures) {

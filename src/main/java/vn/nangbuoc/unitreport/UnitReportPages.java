@@ -28,9 +28,10 @@ class UnitReportPages {
       LocalDate to, LocalDate deadline, String stateLabel) {
   }
 
-  /** A version as the page prints it. */
+  /** A version as the page prints it; {@code consolidation} null for a commune's report. */
   record VersionView(ReportVersion version, String preparedBy, String signedBy, String reviewedBy,
-      String preparedAt, String signedAt, String reviewedAt, List<String> figures) {
+      String preparedAt, String signedAt, String reviewedAt, List<String> figures,
+      ConsolidationViews.View consolidation) {
   }
 
   static final MediaType XLSX =
@@ -42,15 +43,17 @@ class UnitReportPages {
   private final UnitReportController api;
   private final UnitReportWorkbook workbook;
   private final PersonNames names;
+  private final ConsolidationViews consolidations;
 
   UnitReportPages(ReportPeriods periods, UnitReportRecords records, UnitReportAccess access,
-      UnitReportController api, UnitReportWorkbook workbook, PersonNames names) {
+      UnitReportController api, UnitReportWorkbook workbook, PersonNames names, ConsolidationViews consolidations) {
     this.periods = periods;
     this.records = records;
     this.access = access;
     this.api = api;
     this.workbook = workbook;
     this.names = names;
+    this.consolidations = consolidations;
   }
 
   @GetMapping("/bao-cao-dinh-ky")
@@ -71,7 +74,9 @@ class UnitReportPages {
   @GetMapping("/bao-cao-dinh-ky/bao-cao/{key}")
   String report(@PathVariable String key, Authentication user, Model model) {
     UnitReportRow report = access.readable(key, user.getName());
-    List<VersionView> versions = new ArrayList<>(records.versions(report.id()).stream().map(this::view).toList());
+    List<ReportVersion> all = records.versions(report.id());
+    List<VersionView> versions = new ArrayList<>(all.stream().map(v -> view(report, v,
+        v == all.get(all.size() - 1))).toList());
     Collections.reverse(versions);
     model.addAttribute("report", view(report));
     model.addAttribute("versions", versions);
@@ -90,7 +95,9 @@ class UnitReportPages {
       throw new NotFoundException("Báo cáo này chưa được lập.");
     }
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + key + "-v"
-        + chosen.version() + ".xlsx\"").contentType(XLSX).body(workbook.xlsx(view(report), chosen));
+        + chosen.version() + ".xlsx\"").contentType(XLSX)
+        .body(workbook.xlsx(view(report), chosen, consolidations.of(report, chosen,
+            chosen.id() == versions.get(versions.size() - 1).id()).orElse(null)));
   }
 
   private ReportView view(UnitReportRow report) {
@@ -100,10 +107,11 @@ class UnitReportPages {
         api.state(report).stateLabel());
   }
 
-  private VersionView view(ReportVersion v) {
+  private VersionView view(UnitReportRow report, ReportVersion v, boolean latest) {
     return new VersionView(v, names.of(v.preparedBy()), v.signedBy() == null ? null : names.of(v.signedBy()),
         v.reviewedBy() == null ? null : names.of(v.reviewedBy()), UnitReportForms.when(v.preparedAt()),
         UnitReportForms.when(v.signedAt()), UnitReportForms.when(v.reviewedAt()),
-        v.figures().stream().map(UnitReportForms::figure).toList());
+        v.figures().stream().map(UnitReportForms::figure).toList(),
+        consolidations.of(report, v, latest).orElse(null));
   }
 }

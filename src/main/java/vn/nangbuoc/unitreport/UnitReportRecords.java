@@ -165,6 +165,10 @@ class UnitReportRecords {
         .query(this::version).stream().findFirst();
   }
 
+  Optional<ReportVersion> versionById(long versionId) {
+    return jdbc.sql(VERSION + " where id = ?").param(versionId).query(this::version).optional();
+  }
+
   List<ReportVersion> versions(long reportId) {
     return jdbc.sql(VERSION + " where report_id = ? order by version").param(reportId).query(this::version).list();
   }

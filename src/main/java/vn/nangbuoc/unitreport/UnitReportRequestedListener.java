@@ -7,7 +7,8 @@ import vn.nangbuoc.system.EngineTime;
 
 /**
  * A report's process starts with its report (opening the period wrote it, the business key names it): the two are
- * tied together, and the process learns the day preparation opens, all it needs of the period.
+ * tied together, and the process learns the day preparation opens and whether a unit above receives the report,
+ * all it needs.
  */
 @Component("unitReportRequestedListener")
 class UnitReportRequestedListener implements ExecutionListener {
@@ -25,5 +26,6 @@ class UnitReportRequestedListener implements ExecutionListener {
     records.attach(report.id(), execution.getProcessInstanceId());
     ReportPeriod period = records.period(report.periodCode()).orElseThrow();
     execution.setVariable(UnitReport.VAR_PREPARATION_OPENS, EngineTime.morningOf(period.preparationOpens()));
+    execution.setVariable(UnitReport.VAR_HAS_RECEIVER, report.receivingUnitCode() != null);
   }
 }

@@ -31,7 +31,8 @@ class UnitReportSubjects implements UnitSubjects, UnitTaskForms {
   @Override
   public Optional<UnitSubject> of(String processInstanceId) {
     return records.byProcessInstance(processInstanceId).map(report -> new UnitSubject(report.businessKey(),
-        unitName(report.unitCode()), report.unitCode(), Map.of(UnitReport.TASK_REVIEW, report.receivingUnitCode()),
+        unitName(report.unitCode()), report.unitCode(), report.receivingUnitCode() == null ? Map.of()
+            : Map.of(UnitReport.TASK_REVIEW, report.receivingUnitCode()),
         report.deadline(), Set.of(UnitReport.TASK_PREPARE, UnitReport.TASK_SIGN_OFF)));
   }
 

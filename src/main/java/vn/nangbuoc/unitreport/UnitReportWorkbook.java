@@ -27,7 +27,8 @@ class UnitReportWorkbook {
     this.names = names;
   }
 
-  byte[] xlsx(UnitReportPages.ReportView report, ReportVersion version) {
+  /** The workbook of a version; a consolidated one (consolidation not null) with its sheet of units. */
+  byte[] xlsx(UnitReportPages.ReportView report, ReportVersion version, ConsolidationViews.View consolidation) {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle bold = book.createCellStyle();
       Font font = book.createFont();
@@ -55,13 +56,15 @@ class UnitReportWorkbook {
         line.createCell(6).setCellValue(f.met() == null ? "" : f.met() ? "Đạt" : "Chưa đạt");
       }
       row++;
-      text(sheet.createRow(row++), bold, "Hoạt động đã thực hiện", "Số lượng");
       ReportVersion.Activities a = version.activities();
-      row = activity(sheet, row, "Số buổi truyền thông", a.communicationSessions());
-      row = activity(sheet, row, "Số lớp tập huấn", a.trainings());
-      row = activity(sheet, row, "Số lượt cán bộ được tập huấn", a.staffTrained());
-      row = activity(sheet, row, "Số lượt cha mẹ, người chăm sóc trẻ tham gia", a.caregiversTakingPart());
-      row = activity(sheet, row, "Số lượt trẻ em tham gia", a.childrenTakingPart());
+      if (consolidation == null) {
+        text(sheet.createRow(row++), bold, "Hoạt động đã thực hiện", "Số lượng");
+        row = activities(sheet, row, a);
+      } else {
+        text(sheet.createRow(row++), bold, "Hoạt động đã thực hiện (tổng hợp)", "Tổng cộng", "Của đơn vị",
+            "Các đơn vị cấp dưới");
+        row = activities(sheet, row, consolidation.total(), a, consolidation.below());
+      }
       row++;
       text(sheet.createRow(row++), bold, "Khó khăn, vướng mắc, đề xuất");
       text(sheet.createRow(row++), null, version.difficulties());
@@ -81,6 +84,9 @@ class UnitReportWorkbook {
       }
       sheet.setColumnWidth(0, 40 * 256);
       sheet.setColumnWidth(1, 60 * 256);
+      if (consolidation != null) {
+        ConsolidationSheet.write(book.createSheet("Đơn vị tổng hợp"), bold, version, consolidation);
+      }
       book.write(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -88,14 +94,24 @@ class UnitReportWorkbook {
     }
   }
 
-  private static int activity(Sheet sheet, int row, String label, int count) {
-    Row line = sheet.createRow(row);
-    line.createCell(0).setCellValue(label);
-    line.createCell(1).setCellValue(count);
-    return row + 1;
+  /** The five activities, one row each, a column per source of them. */
+  private static int activities(Sheet sheet, int row, ReportVersion.Activities... columns) {
+    String[] labels = {"Số buổi truyền thông", "Số lớp tập huấn", "Số lượt cán bộ được tập huấn",
+        "Số lượt cha mẹ, người chăm sóc trẻ tham gia", "Số lượt trẻ em tham gia"};
+    for (int i = 0; i < labels.length; i++) {
+      Row line = sheet.createRow(row++);
+      line.createCell(0).setCellValue(labels[i]);
+      for (int c = 0; c < columns.length; c++) {
+        ReportVersion.Activities a = columns[c];
+        int[] counts = {a.communicationSessions(), a.trainings(), a.staffTrained(), a.caregiversTakingPart(),
+            a.childrenTakingPart()};
+        line.createCell(1 + c).setCellValue(counts[i]);
+      }
+    }
+    return row;
   }
 
-  private static void text(Row row, CellStyle style, String... values) {
+  static void text(Row row, CellStyle style, String... values) {
     for (int i = 0; i < values.length; i++) {
       row.createCell(i).setCellValue(values[i]);
       if (style != null) {
@@ -104,7 +120,7 @@ class UnitReportWorkbook {
     }
   }
 
-  private static void number(Row row, int column, Number value) {
+  static void number(Row row, int column, Number value) {
     if (value != null) {
       row.createCell(column).setCellValue(value instanceof BigDecimal decimal ? decimal.doubleValue()
           : value.doubleValue());

@@ -25,7 +25,8 @@ import vn.nangbuoc.system.EngineTime;
 
 /**
  * Every path through bpmn/unit-report.bpmn on the real engine with the 2024 city: the commune prepares, its head
- * signs or returns, the city's labour office accepts or returns; a report not sent by its deadline is escalated.
+ * signs or returns, the city's labour office accepts or returns; a report not sent by its deadline is escalated; the
+ * city's own, consolidated report, the top of the city's period, ends when the labour office's head signs it.
  * The coverage gate fails the class below 100%.
  */
 @NangBuocSpringTest
@@ -65,9 +66,12 @@ class UnitReportProcessTest {
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(report.getId()).singleResult();
     assertThat(timer.getDuedate()).isEqualTo(EngineTime.morningOf(today.plusMonths(1)));
     assertThat(records.byKey("BC-" + period + "-CHILANG").orElseThrow().state()).isEqualTo(ReportState.NOT_STARTED);
-    assertThat(records.ofPeriod(period)).extracting(UnitReportRow::unitCode).hasSize(8).contains("MAIPHA")
-        .allMatch(unit -> !unit.equals("TPLANGSON"));
-    assertThat(records.ofPeriod(period)).extracting(UnitReportRow::receivingUnitCode).containsOnly("TPLANGSON");
+    // the eight communes report to the city; the city's own, consolidated report goes to nobody: it is the top
+    List<UnitReportRow> communes = records.ofPeriod(period).stream().filter(r -> !r.unitCode().equals("TPLANGSON"))
+        .toList();
+    assertThat(communes).extracting(UnitReportRow::unitCode).hasSize(8).contains("MAIPHA");
+    assertThat(communes).extracting(UnitReportRow::receivingUnitCode).containsOnly("TPLANGSON");
+    assertThat(records.byKey("BC-" + period + "-TPLANGSON").orElseThrow().receivingUnitCode()).isNull();
 
     driver.startPreparing(period, "CHILANG");
     Task prepare = driver.task(report);
@@ -102,6 +106,35 @@ class UnitReportProcessTest {
       assertThat(v.activities().communicationSessions()).isEqualTo(4);
       assertThat(v.figures()).isNotEmpty();
     });
+  }
+
+  @Test
+  void shouldEndTheConsolidatedReportOfThePeriodsTopWhenItsHeadSigns() {
+    LocalDate today = EngineTime.today();
+    String period = driver.openPeriod(today.plusMonths(1), today.minusDays(1));
+    ProcessInstance commune = driver.startPreparing(period, "CHILANG");
+    driver.prepare("cbchilang", commune, 4, null);
+    driver.signOff(head, commune, "APPROVE", null);
+    driver.review("cvldtbxh", commune, "ACCEPT", null);
+    ProcessInstance city = driver.startPreparing(period, "TPLANGSON");
+
+    assertThat(city).isWaitingAt(UnitReport.TASK_PREPARE).task().hasCandidateGroup("ldtbxhTpLangSon");
+    driver.prepare("cvldtbxh", city, 2, null);
+    assertThat(city).isWaitingAt(UnitReport.TASK_SIGN_OFF).task().hasCandidateGroup("ldtbxhTpLangSonHead");
+    driver.signOff("tpldtbxh", city, "APPROVE", null);
+
+    assertThat(city).isEnded().hasPassed("Gateway_HasReceiver", "EndEvent_ReportSubmittedAtTop")
+        .hasNotPassed(UnitReport.TASK_REVIEW);
+    UnitReportRow row = row(city);
+    assertThat(row.state()).isEqualTo(ReportState.SUBMITTED);
+    assertThat(records.versions(row.id())).singleElement().satisfies(v -> {
+      assertThat(v.status()).isEqualTo(VersionStatus.SUBMITTED);
+      assertThat(v.signedBy()).isEqualTo("tpldtbxh");
+    });
+    assertThat(jdbc.sql("select kind || ':' || unit_code from unit_report_part p join unit_report_version v"
+            + " on v.id = p.version_id where v.report_id = ? order by p.position").param(row.id())
+        .query(String.class).list()).hasSize(8).contains("REPORT:CHILANG", "MISSING:MAIPHA")
+        .filteredOn(part -> part.startsWith("REPORT")).containsExactly("REPORT:CHILANG");
   }
 
   @Test

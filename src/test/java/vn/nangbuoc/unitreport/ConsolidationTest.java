@@ -1,0 +1,7 @@
+package vn.nangbuoc.unitreport;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class ConsolidationTest extends ConsolidationChecks {
+}
