@@ -52,8 +52,14 @@ class AdHocPeriodTest {
     assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> reports = (List<Map<String, Object>>) opened.getBody().get("reports");
-    assertThat(reports).hasSize(8).allSatisfy(report -> assertThat(report)
-        .containsEntry("receivingUnit", "TPLANGSON").containsEntry("deadline", today.plusDays(12).toString()));
+    // the city's eight communes report to the city office; the city's own report consolidates theirs and, the
+    // period being the city's, goes to nobody above
+    assertThat(reports).hasSize(9).allSatisfy(report -> assertThat(report)
+        .containsEntry("deadline", today.plusDays(12).toString()));
+    assertThat(reports).filteredOn(report -> !"TPLANGSON".equals(report.get("unit"))).hasSize(8)
+        .allSatisfy(report -> assertThat(report).containsEntry("receivingUnit", "TPLANGSON"));
+    assertThat(reports).filteredOn(report -> "TPLANGSON".equals(report.get("unit"))).singleElement()
+        .satisfies(report -> assertThat(report.get("receivingUnit")).isNull());
     assertThat(jdbc.sql("select opened_by from report_period where code = ?").param(code).query(String.class)
         .single()).isEqualTo(HEAD);
   }

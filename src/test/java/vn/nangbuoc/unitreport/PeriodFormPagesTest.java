@@ -77,8 +77,8 @@ class PeriodFormPagesTest {
     ResponseEntity<String> opened = browser.submit(session, "/bao-cao-dinh-ky/" + code,
         "/bao-cao-dinh-ky/" + code + "/mo");
     assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-    assertThat(jdbc.sql("select count(*) from unit_report where period_code = ?").param(code).query(Integer.class)
-        .single()).isEqualTo(8);
+    assertThat(jdbc.sql("select count(*) from unit_report where period_code = ? and receiving_unit_code = 'TPLANGSON'")
+        .param(code).query(Integer.class).single()).isEqualTo(8);
     assertThat(browser.get(session, "/bao-cao-dinh-ky/" + code).getBody()).contains("Xã Mai Pha", "Chưa bắt đầu")
         .doesNotContain("Mở kỳ báo cáo</button>");
   }
