@@ -62,11 +62,13 @@ public class V86__Fill_routed_groups extends BaseJavaMigration {
     pairs(connection, "select process_instance_id, unit_code from unit_report where process_instance_id is not null",
         areas);
     List<String[]> routed = new ArrayList<>();
+    // what is recorded already stays (a migration run again, a database routing has written to)
+    Set<String> seen = new HashSet<>(pairs(connection, "select task_id || '/' || group_id, task_id"
+        + " from task_routed_group", null).keySet());
     try (Statement select = connection.createStatement();
         ResultSet rows = select.executeQuery("select t.id_, t.proc_inst_id_, l.group_id_ from ACT_RU_TASK t"
             + " join ACT_RU_IDENTITYLINK l on l.task_id_ = t.id_ where l.type_ = 'candidate'"
             + " and l.group_id_ is not null and t.proc_inst_id_ is not null")) {
-      Set<String> seen = new HashSet<>();
       while (rows.next()) {
         String task = rows.getString(1);
         String instance = rows.getString(2);
