@@ -24,6 +24,7 @@ import vn.nangbuoc.input.ErrorAnswers;
 import vn.nangbuoc.input.FieldReader;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.pathway.ChildPathway;
+import vn.nangbuoc.security.RoutedGroups;
 import vn.nangbuoc.system.EngineLimits;
 
 /**
@@ -56,9 +57,11 @@ class BatchApprovalController {
   private final CaseFileService caseFiles;
   private final CaseAccessLog accessLog;
   private final CompletedElsewhere completedElsewhere;
+  private final RoutedGroups routedGroups;
 
   BatchApprovalController(TaskService taskService, FundingRequests requests, CaseFileService caseFiles,
-      CaseAccessLog accessLog, CompletedElsewhere completedElsewhere) {
+      CaseAccessLog accessLog, CompletedElsewhere completedElsewhere, RoutedGroups routedGroups) {
+    this.routedGroups = routedGroups;
     this.taskService = taskService;
     this.requests = requests;
     this.caseFiles = caseFiles;
@@ -67,9 +70,9 @@ class BatchApprovalController {
   }
 
   /**
-   * The approval tasks routed to the user's groups, oldest request first. Reading a task is not
-   * enough (administrators read every task): the child, procedure and hospital are for the
-   * approvers it is routed to. Each child listed is a read of their case.
+   * The approval tasks routed to the user's groups (by routing: {@link RoutedGroups}), oldest request first.
+   * Reading a task is not enough (administrators read every task): the child, procedure and hospital are for
+   * the approvers it is routed to. Each child listed is a read of their case.
    */
   @GetMapping
   List<PendingApproval> pending(Authentication user, HttpServletRequest http) {
@@ -77,6 +80,10 @@ class BatchApprovalController {
     for (Task task : taskService.createTaskQuery().taskDefinitionKey(ChildPathway.TASK_APPROVE_FUNDING)
         .taskCandidateUser(user.getName()).includeAssignedTasks()
         .orderByTaskCreateTime().asc().listPage(0, EngineLimits.SMALL_LIST)) {
+      if (!routedGroups.isRoutedTo(user.getName(), task.getId())) {
+        // a candidate link added by hand, to the user or a group of theirs: not their approval, nor their child
+        continue;
+      }
       CaseFile file = caseFiles.getByProcessInstance(task.getProcessInstanceId());
       accessLog.record(file.id(), user.getName(), CaseAccessLog.Channel.LIST, http.getRemoteAddr());
       FundingRequest request = requests.pendingOf(file.id());

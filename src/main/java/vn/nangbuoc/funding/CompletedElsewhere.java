@@ -2,22 +2,20 @@ package vn.nangbuoc.funding;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
+import vn.nangbuoc.security.RoutedGroups;
 import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
 
 /**
  * Why a decision in a batch found no task: in a group of approvers, a colleague often decided the same
- * request a moment earlier. Said only to members of the groups the task was routed to, who could see it.
+ * request a moment earlier. Said only to members of the group routing chose for the task, who could see it.
  */
 @Component
 class CompletedElsewhere {
@@ -27,8 +25,11 @@ class CompletedElsewhere {
   private final HistoryService history;
   private final IdentityService identity;
   private final EngineSystem system;
+  private final RoutedGroups routedGroups;
 
-  CompletedElsewhere(HistoryService history, IdentityService identity, EngineSystem system) {
+  CompletedElsewhere(HistoryService history, IdentityService identity, EngineSystem system,
+      RoutedGroups routedGroups) {
+    this.routedGroups = routedGroups;
     this.history = history;
     this.identity = identity;
     this.system = system;
@@ -54,11 +55,9 @@ class CompletedElsewhere {
         .map(UserOperationLogEntry::getUserId).filter(user -> user != null).findFirst().orElse(task.getAssignee());
   }
 
+  /** The group routing chose, not the task's candidate links: one added by hand hears nothing of the task. */
   private boolean routedTo(String taskId, String userId) {
-    List<String> groups = history.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE)
-        .list().stream().map(HistoricIdentityLinkLog::getGroupId).filter(group -> group != null).distinct().toList();
-    return !groups.isEmpty()
-        && identity.createGroupQuery().groupMember(userId).groupIdIn(groups.toArray(String[]::new)).count() > 0;
+    return routedGroups.isRoutedTo(userId, taskId);
   }
 
   private String nameOf(String userId) {

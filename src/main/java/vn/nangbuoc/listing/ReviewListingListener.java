@@ -1,10 +1,7 @@
 package vn.nangbuoc.listing;
 
-import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.casefile.CaseStepRecords;
 import vn.nangbuoc.notification.Notifications;
@@ -47,9 +44,8 @@ class ReviewListingListener implements TaskListener {
       submission.route(ChildPathway.VAR_CLOSURE_OUTCOME, ClosureOutcome.NOT_ELIGIBLE.name());
     }
     if (decision != ListingDecision.ACCEPT) {
-      List<String> reviewers = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
-          .toList();
-      notifications.listingReviewed(submission.caseFile(), task.getId(), decision.name(), reviewers);
+      notifications.listingReviewed(submission.caseFile(), task.getId(), decision.name(),
+          submission.routedGroups());
     }
   }
 }

@@ -7,14 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.unitreport.UnitReport;
 import vn.nangbuoc.routing.WorkingCalendar;
+import vn.nangbuoc.security.RoutedGroups;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
@@ -34,10 +33,12 @@ class MailJobs {
   private final EngineSystem system;
   private final MailSettings settings;
   private final WorkingCalendar calendar;
+  private final RoutedGroups routedGroups;
 
   MailJobs(DigestItems digest, MailOutbox outbox, Recipients recipients, Notifications notifications,
       TaskService taskService, TaskReferences references, EngineSystem system, MailSettings settings,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar, RoutedGroups routedGroups) {
+    this.routedGroups = routedGroups;
     this.digest = digest;
     this.outbox = outbox;
     this.recipients = recipients;
@@ -121,10 +122,9 @@ class MailJobs {
       return recipients.user(task.getAssignee()).map(List::of).orElse(List.of());
     }
     List<Recipient> people = new ArrayList<>();
-    for (IdentityLink link : system.call(() -> taskService.getIdentityLinksForTask(task.getId()))) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        people.addAll(recipients.membersOf(link.getGroupId()));
-      }
+    // the group routing chose: a candidate group added to the task by hand hears nothing of it
+    for (String group : routedGroups.of(task.getId())) {
+      people.addAll(recipients.membersOf(group));
     }
     return people;
   }

@@ -151,7 +151,7 @@ class TaskFormContextFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Whether the reader is in one of the groups the task is routed to: the same rule as for
+   * Whether the reader is in the group routing chose for the task: the same rule as for
    * completing it. Without a known reader (every read of a child's data is logged with its
    * reader) nobody may.
    */
@@ -168,7 +168,7 @@ class TaskFormContextFilter extends OncePerRequestFilter {
           .or(() -> unitForms.stream().map(forms -> forms.unitOf(task.getProcessInstanceId()))
               .flatMap(Optional::stream).findFirst())
           .orElse(null);
-      return unit != null && workers.mayWork(reader, taskService.getIdentityLinksForTask(taskId), unit);
+      return unit != null && workers.mayWork(reader, taskId, unit);
     });
   }
 }

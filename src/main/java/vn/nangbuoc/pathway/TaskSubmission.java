@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLink;
 import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.FieldReader;
@@ -53,6 +51,11 @@ public final class TaskSubmission {
     return task;
   }
 
+  /** The groups routing chose for the task: not its candidate links, which can be added by hand. */
+  public List<String> routedGroups() {
+    return services.workers().routedGroupsOf(task.getId());
+  }
+
   /**
    * A process variable the gateways read; always set typed, whatever the form sent, and on the
    * process instance, where no variable local to the task's scope can shadow it.
@@ -73,8 +76,7 @@ public final class TaskSubmission {
     Instant now = EngineTime.now();
     services.records().append(caseFile.id(), task.getTaskDefinitionKey(), task.getId(), actor, now, data);
     services.events().publishEvent(new TaskCompleted(caseFile.id(), task.getTaskDefinitionKey(), task.getId(),
-        task.getDueDate(), now, task.getCandidates().stream().map(IdentityLink::getGroupId)
-            .filter(Objects::nonNull).toList()));
+        task.getDueDate(), now, routedGroups()));
     // until the next task starts (and routing names it) the case waits on no one's work
     services.caseFiles().currentStep(caseFile.id(), null);
     clearSensitiveFields();
@@ -97,11 +99,11 @@ public final class TaskSubmission {
   }
 
   /**
-   * Members of the groups the task was routed to may complete it; an administrator, whose engine
-   * rights would allow it, may not do a caseworker's work either.
+   * Members of the group routing chose for the task may complete it; an administrator, whose engine rights would
+   * allow it, or a group or person added to the task by hand, may not do a caseworker's work.
    */
   void requireResponsibleActor() {
-    if (!services.workers().mayWork(actor, task.getCandidates(), caseFile.communeCode())) {
+    if (!services.workers().mayWork(actor, task.getId(), caseFile.communeCode())) {
       throw new InvalidInputException("Bạn không thuộc cơ quan được giao công việc này, nên không hoàn thành được.");
     }
     if (task.getAssignee() != null && !task.getAssignee().equals(actor)) {

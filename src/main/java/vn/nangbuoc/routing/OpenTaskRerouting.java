@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.TaskTitle;
 import vn.nangbuoc.security.CaseAuthorizations;
+import vn.nangbuoc.security.RoutedGroups;
 import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
 
@@ -39,11 +40,13 @@ public class OpenTaskRerouting {
   private final TaskTitles titles;
   private final CaseFileService caseFiles;
   private final JdbcClient jdbc;
+  private final RoutedGroups routedGroups;
 
   OpenTaskRerouting(TaskRouting routing, TaskService taskService, IdentityService identityService,
       EngineSystem system, CaseRoutingFacts facts, CaseAuthorizations caseAuthorizations, TaskTitles titles,
-      CaseFileService caseFiles, JdbcClient jdbc) {
+      CaseFileService caseFiles, JdbcClient jdbc, RoutedGroups routedGroups) {
     this.jdbc = jdbc;
+    this.routedGroups = routedGroups;
     this.titles = titles;
     this.caseFiles = caseFiles;
     this.routing = routing;
@@ -140,6 +143,8 @@ public class OpenTaskRerouting {
     if (!groups.contains(newGroup)) {
       taskService.addCandidateGroup(task.getId(), newGroup);
     }
+    // the new group is the task's routed group from now on, the old one is not (in this transaction)
+    routedGroups.route(task.getId(), processInstanceId, newGroup);
     return Optional.of(new TaskRouted(task.getId(), processInstanceId, TaskTitle.step(title), task.getDueDate(),
         newGroup, route.agency().agencyName()));
   }

@@ -9,12 +9,14 @@ import vn.nangbuoc.casefile.CaseFile;
 import vn.nangbuoc.casefile.CaseFileService;
 import vn.nangbuoc.pathway.StepCatalogues;
 import vn.nangbuoc.pathway.TaskTitle;
+import vn.nangbuoc.security.RoutedGroups;
 import vn.nangbuoc.system.EngineSystem;
 
 /**
  * On every user task (of a child's pathway or a unit's report): clears what the task is to decide (an earlier
  * round's answer must not stand for this one), then hands the task to the responsible agency's group, with its
- * due date, and names it for the list ({@link TaskTitle}).
+ * due date, and names it for the list ({@link TaskTitle}). The group is recorded as the task's routed group
+ * ({@link RoutedGroups}): a candidate link alone, which can be added by hand, gives nobody the task's work.
  */
 @Component("taskRoutingListener")
 class TaskRoutingListener implements TaskListener {
@@ -28,10 +30,13 @@ class TaskRoutingListener implements TaskListener {
   private final StepCatalogues catalogues;
   private final EngineSystem system;
   private final TaskTitles titles;
+  private final RoutedGroups routedGroups;
 
   TaskRoutingListener(TaskRouting routing, TaskDeadlines deadlines, ApplicationEventPublisher events,
-      CaseFileService caseFiles, StepCatalogues catalogues, EngineSystem system, TaskTitles titles) {
+      CaseFileService caseFiles, StepCatalogues catalogues, EngineSystem system, TaskTitles titles,
+      RoutedGroups routedGroups) {
     this.titles = titles;
+    this.routedGroups = routedGroups;
     this.routing = routing;
     this.deadlines = deadlines;
     this.events = events;
@@ -45,6 +50,7 @@ class TaskRoutingListener implements TaskListener {
     decisionsOf(task).forEach(decision -> task.getExecution().getProcessInstance().removeVariable(decision));
     Route route = routing.routeFor(task.getTaskDefinitionKey(), task.getProcessInstanceId());
     task.addCandidateGroup(route.agency().groupId());
+    routedGroups.route(task.getId(), task.getProcessInstanceId(), route.agency().groupId());
     task.setDueDate(deadlines.dueDate(task.getExecution()));
     task.setPriority(NORMAL_PRIORITY);
     task.setDescription(describe(route));

@@ -24,8 +24,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,10 +60,12 @@ public class CaseAuthorizations {
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
   private final IdGenerator idGenerator;
+  private final RoutedGroups routedGroups;
 
   CaseAuthorizations(AuthorizationService authorizations, OrganisationDirectory organisation, EngineSystem system,
       TaskService taskService, HistoryService historyService, IdentityService identityService, JdbcClient jdbc,
-      JdbcTemplate jdbcTemplate, ProcessEngine engine) {
+      JdbcTemplate jdbcTemplate, ProcessEngine engine, RoutedGroups routedGroups) {
+    this.routedGroups = routedGroups;
     this.idGenerator = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getIdGenerator();
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
@@ -131,8 +131,9 @@ public class CaseAuthorizations {
    * {@link #recompute} for running pathways whose children live in one commune now and whose open tasks were
    * re-routed already (a batch of a reorganisation): the same rights {@link #grantMissingReads(String, String)}
    * and {@link #withdrawStale} leave, set in a few statements for the batch instead of the engine queries of
-   * every right of every case. An open task keeps the rights of the groups it is routed to now that serve the
-   * commune, and of its assignee and owner if they are in one of those groups.
+   * every right of every case. An open task keeps the rights of the groups routing chose for it now
+   * ({@link RoutedGroups}) that serve the commune, and of its assignee and owner if they are in one of the
+   * commune's groups.
    */
   public void recomputeRunning(Collection<String> processInstanceIds, String communeCode) {
     if (processInstanceIds.isEmpty()) {
@@ -145,14 +146,14 @@ public class CaseAuthorizations {
     jdbc.sql("delete from ACT_RU_AUTHORIZATION where type_ <> :global and resource_type_ = :task"
             + " and resource_id_ in (select t.id_ from ACT_RU_TASK t where t.proc_inst_id_ in (:pids))"
             + " and ((group_id_ is not null and (group_id_ not in (:kept) or not exists (select 1"
-            + " from ACT_RU_IDENTITYLINK l where l.task_id_ = ACT_RU_AUTHORIZATION.resource_id_"
-            + " and l.type_ = :candidate and l.group_id_ = ACT_RU_AUTHORIZATION.group_id_)))"
+            + " from task_routed_group r where r.task_id = ACT_RU_AUTHORIZATION.resource_id_"
+            + " and r.group_id = ACT_RU_AUTHORIZATION.group_id_)))"
             + " or (group_id_ is null and (not exists (select 1 from ACT_RU_TASK t"
             + " where t.id_ = ACT_RU_AUTHORIZATION.resource_id_ and (t.assignee_ = ACT_RU_AUTHORIZATION.user_id_"
             + " or t.owner_ = ACT_RU_AUTHORIZATION.user_id_)) or not exists (select 1 from ACT_ID_MEMBERSHIP m"
             + " where m.user_id_ = ACT_RU_AUTHORIZATION.user_id_ and m.group_id_ in (:kept)))))")
         .param("global", Authorization.AUTH_TYPE_GLOBAL).param("task", Resources.TASK.resourceType())
-        .param("pids", processInstanceIds).param("kept", kept).param("candidate", IdentityLinkType.CANDIDATE)
+        .param("pids", processInstanceIds).param("kept", kept)
         .update();
     grantMissingReads(processInstanceIds, serving);
   }
@@ -239,7 +240,8 @@ public class CaseAuthorizations {
   /**
    * After a move or a re-routing: every right on the case, its open tasks and its history that no
    * longer belongs to someone serving the child's commune goes. An open task keeps only the groups
-   * it is routed to now and its current assignee and owner; the instance, its history and finished
+   * routing chose for it now ({@link RoutedGroups}: not a candidate group added by hand) and its current assignee
+   * and owner; the instance, its history and finished
    * tasks keep only the groups serving the commune and their members.
    */
   public void withdrawStale(String processInstanceId, String communeCode) {
@@ -252,14 +254,11 @@ public class CaseAuthorizations {
       for (Resource resource : CASE_READ.keySet()) {
         withdraw(resource, processInstanceId, serving::contains, servingUser);
       }
-      for (Task task : allPages(first -> taskService.createTaskQuery().processInstanceId(processInstanceId)
-          .orderByTaskId().asc().listPage(first, EngineLimits.SMALL_LIST))) {
-        Set<String> routedTo = new HashSet<>();
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-            routedTo.add(link.getGroupId());
-          }
-        }
+      List<Task> open = allPages(first -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .orderByTaskId().asc().listPage(first, EngineLimits.SMALL_LIST));
+      Map<String, Set<String>> routed = routedGroups.of(open.stream().map(Task::getId).toList());
+      for (Task task : open) {
+        Set<String> routedTo = routed.getOrDefault(task.getId(), Set.of());
         Set<String> holders = new HashSet<>();
         holders.add(task.getAssignee());
         holders.add(task.getOwner());

@@ -4,17 +4,17 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.engine.SensitiveData;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.security.RoutedGroups;
 
 /**
- * What every completion of a report's task checks first, as a child's task does: who submits, that they are in a
- * group the task was routed to (a group serving the report's unit, so a group added by hand counts for nothing) and
- * hold the claim if there is one. Then, after the listener has recorded, what the form typed leaves the engine.
+ * What every completion of a report's task checks first, as a child's task does: who submits, that they are in the
+ * group routing chose for the task ({@link RoutedGroups}, while it serves the report's unit: a group or person
+ * added to the task by hand counts for nothing) and hold the claim if there is one. Then, after the listener has
+ * recorded, what the form typed leaves the engine.
  */
 @Component
 class UnitReportTasks {
@@ -26,8 +26,11 @@ class UnitReportTasks {
   private final IdentityService identityService;
   private final OrganisationDirectory organisation;
   private final UnitReportRecords records;
+  private final RoutedGroups routedGroups;
 
-  UnitReportTasks(IdentityService identityService, OrganisationDirectory organisation, UnitReportRecords records) {
+  UnitReportTasks(IdentityService identityService, OrganisationDirectory organisation, UnitReportRecords records,
+      RoutedGroups routedGroups) {
+    this.routedGroups = routedGroups;
     this.identityService = identityService;
     this.organisation = organisation;
     this.records = records;
@@ -41,11 +44,8 @@ class UnitReportTasks {
     }
     UnitReportRow report = records.byProcessInstance(task.getProcessInstanceId()).orElseThrow();
     List<String> serving = organisation.groupsServing(report.unitCode());
-    String[] routed = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).filter(serving::contains).distinct().toArray(String[]::new);
-    if (routed.length == 0
-        || identityService.createGroupQuery().groupMember(actor).groupIdIn(routed).count() == 0) {
+    List<String> routed = routedGroups.of(task.getId()).stream().filter(serving::contains).toList();
+    if (!routedGroups.isMemberOfAny(actor, routed)) {
       throw new InvalidInputException("Bạn không thuộc cơ quan được giao công việc này, nên không hoàn thành được.");
     }
     if (task.getAssignee() != null && !task.getAssignee().equals(actor)) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.nangbuoc.NangBuocSpringTest;
 import vn.nangbuoc.fund.FundBooks;
@@ -92,6 +93,38 @@ class ApprovalReadersTest {
         .endsWith("không cần quyết định nữa.");
     assertThat((String) stranger.get("message")).as("nothing said to whom the task was not routed")
         .isEqualTo("Không hoàn thành được công việc này (không có hoặc bạn không có quyền).");
+  }
+
+  @Test
+  void shouldListAndGiveAnApprovalToNoGroupOrPersonAddedToItByHand() {
+    ProcessInstance waiting = referred(7_000_000);
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(waiting.getId()).singleResult().getId();
+    String child = jdbc.queryForObject("select full_name from case_file where process_instance_id = ?", String.class,
+        waiting.getId());
+    // links routing did not make (the fund's accountants serve the same commune; a person of the finance office;
+    // another commune's office), which the engine grants the task
+    engine.getTaskService().addCandidateGroup(taskId, "quyBttTpLangSon");
+    engine.getTaskService().addCandidateGroup(taskId, "ubndHoangDong");
+    engine.getTaskService().addCandidateUser(taskId, "cvtaichinh");
+
+    for (String outsider : List.of("ktquy", "cbhoangdong", "cvtaichinh")) {
+      ResponseEntity<String> listed = as(outsider).getForEntity("/api/funding/approvals", String.class);
+      assertThat(listed.getStatusCode()).as(outsider).isEqualTo(HttpStatus.OK);
+      assertThat(listed.getBody()).as(outsider).doesNotContain(taskId, waiting.getBusinessKey(), child);
+      Map<String, Object> refused = decide(outsider, List.of(Map.of("taskId", taskId, "decision", "APPROVED")));
+      assertThat(refused).as(outsider).containsEntry("ok", false);
+      assertThat((String) refused.get("message")).as(outsider)
+          .isIn("Bạn không thuộc cơ quan được giao công việc này, nên không hoàn thành được.",
+              "Không hoàn thành được công việc này (không có hoặc bạn không có quyền).")
+          .doesNotContain(child);
+    }
+    long caseId = jdbc.queryForObject("select id from case_file where process_instance_id = ?", Long.class,
+        waiting.getId());
+    assertThat(jdbc.queryForList("select user_id from case_access_log where case_id = ? and channel = 'LIST'",
+        String.class, caseId)).doesNotContain("ktquy", "cbhoangdong", "cvtaichinh");
+    assertThat(as("tpldtbxh").exchange("/api/funding/approvals", HttpMethod.GET, null, LIST).getBody())
+        .extracting(row -> row.get("taskId")).contains(taskId);
+    assertThat(decide("tpldtbxh", List.of(Map.of("taskId", taskId, "decision", "APPROVED")))).containsEntry("ok", true);
   }
 
   private Map<String, Object> decide(String user, List<Map<String, Object>> decisions) {

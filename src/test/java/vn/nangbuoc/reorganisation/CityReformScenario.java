@@ -42,6 +42,7 @@ import vn.nangbuoc.listing.ListingService;
 import vn.nangbuoc.organisation.OrganisationDirectory;
 import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.pathway.PathwayDriver;
+import vn.nangbuoc.security.RoutedGroups;
 
 /**
  * The 2024 city becomes the post-2025 shape with its ready change set while cases run: cases wait at every
@@ -134,6 +135,7 @@ abstract class CityReformScenario {
     assertThat(uploaded.preview()).contains("Phường Kỳ Lừa").contains(PROVINCE_FUND);
     assertThat(caseOf(cases.get("at review")).communeCode()).isEqualTo("MAIPHA");
     assertThat(groupsOf(cases.get("at approval"))).containsExactly("ldtbxhTpLangSonHead");
+    assertThat(routedOf(cases.get("at approval"))).containsExactly("ldtbxhTpLangSonHead");
 
     // stopped after its first batch (as by a stop, or a crash after it), then resumed
     Reorganisations.Reorganisation stopped = run.apply(uploaded.id(), "quantri", 1);
@@ -182,6 +184,8 @@ abstract class CityReformScenario {
       CaseFile file = caseOf(entry.getValue());
       assertThat(file.communeCode()).as(entry.getKey()).startsWith("P");
       Set<String> serving = new HashSet<>(organisation.groupsServing(file.communeCode()));
+      // the record that gives the work moved with the candidate group, in the same transaction
+      assertThat(routedOf(entry.getValue())).as(entry.getKey() + " routed").isEqualTo(groupsOf(entry.getValue()));
       for (String group : groupsOf(entry.getValue())) {
         assertThat(serving).as(entry.getKey() + " → " + group).contains(group);
         assertThat(identity.createUserQuery().memberOfGroup(group).count()).as(group).isPositive();
@@ -236,6 +240,35 @@ abstract class CityReformScenario {
         LocalDate.now(), "ktquy");
     assertThat(driver.task(cases.get("in line for money")).getTaskDefinitionKey())
         .isEqualTo(ChildPathway.TASK_RECORD_DISBURSEMENT);
+    thenTheOldGroupNoLongerWorksARoutedTask(cases.get("at approval"));
+  }
+
+  /**
+   * The approval went from the city's labour office to the province's health department: a member of the old
+   * group, even with the old candidate link put back by hand (and the engine's grant with it), does not decide.
+   */
+  private void thenTheOldGroupNoLongerWorksARoutedTask(ProcessInstance approval) {
+    String old = "ldtbxhTpLangSonHead";
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(old).count() == 0) {
+      identity.saveGroup(identity.newGroup(old));
+    }
+    identity.saveUser(identity.newUser("cureformold"));
+    identity.createMembership("cureformold", old);
+    engine.getTaskService().addCandidateGroup(driver.task(approval).getId(), old);
+
+    assertThatThrownBy(() -> driver.approve("cureformold", approval, "APPROVED"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("không thuộc cơ quan được giao");
+    assertThat(routedOf(approval)).containsExactly("syteLangSonHead");
+  }
+
+  private static List<String> routedOf(ProcessInstance pathway) {
+    RoutedGroups routed = city.getBean(RoutedGroups.class);
+    List<String> groups = new java.util.ArrayList<>();
+    for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(pathway.getId()).list()) {
+      groups.addAll(routed.of(task.getId()));
+    }
+    return groups;
   }
 
   private static String camel(String wardCode) {

@@ -28,7 +28,8 @@ import vn.nangbuoc.pathway.PathwayDriver;
  * The rights a reorganisation sets in SQL for a batch ({@link CaseAuthorizations#recomputeRunning},
  * {@link CaseAuthorizations#recomputeEnded}) are the rows the engine's API leaves ({@link
  * CaseAuthorizations#recompute}, one command a right): two pathways alike, given the same stale rights (a group
- * and a person of another commune on the case, its history and its open task; a serving group's read taken),
+ * and a person of another commune on the case, its history and its open task, a group of the same commune added
+ * to the open task by hand; a serving group's read taken),
  * one recomputed each way, hold the same rows — type, holder, resource, permissions, revision, and on the
  * history the root instance and removal time the history cleanup goes by.
  */
@@ -39,6 +40,8 @@ class BatchRightsTest {
   /** A group and a person of another commune. */
   static final String STRANGERS = "ubndChiLang";
   static final String STRANGER = "cbchilang";
+  /** The health centre's doctors: they serve the commune, but routing did not choose them for the task. */
+  static final String SAME_COMMUNE_OTHER_AGENCY = "ttytTpLangSon";
 
   @Autowired
   ProcessEngine engine;
@@ -59,6 +62,7 @@ class BatchRightsTest {
     makeStale(byApi, driver.task(byApi));
     makeStale(bySql, driver.task(bySql));
     assertThat(rows(bySql)).isEqualTo(rows(byApi));
+    assertThat(rows(byApi)).anyMatch(BatchRightsTest::isHandAddedGroupsTaskRight);
 
     rights.recompute(byApi.getId(), COMMUNE);
     rights.recomputeRunning(List.of(bySql.getId()), COMMUNE);
@@ -66,6 +70,8 @@ class BatchRightsTest {
     List<String> recomputed = rows(byApi);
     assertThat(recomputed).noneMatch(row -> row.contains(STRANGERS) || row.contains(STRANGER));
     assertThat(recomputed).anyMatch(row -> row.contains("| " + serving() + " |"));
+    assertThat(recomputed).as("no right on the task for a candidate group routing did not choose")
+        .noneMatch(BatchRightsTest::isHandAddedGroupsTaskRight);
     assertThat(rows(bySql)).isEqualTo(recomputed);
   }
 
@@ -104,6 +110,8 @@ class BatchRightsTest {
       tasks.deleteCandidateGroup(open.getId(), STRANGERS);
       tasks.setAssignee(open.getId(), STRANGER);
       tasks.setAssignee(open.getId(), null);
+      // a group of another agency serving the same commune, added by hand and still a candidate: not routed
+      tasks.addCandidateGroup(open.getId(), SAME_COMMUNE_OTHER_AGENCY);
     }
   }
 
@@ -116,6 +124,10 @@ class BatchRightsTest {
     right.addPermission(resource == Resources.HISTORIC_PROCESS_INSTANCE ? HistoricProcessInstancePermissions.READ
         : ProcessInstancePermissions.READ);
     engine.getAuthorizationService().saveAuthorization(right);
+  }
+
+  private static boolean isHandAddedGroupsTaskRight(String row) {
+    return row.contains("| " + SAME_COMMUNE_OTHER_AGENCY + " | null | " + Resources.TASK.resourceType() + " |");
   }
 
   private String serving() {
