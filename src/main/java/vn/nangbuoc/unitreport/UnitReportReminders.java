@@ -6,8 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.nangbuoc.organisation.AgencyNotFoundException;
 import vn.nangbuoc.organisation.OrganisationDirectory;
+import vn.nangbuoc.security.RoutedGroups;
 import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
 
@@ -41,16 +40,18 @@ class UnitReportReminders {
   private final OrganisationDirectory organisation;
   private final ApplicationEventPublisher events;
   private final EngineSystem system;
+  private final RoutedGroups routedGroups;
 
   UnitReportReminders(@Value("${nangbuoc.unit-report.reminder-days:7,3}") List<Integer> days, JdbcClient jdbc,
       TaskService taskService, OrganisationDirectory organisation, ApplicationEventPublisher events,
-      EngineSystem system) {
+      EngineSystem system, RoutedGroups routedGroups) {
     this.days = days.stream().filter(d -> d != null && d >= 0).distinct().sorted().toList();
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.organisation = organisation;
     this.events = events;
     this.system = system;
+    this.routedGroups = routedGroups;
   }
 
   /** Announces every report due within the reminder days and not sent; answers how many. */
@@ -79,9 +80,8 @@ class UnitReportReminders {
     String unitName = organisation.unit(due.unitCode()).map(unit -> unit.displayName()).orElse(due.unitCode());
     if (!open.isEmpty()) {
       Task task = open.get(0);
-      List<String> groups = system.call(() -> taskService.getIdentityLinksForTask(task.getId())).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(IdentityLink::getGroupId).distinct().toList();
+      // the group routing chose, never a candidate link someone added by hand
+      List<String> groups = routedGroups.of(task.getId());
       return Optional.of(new UnitReportDeadlineNear(due.businessKey(), due.periodCode(), due.periodName(), unitName,
           due.deadline(), stage, left, due.state().label(), task.getId(), task.getAssignee(), groups));
     }
