@@ -161,8 +161,9 @@ class UnitReportRecords {
   }
 
   Optional<ReportVersion> latestVersion(long reportId) {
+    // list(), not stream(): an unclosed stream keeps its connection out of the pool when no transaction holds it
     return jdbc.sql(VERSION + " where report_id = ? order by version desc").param(reportId)
-        .query(this::version).stream().findFirst();
+        .query(this::version).list().stream().findFirst();
   }
 
   Optional<ReportVersion> versionById(long versionId) {
