@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.nangbuoc.casefile.CaseFileService;
+import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.organisation.Agency;
 import vn.nangbuoc.organisation.AgencyNotFoundException;
 import vn.nangbuoc.organisation.InvalidOrganisationException;
@@ -95,7 +96,8 @@ class ReorganisationPreview {
     LocalDate endDay = applicableNow ? changeSet.effective() : today;
     List<String> problems = new ArrayList<>();
     if (!applicableNow) {
-      problems.add("Chưa đến ngày hiệu lực " + changeSet.effective() + ": chỉ áp dụng được từ ngày đó.");
+      problems.add("Chưa đến ngày hiệu lực " + VietnameseFormat.date(changeSet.effective())
+          + ": chỉ áp dụng được từ ngày đó.");
     }
     StructuralChange.Outcome outcome;
     try {

@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.nangbuoc.input.InvalidInputException;
 import vn.nangbuoc.input.NotFoundException;
+import vn.nangbuoc.input.VietnameseFormat;
 import vn.nangbuoc.notification.Notifications;
 import vn.nangbuoc.organisation.OrganisationChanges;
 import vn.nangbuoc.security.AccessPolicy;
@@ -104,7 +105,7 @@ class ReorganisationRun {
     }
     ChangeSet changeSet = ChangeSetReader.read(row.changeSet());
     if (changeSet.effective().isAfter(EngineTime.today())) {
-      throw new InvalidInputException("Chưa đến ngày hiệu lực " + changeSet.effective()
+      throw new InvalidInputException("Chưa đến ngày hiệu lực " + VietnameseFormat.date(changeSet.effective())
           + " của lần sắp xếp này: chưa áp dụng được.");
     }
     if (row.status() == ReorganisationStatus.PREVIEWED) {

@@ -50,7 +50,7 @@ class ReorganisationApiTest {
     assertThat(body.get("statusLabel")).isEqualTo("Đã xem trước");
     @SuppressWarnings("unchecked")
     List<String> problems = (List<String>) ((Map<String, Object>) body.get("preview")).get("problems");
-    assertThat(problems).singleElement().asString().contains("Chưa đến ngày hiệu lực");
+    assertThat(problems).singleElement().asString().contains("Chưa đến ngày hiệu lực 01/01/2099");
     // the preview renamed the commune in a transaction that was rolled back
     assertThat(jdbc.sql("select name from administrative_unit where code = 'MAIPHA'").query(String.class).single())
         .isEqualTo("Mai Pha");
@@ -59,7 +59,7 @@ class ReorganisationApiTest {
     ResponseEntity<Map<String, Object>> applied = http.withBasicAuth("quantri", "demo123").exchange(
         "/api/admin/reorganisations/" + id + "/apply", HttpMethod.POST, null, OBJECT);
     assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(applied.getBody().get("message").toString()).contains("Chưa đến ngày hiệu lực");
+    assertThat(applied.getBody().get("message").toString()).contains("Chưa đến ngày hiệu lực 01/01/2099");
     assertThat(jdbc.sql("select name from administrative_unit where code = 'MAIPHA'").query(String.class).single())
         .isEqualTo("Mai Pha");
 
