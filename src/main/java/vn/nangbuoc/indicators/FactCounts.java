@@ -63,15 +63,17 @@ class FactCounts {
   private final NamedParameterJdbcTemplate jdbc;
   private final DatabaseProduct database;
   private final String workMem;
+  private final FactSummary summary;
 
   FactCounts(NamedParameterJdbcTemplate jdbc, DatabaseProduct database,
-      @Value("${nangbuoc.indicators.work-mem:64MB}") String workMem) {
+      @Value("${nangbuoc.indicators.work-mem:64MB}") String workMem, FactSummary summary) {
     if (!workMem.isEmpty() && !workMem.matches("\\d{1,5}(kB|MB|GB)")) {
       throw new IllegalArgumentException("nangbuoc.indicators.work-mem: a size such as 64MB, or empty, not " + workMem);
     }
     this.jdbc = jdbc;
     this.database = database;
     this.workMem = workMem;
+    this.summary = summary;
   }
 
   /**
@@ -85,8 +87,16 @@ class FactCounts {
     }
   }
 
-  /** Counts each query (not the median) with the breakdowns asked for it. */
+  /**
+   * Counts each query (not the median) with the breakdowns asked for it: from the summary's cells when they can
+   * answer for the period ({@link FactSummary#answers}), else from the facts.
+   */
   Map<FactQuery, Counted> count(Map<FactQuery, Set<Breakdown>> asked, Scope scope) {
+    return summary.answers(asked, scope.period()) ? summary.count(asked, scope) : countFacts(asked, scope);
+  }
+
+  /** Counts each query (not the median) with the breakdowns asked for it, from the facts themselves. */
+  Map<FactQuery, Counted> countFacts(Map<FactQuery, Set<Breakdown>> asked, Scope scope) {
     Map<FactQuery, Counted> counted = new HashMap<>();
     for (boolean overTasks : List.of(false, true)) {
       List<FactQuery> family = asked.keySet().stream().filter(query -> query.measure().overTasks() == overTasks)
