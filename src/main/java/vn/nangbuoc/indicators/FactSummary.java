@@ -108,7 +108,7 @@ public class FactSummary implements FactsWatcher {
       Map<Cell, long[]> all = new HashMap<>();
       for (SummaryCells.Family family : cells.families()) {
         Map<String, Object> params = new HashMap<>();
-        streaming.query(cells.rows(family, params, ""), params, rs -> {
+        streaming.query(cells.rows(family, params, "", true), params, rs -> {
           cells.add(family, rs, 1, all);
         });
       }
@@ -152,7 +152,7 @@ public class FactSummary implements FactsWatcher {
     for (SummaryCells.Family family : cells.families()) {
       Map<String, Object> params = new HashMap<>();
       params.put("ids", caseIds);
-      jdbc.query(cells.rows(family, params, " and f.case_id in (:ids)"), params, rs -> {
+      jdbc.query(cells.rows(family, params, " and f.case_id in (:ids)", false), params, rs -> {
         cells.add(family, rs, 1, added);
       });
     }

@@ -3,7 +3,6 @@ package vn.nangbuoc.indicators;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -107,28 +106,51 @@ final class SummaryCells {
 
   /**
    * The rows of a family: one per child (or task) that meets one of its queries, with the child's keys and, per
-   * query, whether it meets it, its date and its amount. {@code where} narrows the rows (the case files changed).
+   * query, whether it meets it, the year of its date and its amount. {@code where} narrows the rows (the case files
+   * changed). {@code grouped}: the rows alike taken together, with how many they are and their amounts added up, so
+   * that making every cell reads fewer rows.
    */
-  String rows(Family family, Map<String, Object> params, String where) {
-    StringBuilder sql = new StringBuilder("select f.plan_year, f.commune_code, f.reform_commune_code,"
-        + " f.date_of_birth");
-    for (Breakdown breakdown : family.keyed()) {
-      sql.append(", ").append(breakdown.expression());
-    }
+  String rows(Family family, Map<String, Object> params, String where, boolean grouped) {
+    List<String> columns = new ArrayList<>(List.of("f.plan_year", "f.commune_code", "f.reform_commune_code",
+        "extract(year from f.date_of_birth)"));
+    family.keyed().forEach(breakdown -> columns.add(breakdown.expression()));
     List<String> conditions = new ArrayList<>();
+    List<String> amounts = new ArrayList<>();
     for (int q = 0; q < family.queries().size(); q++) {
       FactQuery query = family.queries().get(q);
       String condition = condition(query, "q" + q, params);
       conditions.add(condition);
-      sql.append(", case when ").append(condition).append(" then 1 else 0 end, ").append(query.dated().column());
+      columns.add("case when " + condition + " then 1 else 0 end");
+      columns.add("case when " + condition + " then extract(year from " + query.dated().column() + ") end");
       if (query.measure().summed() != null) {
-        sql.append(", ").append(query.measure().summed());
+        amounts.add("c" + columns.size());
+        columns.add("case when " + condition + " then " + query.measure().summed() + " end");
       }
+    }
+    StringBuilder sql = new StringBuilder("select ");
+    for (int c = 0; c < columns.size(); c++) {
+      sql.append(c == 0 ? "" : ", ").append(columns.get(c)).append(" as c").append(c);
+    }
+    if (!grouped) {
+      sql.append(", 1");
     }
     sql.append(family.overTasks() ? " from case_task_fact t join case_fact f on f.case_id = t.case_id"
         : " from case_fact f").append(" where f.status <> 'MERGED'").append(where).append(" and (")
         .append(String.join(" or ", conditions)).append(")");
-    return sql.toString();
+    if (!grouped) {
+      return sql.toString();
+    }
+    List<String> selected = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      String name = "c" + c;
+      selected.add(amounts.contains(name) ? "sum(" + name + ")" : name);
+      if (!amounts.contains(name)) {
+        keys.add(name);
+      }
+    }
+    return "select " + String.join(", ", selected) + ", count(*) from (" + sql + ") r group by "
+        + String.join(", ", keys);
   }
 
   /** A query's conditions but its period, and but an age limit (kept as the cell's year of birth). */
@@ -161,16 +183,18 @@ final class SummaryCells {
     String commune = rs.getString(2);
     String reform = rs.getString(3);
     reform = reform == null ? "" : reform;
-    int birthYear = rs.getObject(4, Date.class).toLocalDate().getYear();
+    int birthYear = rs.getInt(4);
     int column = 5;
     Map<Breakdown, String> keys = new LinkedHashMap<>();
     for (Breakdown breakdown : family.keyed()) {
       keys.put(breakdown, rs.getString(column++));
     }
+    // the last column: how many rows alike this one stands for
+    long many = rs.getLong(rs.getMetaData().getColumnCount());
     for (FactQuery query : family.queries()) {
       boolean meets = rs.getInt(column++) == 1;
-      Date dated = rs.getObject(column++, Date.class);
-      long amount = 1;
+      int dated = rs.getInt(column++);
+      long amount = many;
       if (query.measure().summed() != null) {
         // a sum of amounts not recorded is 0, as the report's sum() of them
         amount = rs.getLong(column++);
@@ -187,10 +211,10 @@ final class SummaryCells {
         int birth = breakdown == Breakdown.AGE_BAND ? birthYear : born;
         if (enrolled) {
           add(cells, new Cell(PLAN_YEAR, planYear, id, breakdown.word(), commune, reform, birth, cellKey, recorded),
-              sign * amount, sign);
+              sign * amount, sign * many);
         }
-        add(cells, new Cell(CALENDAR_YEAR, dated.toLocalDate().getYear(), id, breakdown.word(), commune, reform,
-            birth, cellKey, recorded), sign * amount, sign);
+        add(cells, new Cell(CALENDAR_YEAR, dated, id, breakdown.word(), commune, reform, birth, cellKey, recorded),
+            sign * amount, sign * many);
       }
     }
   }

@@ -121,6 +121,9 @@ class ReportBenchmark {
     time("page /bao-cao province, every year", "/bao-cao?unit=" + PROVINCE + "&" + everyYear, true);
     time("XLSX province, plan year", "/bao-cao.xlsx?unit=" + PROVINCE, true);
     time("XLSX province, every year", "/bao-cao.xlsx?unit=" + PROVINCE + "&" + everyYear, true);
+    // not whole calendar years: read from the facts, not from the summary's cells
+    time("API province, first quarter", "/api/reports/indicators?unit=" + PROVINCE + "&from=" + today.getYear()
+        + "-01-01&to=" + today.getYear() + "-03-31", false);
     figures.write(Path.of("target", "benchmark"), CASES + "-" + LocalDateTime.now()
         .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
