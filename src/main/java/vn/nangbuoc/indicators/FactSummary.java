@@ -47,8 +47,10 @@ public class FactSummary implements FactsWatcher {
   private final TransactionTemplate transaction;
   private final SummaryCells cells;
   private final boolean enabled;
-  /** Whether the rows were made for this catalogue: only then are they kept and read. */
+  /** Whether the rows are made, or being made, for this catalogue: only then are they kept. */
   private volatile boolean ready;
+  /** Whether they are made: only then are they read (while they are made, reports read the facts). */
+  private volatile boolean made;
 
   FactSummary(NamedParameterJdbcTemplate jdbc, DatabaseProduct database, PlatformTransactionManager transactions,
       IndicatorCatalogue catalogue, @Value("${nangbuoc.indicators.summary:true}") boolean enabled) {
@@ -81,10 +83,11 @@ public class FactSummary implements FactsWatcher {
     if (!enabled) {
       return;
     }
-    List<String> made = jdbc.getJdbcTemplate().queryForList("select fingerprint from report_fact_summary"
+    List<String> kept = jdbc.getJdbcTemplate().queryForList("select fingerprint from report_fact_summary"
         + " where id = 1", String.class);
-    if (made.equals(List.of(cells.fingerprint()))) {
+    if (kept.equals(List.of(cells.fingerprint()))) {
       ready = true;
+      this.made = true;
     } else {
       rebuild();
     }
@@ -98,8 +101,9 @@ public class FactSummary implements FactsWatcher {
    */
   public int rebuild() {
     long start = System.nanoTime();
+    // kept from now on: a change that waits for the rebuild's lock adds itself to the cells once they are made
     ready = true;
-    Integer made = transaction.execute(status -> {
+    Integer count = transaction.execute(status -> {
       if (database.postgres()) {
         jdbc.getJdbcTemplate().execute("lock table case_fact, case_task_fact in share mode");
         jdbc.getJdbcTemplate().execute("lock table report_fact_cell in exclusive mode");
@@ -118,7 +122,8 @@ public class FactSummary implements FactsWatcher {
           cells.fingerprint(), Timestamp.from(EngineTime.now()));
       return all.size();
     });
-    int cellsMade = made == null ? 0 : made;
+    made = true;
+    int cellsMade = count == null ? 0 : count;
     log.info("Report summary: {} cells made from the facts in {} s", cellsMade,
         (System.nanoTime() - start) / 1_000_000_000);
     return cellsMade;
@@ -220,7 +225,7 @@ public class FactSummary implements FactsWatcher {
   boolean answers(Map<FactQuery, Set<Breakdown>> asked, ReportPeriod period) {
     boolean wholeYears = period.planYear() != null || period.from().getDayOfYear() == 1
         && period.to().getMonthValue() == 12 && period.to().getDayOfMonth() == 31;
-    return enabled && ready && wholeYears && asked.entrySet().stream()
+    return enabled && made && wholeYears && asked.entrySet().stream()
         .allMatch(entry -> cells.id(entry.getKey()) != null
             && cells.kept(entry.getKey()).containsAll(entry.getValue()));
   }

@@ -108,6 +108,7 @@ abstract class FactSummaryChecks {
         }
       }
     }
+    checkTheMedians(periods);
     assertThat(summary.answers(asked, ReportPeriod.of(null, year + "-01-01", year + "-06-30")))
         .as("half a year is read from the facts").isFalse();
 
@@ -153,6 +154,33 @@ abstract class FactSummaryChecks {
     assertThat(moved(hoangDong, erased, "tre-lap-danh-sach")).as("an erased child counts nowhere").isZero();
     assertThat(number(figure(erased, "viec-dung-han").get("denominator")))
         .as("nor do the tasks of its case").isEqualTo(number(figure(hoangDong, "viec-dung-han").get("denominator")));
+  }
+
+  /** Where the database takes the medians (PostgreSQL), they are those of every child's days, row by row. */
+  private void checkTheMedians(List<ReportPeriod> periods) {
+    Indicator days = catalogue.all().stream().filter(i -> i.unit() == ValueUnit.DAYS).findFirst().orElseThrow();
+    for (String unit : List.of("TPLANGSON", "MAIPHA")) {
+      for (ReportPeriod period : periods) {
+        FactCounts.Scope scope = new FactCounts.Scope(scopes.area(unit).communes(), period);
+        FactCounts.Medians taken = counts.medians(days.numerator(), days.breakdowns(), scope);
+        if (taken == null) {
+          return;
+        }
+        List<FactCounts.Days> all = counts.days(days.numerator(), days.breakdowns(), scope);
+        assertThat(taken.all()).isEqualTo(new FactCounts.Median(all.size(),
+            IndicatorReport.median(all.stream().map(FactCounts.Days::days).toList())));
+        for (int i = 0; i < days.breakdowns().size(); i++) {
+          int at = i;
+          Map<String, List<Long>> lists = new HashMap<>();
+          all.forEach(d -> lists.computeIfAbsent(d.keys().get(at), k -> new java.util.ArrayList<>()).add(d.days()));
+          Map<String, FactCounts.Median> expected = new HashMap<>();
+          lists.forEach((key, list) -> expected.put(key, new FactCounts.Median(list.size(),
+              IndicatorReport.median(list))));
+          assertThat(taken.byKey().get(days.breakdowns().get(i))).as(unit + ", " + period.label() + " by "
+              + days.breakdowns().get(i)).isEqualTo(expected);
+        }
+      }
+    }
   }
 
   // --- the children ---
