@@ -26,9 +26,18 @@ import vn.nangbuoc.system.EngineTime;
 class CaseFacts implements CaseDataEraser {
 
   private final CaseFactStore store;
+  private final List<FactsWatcher> watchers;
 
-  CaseFacts(JdbcTemplate jdbc, ObjectMapper json) {
+  CaseFacts(JdbcTemplate jdbc, ObjectMapper json, List<FactsWatcher> watchers) {
     this.store = new CaseFactStore(jdbc, json);
+    this.watchers = List.copyOf(watchers);
+  }
+
+  /** Runs {@code change} between telling the watchers that these case files' facts change and that they did. */
+  static void watched(List<FactsWatcher> watchers, List<Long> caseIds, Runnable change) {
+    List<Runnable> after = watchers.stream().map(watcher -> watcher.changing(caseIds)).toList();
+    change.run();
+    after.forEach(Runnable::run);
   }
 
   @EventListener
@@ -51,13 +60,13 @@ class CaseFacts implements CaseDataEraser {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       pending().caseIds.remove(file.id());
     }
-    store.remove(file.id());
+    watched(watchers, List.of(file.id()), () -> store.remove(file.id()));
   }
 
   private void refresh(List<Long> caseIds, Map<Long, String> carriedFrom) {
     for (int from = 0; from < caseIds.size(); from += CaseFactStore.BATCH) {
-      store.refresh(caseIds.subList(from, Math.min(caseIds.size(), from + CaseFactStore.BATCH)), carriedFrom,
-          EngineTime.now());
+      List<Long> batch = caseIds.subList(from, Math.min(caseIds.size(), from + CaseFactStore.BATCH));
+      watched(watchers, batch, () -> store.refresh(batch, carriedFrom, EngineTime.now()));
     }
   }
 

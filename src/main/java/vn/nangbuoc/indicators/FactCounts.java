@@ -73,15 +73,17 @@ class FactCounts {
   private final NamedParameterJdbcTemplate jdbc;
   private final DatabaseProduct database;
   private final String workMem;
+  private final FactSummary summary;
 
   FactCounts(NamedParameterJdbcTemplate jdbc, DatabaseProduct database,
-      @Value("${nangbuoc.indicators.work-mem:64MB}") String workMem) {
+      @Value("${nangbuoc.indicators.work-mem:64MB}") String workMem, FactSummary summary) {
     if (!workMem.isEmpty() && !workMem.matches("\\d{1,5}(kB|MB|GB)")) {
       throw new IllegalArgumentException("nangbuoc.indicators.work-mem: a size such as 64MB, or empty, not " + workMem);
     }
     this.jdbc = jdbc;
     this.database = database;
     this.workMem = workMem;
+    this.summary = summary;
   }
 
   /**
@@ -95,8 +97,18 @@ class FactCounts {
     }
   }
 
-  /** Counts each query (not the median) with the breakdowns asked for it. */
+  /**
+   * Counts each query (not the median) with the breakdowns asked for it: from the summary's cells when they can
+   * answer for the period ({@link FactSummary#answers}), else from the facts. A consolidated report's scope that
+   * leaves out the children of some communes reads the facts: the cells do not know where else a child counts.
+   */
   Map<FactQuery, Counted> count(Map<FactQuery, Set<Breakdown>> asked, Scope scope) {
+    boolean cells = scope.excluded().isEmpty() && summary.answers(asked, scope.period());
+    return cells ? summary.count(asked, scope) : countFacts(asked, scope);
+  }
+
+  /** Counts each query (not the median) with the breakdowns asked for it, from the facts themselves. */
+  Map<FactQuery, Counted> countFacts(Map<FactQuery, Set<Breakdown>> asked, Scope scope) {
     Map<FactQuery, Counted> counted = new HashMap<>();
     for (boolean overTasks : List.of(false, true)) {
       List<FactQuery> family = asked.keySet().stream().filter(query -> query.measure().overTasks() == overTasks)
@@ -188,8 +200,8 @@ class FactCounts {
         outer.append("count(n").append(q).append("), ");
       }
     }
-    inner.append(fromTheArea(queries.get(0).measure().overTasks(), scope)).append(" and (")
-        .append(String.join(" or ", conditions)).append(")");
+    inner.append(fromTheArea(queries.get(0).measure().overTasks(), scope)).append(shared(queries, scope.period()))
+        .append(" and (").append(String.join(" or ", conditions)).append(")");
     String keys = keys(breakdowns.size());
     String sql = outer + (keys.isEmpty() ? "1" : keys) + " from (" + inner + ") x"
         + (keys.isEmpty() ? "" : " group by " + keys);
@@ -208,6 +220,19 @@ class FactCounts {
       }
       return new Cell(cellKeys, values, found);
     });
+  }
+
+  /**
+   * The part of the period every query's condition has, once more outside them, where an index can use it: the
+   * plan year (ix_case_fact_plan_year), or the days of the tasks' completion (ix_case_task_fact_completed).
+   */
+  private static String shared(List<FactQuery> queries, ReportPeriod period) {
+    if (period.planYear() != null) {
+      return " and f.plan_year = :year";
+    }
+    DateField dated = queries.get(0).dated();
+    return dated == DateField.TASK_COMPLETED && queries.stream().allMatch(query -> query.dated() == dated)
+        ? " and " + dated.column() + " between :from and :to" : "";
   }
 
   /**
@@ -234,6 +259,64 @@ class FactCounts {
       sql.append(" and ").append(date.column()).append(" is not null");
     }
     return sql.append(")").toString();
+  }
+
+  /** A median of days and how many children it is taken of. */
+  record Median(long count, java.math.BigDecimal days) {
+  }
+
+  /** The median of a query in all and in each row of each breakdown (a row only where it found someone). */
+  record Medians(Median all, Map<Breakdown, Map<String, Median>> byKey) {
+  }
+
+  /**
+   * On PostgreSQL, the medians taken where the children are, in one statement (a grouping set per breakdown)
+   * rather than carrying every child's days to Java: the two middle values are {@code percentile_disc(0.5)} in
+   * ascending and in descending order, and their mean is what {@link IndicatorReport#median} takes of the same
+   * days. Null elsewhere: the days are read ({@link #days}).
+   */
+  Medians medians(FactQuery query, List<Breakdown> breakdowns, Scope scope) {
+    if (!database.postgres()) {
+      return null;
+    }
+    Map<String, Object> params = new HashMap<>();
+    String days = "(" + query.between().get(1).column() + " - " + query.between().get(0).column() + ") as d";
+    List<String> flags = new ArrayList<>();
+    List<String> sets = new ArrayList<>(List.of("()"));
+    for (int i = 0; i < breakdowns.size(); i++) {
+      flags.add("grouping(k" + i + ")");
+      sets.add("(k" + i + ")");
+    }
+    String keys = keys(breakdowns.size());
+    String sql = "select " + (flags.isEmpty() ? "" : String.join(", ", flags) + ", " + keys + ", ")
+        + "count(*), percentile_disc(0.5) within group (order by d), percentile_disc(0.5) within group"
+        + " (order by d desc) from (" + inner(query, breakdowns, scope, params, days) + ") x group by grouping sets ("
+        + String.join(", ", sets) + ")";
+    Median[] all = {new Median(0, null)};
+    Map<Breakdown, Map<String, Median>> byKey = new HashMap<>();
+    breakdowns.forEach(breakdown -> byKey.put(breakdown, new HashMap<>()));
+    int width = breakdowns.size();
+    jdbc.query(sql, params, rs -> {
+      int grouped = -1;
+      for (int i = 0; i < width; i++) {
+        if (rs.getInt(i + 1) == 0) {
+          grouped = i;
+        }
+      }
+      long count = rs.getLong(2 * width + 1);
+      long lower = rs.getLong(2 * width + 2);
+      long upper = rs.getLong(2 * width + 3);
+      // no child: the grouping set of all still gives a row, with no median
+      java.math.BigDecimal median = count == 0 ? null : count % 2 == 1 ? java.math.BigDecimal.valueOf(lower)
+          : java.math.BigDecimal.valueOf(lower + upper).divide(java.math.BigDecimal.valueOf(2), 1,
+              java.math.RoundingMode.HALF_UP);
+      if (grouped < 0) {
+        all[0] = new Median(count, median);
+      } else {
+        byKey.get(breakdowns.get(grouped)).put(rs.getString(width + grouped + 1), new Median(count, median));
+      }
+    });
+    return new Medians(all[0], byKey);
   }
 
   List<Days> days(FactQuery query, List<Breakdown> breakdowns, Scope scope) {

@@ -1,0 +1,7 @@
+package vn.nangbuoc.indicators;
+
+import vn.nangbuoc.NangBuocPostgresTest;
+
+@NangBuocPostgresTest
+class FactSummaryPostgresIT extends FactSummaryChecks {
+}

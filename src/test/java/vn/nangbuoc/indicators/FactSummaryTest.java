@@ -1,0 +1,7 @@
+package vn.nangbuoc.indicators;
+
+import vn.nangbuoc.NangBuocSpringTest;
+
+@NangBuocSpringTest
+class FactSummaryTest extends FactSummaryChecks {
+}
