@@ -47,7 +47,7 @@ public class FactSummary implements FactsWatcher {
   private final TransactionTemplate transaction;
   private final SummaryCells cells;
   private final boolean enabled;
-  /** Whether the rows are made, or being made, for this catalogue: only then are they kept. */
+  /** Whether changes are kept in the rows (whenever the summary is on). */
   private volatile boolean ready;
   /** Whether they are made: only then are they read (while they are made, reports read the facts). */
   private volatile boolean made;
@@ -62,6 +62,10 @@ public class FactSummary implements FactsWatcher {
     this.transaction = new TransactionTemplate(transactions);
     this.cells = new SummaryCells(summarised(catalogue.all()));
     this.enabled = enabled;
+    // kept from this node's first change on, not only once its start has looked at the cells: another node may
+    // read them already, and a change made here meanwhile (a job, a request) would be missing from them for good;
+    // if they are rebuilt at the start, what was kept before is made again anyway
+    this.ready = enabled;
   }
 
   /** Every query of the catalogue but the medians, with the breakdowns its indicators ask for. */
