@@ -267,7 +267,7 @@ class ReorganisationRun {
     accessPolicy.grantAll();
     List<String> revoked = outcome.endedAgencies().keySet().stream().flatMap(a -> changes.groupsOf(a).stream())
         .toList();
-    revoked.forEach(accessPolicy::revokeEverything);
+    accessPolicy.revokeEverything(revoked);
     Map<String, Integer> rerouted = reorganisations.rerouted(id);
     notifications.workHandedOver(id, name, rerouted);
     return new Summary(reorganisations.progress(id).carried(), rerouted.values().stream().mapToInt(n -> n).sum(),
