@@ -69,7 +69,7 @@ class CaseCarrier {
             .computeIfAbsent(planned.toCommune(), c -> new ArrayList<>()).add(instance);
       }
     }
-    rerouting.rerouteTasks(runningByCommune.values().stream().flatMap(List::stream).toList())
+    rerouting.rerouteTasksInSql(runningByCommune.values().stream().flatMap(List::stream).toList())
         .forEach(routed -> rerouted.merge(routed.groupId(), 1, Integer::sum));
     // the rights once the tasks are where they go: a task keeps those of the groups it is routed to now
     runningByCommune.forEach((commune, instances) -> authorizations.recomputeRunning(instances, commune));

@@ -5,9 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,14 +59,20 @@ class ReorganisationRun {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final int batchSize;
+  private final int workers;
   private final EngineSystem system;
   private final Notifications notifications;
+  private final OrganisationFingerprint fingerprint;
+  private final AtomicInteger previewsAtApply = new AtomicInteger();
 
   ReorganisationRun(Reorganisations reorganisations, ReorganisationPreview previews, StructuralChange structure,
       CasePlanner planner, CaseCarrier carrier, FundsOfEndedAgencies funds, FundHandOver handOver,
       OrganisationChanges changes, AccessPolicy accessPolicy, PlatformTransactionManager transactions,
       ObjectMapper json, @Value("${nangbuoc.reorganisation.batch-size:200}") int batchSize, EngineSystem system,
-      Notifications notifications) {
+      Notifications notifications, OrganisationFingerprint fingerprint,
+      @Value("${nangbuoc.reorganisation.workers:2}") int workers) {
+    this.workers = Math.max(1, workers);
+    this.fingerprint = fingerprint;
     this.system = system;
     this.notifications = notifications;
     this.reorganisations = reorganisations;
@@ -77,8 +92,14 @@ class ReorganisationRun {
   /** Reads and previews a change set, and keeps both: nothing of the organisation changes. */
   Reorganisations.Reorganisation upload(String text, String user) {
     ChangeSet changeSet = ChangeSetReader.read(text);
+    // taken before the preview: a change while it runs makes the apply preview again
+    String organisation = fingerprint.now();
     Preview preview = system.call(() -> previews.preview(changeSet, text, user));
-    long id = transaction.execute(status -> reorganisations.create(changeSet, text, user, write(preview)));
+    long id = transaction.execute(status -> {
+      long created = reorganisations.create(changeSet, text, user, write(preview));
+      reorganisations.fingerprint(created, organisation);
+      return created;
+    });
     log.info("Reorganisation {} uploaded by {}: {} problem(s)", id, user, preview.problems().size());
     return find(id);
   }
@@ -108,7 +129,9 @@ class ReorganisationRun {
       throw new InvalidInputException("Chưa đến ngày hiệu lực " + VietnameseFormat.date(changeSet.effective())
           + " của lần sắp xếp này: chưa áp dụng được.");
     }
-    if (row.status() == ReorganisationStatus.PREVIEWED) {
+    boolean first = row.status() == ReorganisationStatus.PREVIEWED;
+    if (first && previewAgain(id)) {
+      previewsAtApply.incrementAndGet();
       List<String> problems = previews.preview(changeSet, row.changeSet(), user).problems();
       if (!problems.isEmpty()) {
         throw new InvalidInputException("Chưa áp dụng được: " + String.join(" ", problems));
@@ -116,25 +139,17 @@ class ReorganisationRun {
     }
     StructuralChange.Outcome outcome = transaction.execute(status -> {
       StructuralChange.Outcome done = structure.apply(changeSet, changeSet.effective());
+      if (first && !done.problems().isEmpty()) {
+        // what the preview would have refused; thrown, it rolls the structure back
+        throw new InvalidInputException("Chưa áp dụng được: " + String.join(" ", done.problems()));
+      }
       planner.plan(id, done);
       reorganisations.starting(id, user);
       return done;
     });
-    for (int batch = 0; ; batch++) {
-      if (batch >= maxBatches || reorganisations.stopRequested(id)) {
-        reorganisations.stopped(id);
-        log.info("Reorganisation {} stopped after {} batch(es)", id, batch);
-        return find(id);
-      }
-      boolean more = transaction.execute(status -> {
-        List<Reorganisations.PlannedCase> next = reorganisations.nextToCarry(id, batchSize);
-        reorganisations.countRerouted(id, carrier.carry(id, next, user));
-        reorganisations.carried(id, next.stream().map(Reorganisations.PlannedCase::caseId).toList());
-        return !next.isEmpty();
-      });
-      if (!more) {
-        break;
-      }
+    if (!carryAll(id, user, maxBatches)) {
+      reorganisations.stopped(id);
+      return find(id);
     }
     // the end and its record in one transaction: a crash between the two would record the funds emptied already
     Summary summary = transaction.execute(status -> {
@@ -144,6 +159,102 @@ class ReorganisationRun {
     });
     log.info("Reorganisation {} applied by {}: {} case(s)", id, user, summary.cases());
     return find(id);
+  }
+
+  /**
+   * Carries the planned cases, batch by batch, on {@code workers} threads (each its own cases, by id; batches are
+   * independent: every case, its tasks and its rights are one batch's, and the counts are added in each batch's
+   * transaction). A stop, the bound on batches or a failure ends every worker after its batch in hand; a
+   * failure is thrown once all have ended, with whole batches carried and the failed one rolled back.
+   *
+   * @return whether every case was carried (false: stopped)
+   */
+  private boolean carryAll(long id, String user, int maxBatches) {
+    AtomicInteger batches = new AtomicInteger();
+    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    ExecutorService threads = Executors.newFixedThreadPool(workers);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int worker = 0; worker < workers; worker++) {
+        int me = worker;
+        running.add(threads.submit(() -> {
+          try {
+            while (!stopped.get() && failure.get() == null) {
+              if (batches.getAndIncrement() >= maxBatches || reorganisations.stopRequested(id)) {
+                stopped.set(true);
+                return;
+              }
+              if (!carryOneBatch(id, user, me)) {
+                return;
+              }
+            }
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+          }
+        }));
+      }
+      for (Future<?> worker : running) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      threads.shutdown();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    if (stopped.get()) {
+      log.info("Reorganisation {} stopped after {} batch(es)", id, Math.min(batches.get(), maxBatches));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * One batch of one worker, in its own transaction; answers whether there was one. Two batches adding the
+   * first count of the same group collide on its row: the loser is rolled back whole and runs again.
+   */
+  private boolean carryOneBatch(long id, String user, int worker) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> {
+          List<Reorganisations.PlannedCase> next = reorganisations.nextToCarry(id, batchSize, worker, workers);
+          reorganisations.countRerouted(id, carrier.carry(id, next, user));
+          reorganisations.carried(id, next.stream().map(Reorganisations.PlannedCase::caseId).toList());
+          return !next.isEmpty();
+        });
+      } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        log.info("Reorganisation {}: a batch met another worker's, run again ({})", id, e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /**
+   * The upload's preview speaks for the apply when the organisation it saw is unchanged: the structure, every
+   * group's staff, the routes of every task kind for every commune it touches and the funds are what they were.
+   * What it cannot vouch for (a case listed since, in a commune it did not look at) the batches route as they
+   * carry: a task that cannot be routed fails its batch, rolled back, and the apply stops there, resumable.
+   */
+  private boolean previewAgain(long id) {
+    String seen = reorganisations.fingerprintOf(id).orElse(null);
+    boolean unchanged = seen != null && seen.equals(fingerprint.now());
+    if (unchanged) {
+      log.info("Reorganisation {}: the organisation is as its preview saw it, not previewed again", id);
+    }
+    return !unchanged;
+  }
+
+  /** How many applies ran the preview again (a test's window on {@link #previewAgain}). */
+  int previewsAtApply() {
+    return previewsAtApply.get();
   }
 
   void requestStop(long id) {
@@ -157,7 +268,7 @@ class ReorganisationRun {
     accessPolicy.grantAll();
     List<String> revoked = outcome.endedAgencies().keySet().stream().flatMap(a -> changes.groupsOf(a).stream())
         .toList();
-    revoked.forEach(accessPolicy::revokeEverything);
+    accessPolicy.revokeEverything(revoked);
     Map<String, Integer> rerouted = reorganisations.rerouted(id);
     notifications.workHandedOver(id, name, rerouted);
     return new Summary(reorganisations.progress(id).carried(), rerouted.values().stream().mapToInt(n -> n).sum(),

@@ -45,6 +45,16 @@ class Reorganisations implements CaseDataEraser {
     return key.getKey().longValue();
   }
 
+  /** What the upload's preview saw of the organisation ({@link OrganisationFingerprint}). */
+  void fingerprint(long id, String fingerprint) {
+    jdbc.sql("update reorganisation set organisation_fingerprint = ? where id = ?").params(fingerprint, id).update();
+  }
+
+  Optional<String> fingerprintOf(long id) {
+    return jdbc.sql("select organisation_fingerprint from reorganisation where id = ?").param(id)
+        .query(String.class).optional();
+  }
+
   Optional<Reorganisation> find(long id) {
     return jdbc.sql("select id, name, effective_on, change_set, status, uploaded_by, uploaded_at, preview, applied_by,"
             + " apply_started_at, applied_at, stop_requested, summary from reorganisation where id = ?")
@@ -143,10 +153,15 @@ class Reorganisations implements CaseDataEraser {
   }
 
   List<PlannedCase> nextToCarry(long id, int batch) {
+    return nextToCarry(id, batch, 0, 1);
+  }
+
+  /** The next cases of one of {@code workers} workers: each carries the cases whose id leaves its remainder. */
+  List<PlannedCase> nextToCarry(long id, int batch, int worker, int workers) {
     return jdbc.sql("select r.case_id, c.process_instance_id, r.from_commune, r.to_commune from reorganisation_case r"
             + " join case_file c on c.id = r.case_id where r.reorganisation_id = ? and r.done = false"
-            + " order by r.case_id fetch first " + batch + " rows only")
-        .param(id)
+            + " and mod(r.case_id, ?) = ? order by r.case_id fetch first " + batch + " rows only")
+        .params(id, workers, worker)
         .query((rs, n) -> new PlannedCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }

@@ -1,5 +1,6 @@
 package vn.nangbuoc.security;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.nangbuoc.organisation.AgencyGroup;
 import vn.nangbuoc.organisation.Capability;
@@ -39,9 +41,11 @@ public class AccessPolicy implements ApplicationRunner {
   private final IdentityService identityService;
   private final OrganisationDirectory organisation;
   private final Roles roles;
+  private final JdbcClient jdbc;
 
   AccessPolicy(AuthorizationService authorizations, IdentityService identityService,
-      OrganisationDirectory organisation, Roles roles) {
+      OrganisationDirectory organisation, Roles roles, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.authorizations = authorizations;
     this.identityService = identityService;
     this.organisation = organisation;
@@ -73,6 +77,19 @@ public class AccessPolicy implements ApplicationRunner {
     // read-only oversight: Cockpit to look at the cases of their area, nothing they can change
     for (AgencyGroup auditors : organisation.groupsWith(Capability.AUDIT)) {
       grant(auditors.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+  }
+
+  /**
+   * {@link #revokeEverything(String)} for the groups of a reorganisation's ended agencies, in one statement: the
+   * engine's query pages through a table of millions of case rights at a city's size, seconds a page, and asks once
+   * more for each group to find it empty (docs/performance.md, issue 19 at full size). A grant deleted writes
+   * nothing else (no history; the system's work no operation log), so the rows gone are those the API takes.
+   */
+  public void revokeEverything(Collection<String> groupIds) {
+    if (!groupIds.isEmpty()) {
+      jdbc.sql("delete from ACT_RU_AUTHORIZATION where group_id_ in (:groups)").param("groups", Set.copyOf(groupIds))
+          .update();
     }
   }
 

@@ -63,6 +63,11 @@ class ReorganisationBenchmark {
   static final int THREADS = Integer.getInteger("benchmark.threads", 2);
   /** Seeds and stops, for a database kept to run the apply on, before and after a change, from the same city. */
   static final boolean SEED_ONLY = Boolean.getBoolean("benchmark.seed-only");
+  /**
+   * On a kept database the change set was applied to already ({@code -Dreuse-database}): checks the outcome and
+   * times the task lists only, as after the apply.
+   */
+  static final boolean AFTER_ONLY = Boolean.getBoolean("benchmark.after-only");
   static final int QUERY_REPEATS = Integer.getInteger("benchmark.query-repeats", 200);
   static final String CHANGE_SET = "organisation/lang-son-city-2025-reform.yaml";
   static final String CITY_FUND = "quyBttTpLangSon";
@@ -97,6 +102,13 @@ class ReorganisationBenchmark {
     figures.setting("batch size", System.getProperty("nangbuoc.reorganisation.batch-size", "200 (default)"));
     for (String setting : List.of("server_version", "autovacuum", "shared_buffers", "synchronous_commit")) {
       figures.setting("postgres " + setting, jdbc.sql("show " + setting).query(String.class).single());
+    }
+    if (AFTER_ONLY) {
+      thenEveryCaseIsInTheNewStructure();
+      measureTaskLists();
+      figures.write(Path.of("target", "benchmark"), "after-" + LocalDateTime.now()
+          .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      return;
     }
     List<String> communes = organisation.communesOf("cvldtbxh").stream().sorted().toList();
     long start = System.nanoTime();
