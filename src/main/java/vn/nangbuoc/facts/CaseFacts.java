@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -85,6 +86,12 @@ class CaseFacts implements CaseDataEraser {
 
     final Set<Long> caseIds = new LinkedHashSet<>();
     final Map<Long, String> carriedFrom = new LinkedHashMap<>();
+
+    /** Before the report summary's, which adds up the changes this makes (FactSummary). */
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE - 1;
+    }
 
     @Override
     public void beforeCommit(boolean readOnly) {

@@ -15,11 +15,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.nangbuoc.casefile.CaseFileChanged;
 import vn.nangbuoc.database.DatabaseProduct;
 import vn.nangbuoc.facts.FactsWatcher;
 import vn.nangbuoc.indicators.SummaryCells.Cell;
@@ -139,6 +143,7 @@ public class FactSummary implements FactsWatcher {
       return () -> {
       };
     }
+    pendingChanges();
     // the facts' rows locked first: a concurrent change of the same child waits, and reads what this one left
     jdbc.query("select case_id from case_fact where case_id in (:ids) for update", Map.of("ids", caseIds),
         rs -> {
@@ -151,9 +156,67 @@ public class FactSummary implements FactsWatcher {
         now[0] -= sums[0];
         now[1] -= sums[1];
       });
-      apply(change);
+      applyAtCommit(change);
     };
   }
+
+  /**
+   * The cells are shared by every change of a commune: a transaction that locked some of them and then waited for
+   * another lock (a fund's, a task's) while another transaction held that one and waited for the cells made a
+   * deadlock (the restore drill's parallel closures and payments on PostgreSQL). So each transaction adds all its
+   * changes once, just before it commits, when it waits for nothing else, in the cells' order.
+   */
+  private void applyAtCommit(Map<Cell, long[]> change) {
+    @SuppressWarnings("unchecked")
+    Map<Cell, long[]> pending = TransactionSynchronizationManager.isSynchronizationActive()
+        ? (Map<Cell, long[]>) TransactionSynchronizationManager.getResource(this) : null;
+    if (pending == null) {
+      // no transaction, or one whose commit has begun (a synchronization registered now would not run): at once
+      apply(change);
+      return;
+    }
+    change.forEach((cell, sums) -> {
+      long[] sum = pending.computeIfAbsent(cell, c -> new long[2]);
+      sum[0] += sums[0];
+      sum[1] += sums[1];
+    });
+  }
+
+  /**
+   * Readies the transaction's sum of changes while it runs: a case file's facts are derived just before it commits
+   * ({@code CaseFacts}, ordered before this), a task's at once; both add here, and this adds to the cells last.
+   */
+  @EventListener
+  void caseFileChanging(CaseFileChanged change) {
+    pendingChanges();
+  }
+
+  private void pendingChanges() {
+    if (!enabled || !TransactionSynchronizationManager.isSynchronizationActive()
+        || TransactionSynchronizationManager.hasResource(this)) {
+      return;
+    }
+    Map<Cell, long[]> created = new HashMap<>();
+    TransactionSynchronizationManager.bindResource(this, created);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+      }
+
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        apply(created);
+        created.clear();
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(FactSummary.this);
+      }
+    });
+  }
+
 
   /** What the facts of these case files (and their tasks) add to the cells now. */
   private Map<Cell, long[]> of(List<Long> caseIds) {

@@ -185,7 +185,7 @@ abstract class FactSummaryChecks {
 
   // --- the children ---
 
-  private ProcessInstance listed(String commune, String caseworker, Sex sex, int age, String ethnicity) {
+  ProcessInstance listed(String commune, String caseworker, Sex sex, int age, String ethnicity) {
     LocalDate birth = LocalDate.now().minusYears(age).minusDays(5);
     ProcessInstance p = driver.list(caseworker, new ChildListing("Lò Văn Tổng Hợp", birth, sex, ethnicity, null,
         "Thôn Pác Luống", commune, ConditionGroup.CLEFT_LIP_PALATE, "Lò Thị Mẹ", CaregiverRelation.MOTHER,
@@ -204,7 +204,7 @@ abstract class FactSummaryChecks {
   // --- reading ---
 
   /** Every cell with something in it, by its key. */
-  private Map<String, List<Long>> cells() {
+  Map<String, List<Long>> cells() {
     return jdbc.queryForList("select * from report_fact_cell where found <> 0 or amount <> 0").stream()
         .collect(Collectors.toMap(row -> List.of("PERIOD_KIND", "PERIOD_YEAR", "QUERY_ID", "BREAKDOWN",
             "COMMUNE_CODE", "REFORM_COMMUNE_CODE", "BIRTH_YEAR", "CELL_KEY", "RECORDED").stream()
