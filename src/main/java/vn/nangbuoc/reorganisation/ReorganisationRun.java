@@ -2,9 +2,11 @@ package vn.nangbuoc.reorganisation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ import vn.nangbuoc.organisation.OrganisationChanges;
 import vn.nangbuoc.security.AccessPolicy;
 import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
+import vn.nangbuoc.system.NodeName;
 
 /**
  * Uploads, previews and applies reorganisations. Applying runs in steps, each its own transaction: the
@@ -60,6 +63,11 @@ class ReorganisationRun {
   private final ObjectMapper json;
   private final int batchSize;
   private final int workers;
+  /**
+   * How long a run may be silent before another may take the apply over: far above one batch (under a second to a
+   * few seconds), so that only a run whose node died or lost the database is taken over.
+   */
+  private static final Duration RUN_LEASE = Duration.ofMinutes(2);
   private final EngineSystem system;
   private final Notifications notifications;
   private final OrganisationFingerprint fingerprint;
@@ -129,6 +137,27 @@ class ReorganisationRun {
       throw new InvalidInputException("Chưa đến ngày hiệu lực " + VietnameseFormat.date(changeSet.effective())
           + " của lần sắp xếp này: chưa áp dụng được.");
     }
+    String runner = NodeName.get() + "/" + UUID.randomUUID();
+    if (!Boolean.TRUE.equals(transaction.execute(status -> reorganisations.claimRun(id, runner, EngineTime.now(),
+        RUN_LEASE)))) {
+      throw new InvalidInputException("Lần sắp xếp tổ chức số " + id + " đang được áp dụng (ở một máy chủ khác hoặc"
+          + " bởi một yêu cầu khác). Hãy chờ lần đó xong, hoặc dừng nó, rồi thử lại.");
+    }
+    try {
+      return applyClaimed(id, user, maxBatches, changeSet, runner);
+    } finally {
+      transaction.executeWithoutResult(status -> reorganisations.releaseRun(id, runner));
+    }
+  }
+
+  /** The apply, once this run holds it: nothing of it runs twice at once. */
+  private Reorganisations.Reorganisation applyClaimed(long id, String user, int maxBatches, ChangeSet changeSet,
+      String runner) {
+    // read again under the claim: a run that held it before may have finished meanwhile
+    Reorganisations.Reorganisation row = find(id);
+    if (row.status() == ReorganisationStatus.APPLIED) {
+      return row;
+    }
     boolean first = row.status() == ReorganisationStatus.PREVIEWED;
     if (first && previewAgain(id)) {
       previewsAtApply.incrementAndGet();
@@ -147,12 +176,13 @@ class ReorganisationRun {
       reorganisations.starting(id, user);
       return done;
     });
-    if (!carryAll(id, user, maxBatches)) {
+    if (!carryAll(id, user, maxBatches, runner)) {
       reorganisations.stopped(id);
       return find(id);
     }
     // the end and its record in one transaction: a crash between the two would record the funds emptied already
     Summary summary = transaction.execute(status -> {
+      stillHeld(id, runner);
       Summary done = finish(id, changeSet.name(), outcome, user);
       reorganisations.applied(id, write(done));
       return done;
@@ -169,7 +199,7 @@ class ReorganisationRun {
    *
    * @return whether every case was carried (false: stopped)
    */
-  private boolean carryAll(long id, String user, int maxBatches) {
+  private boolean carryAll(long id, String user, int maxBatches, String runner) {
     AtomicInteger batches = new AtomicInteger();
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -185,7 +215,9 @@ class ReorganisationRun {
                 stopped.set(true);
                 return;
               }
-              if (!carryOneBatch(id, user, me)) {
+              // alive, in a short transaction of its own: a batch's would hold the row from the other worker
+              transaction.executeWithoutResult(status -> stillHeld(id, runner));
+              if (!carryOneBatch(id, user, me, runner)) {
                 return;
               }
             }
@@ -219,10 +251,13 @@ class ReorganisationRun {
    * One batch of one worker, in its own transaction; answers whether there was one. Two batches adding the
    * first count of the same group collide on its row: the loser is rolled back whole and runs again.
    */
-  private boolean carryOneBatch(long id, String user, int worker) {
+  private boolean carryOneBatch(long id, String user, int worker, String runner) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> {
+          if (!reorganisations.holds(id, runner)) {
+            throw new IllegalStateException("Reorganisation " + id + ": another run took the apply over");
+          }
           List<Reorganisations.PlannedCase> next = reorganisations.nextToCarry(id, batchSize, worker, workers);
           reorganisations.countRerouted(id, carrier.carry(id, next, user));
           reorganisations.carried(id, next.stream().map(Reorganisations.PlannedCase::caseId).toList());
@@ -234,6 +269,13 @@ class ReorganisationRun {
         }
         log.info("Reorganisation {}: a batch met another worker's, run again ({})", id, e.getClass().getSimpleName());
       }
+    }
+  }
+
+  /** In a batch's or the end's transaction: the run still holds the apply, or that transaction changes nothing. */
+  private void stillHeld(long id, String runner) {
+    if (!reorganisations.stillRunning(id, runner, EngineTime.now())) {
+      throw new IllegalStateException("Reorganisation " + id + ": another run took the apply over from " + runner);
     }
   }
 

@@ -71,6 +71,34 @@ class Reorganisations implements CaseDataEraser {
         .query(Long.class).list().stream().map(id -> find(id).orElseThrow()).toList();
   }
 
+  /**
+   * Claims the apply for {@code runner}: answers false while another run has said within {@code lease} that it is
+   * alive (two nodes, or the same request sent twice, never carry the same cases or move the same money).
+   */
+  boolean claimRun(long id, String runner, Instant now, java.time.Duration lease) {
+    return jdbc.sql("update reorganisation set runner = ?, runner_seen_at = ? where id = ?"
+            + " and (runner is null or runner = ? or runner_seen_at < ?)")
+        .params(runner, Timestamp.from(now), id, runner, Timestamp.from(now.minus(lease)))
+        .update() == 1;
+  }
+
+  /** The run says it is alive; false: it lost the apply to another run (it was silent longer than the lease). */
+  boolean stillRunning(long id, String runner, Instant now) {
+    return jdbc.sql("update reorganisation set runner_seen_at = ? where id = ? and runner = ?")
+        .params(Timestamp.from(now), id, runner).update() == 1;
+  }
+
+  /** Whether the run still holds the apply (read without locking the row, which every batch would share). */
+  boolean holds(long id, String runner) {
+    return jdbc.sql("select count(*) from reorganisation where id = ? and runner = ?").params(id, runner)
+        .query(Long.class).single() == 1;
+  }
+
+  void releaseRun(long id, String runner) {
+    jdbc.sql("update reorganisation set runner = null, runner_seen_at = null where id = ? and runner = ?")
+        .params(id, runner).update();
+  }
+
   /** Marks the start of an apply (or of its resumption): the first start and its administrator stay. */
   void starting(long id, String user) {
     jdbc.sql("update reorganisation set status = ?, stop_requested = false,"

@@ -2,6 +2,8 @@ package vn.nangbuoc.reorganisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.nangbuoc.NangBuocSpringTest;
+import vn.nangbuoc.system.EngineTime;
 
 /**
  * Reorganisations over HTTP: administrators upload (and get the preview), auditors and administrators read,
@@ -90,6 +93,50 @@ class ReorganisationApiTest {
     }
     assertThat(jdbc.sql("select name from administrative_unit where code = 'T19API'").query(String.class).single())
         .isEqualTo("Thử Mới");
+  }
+
+  /**
+   * One run at a time, whichever node or request started it: while another run says it is alive the apply is
+   * refused in Vietnamese and changes nothing (no case carried twice, no fund moved twice); a run silent for longer
+   * than the lease (its node died) is taken over.
+   */
+  @Test
+  void shouldRefuseASecondRunWhileAnotherAppliesAndTakeOverASilentOne() {
+    String rename = """
+        name: "Một huyện thử cho hai lần áp dụng cùng lúc"
+        effective: 2025-07-01
+        units:
+          - {code: T19RUN, name: Thử, type: Huyện, level: DISTRICT, parent: LANGSON}
+        changes:
+          - rename: {unit: T19RUN, name: "Thử Đã Áp Dụng"}
+        """;
+    Object id = upload("quantri", rename).getBody().get("id");
+    jdbc.sql("update reorganisation set runner = 'node-2/khac', runner_seen_at = ? where id = ?")
+        .params(Timestamp.from(EngineTime.now()), id).update();
+
+    ResponseEntity<Map<String, Object>> refused = apply(id);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("đang được áp dụng", "máy chủ khác");
+    assertThat(jdbc.sql("select status from reorganisation where id = ?").param(id).query(String.class).single())
+        .isEqualTo("PREVIEWED");
+    assertThat(jdbc.sql("select count(*) from administrative_unit where code = 'T19RUN'").query(Long.class)
+        .single()).isZero();
+
+    jdbc.sql("update reorganisation set runner_seen_at = ? where id = ?")
+        .params(Timestamp.from(EngineTime.now().minus(Duration.ofMinutes(3))), id).update();
+    ResponseEntity<Map<String, Object>> takenOver = apply(id);
+    assertThat(takenOver.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(takenOver.getBody()).containsEntry("status", "APPLIED");
+    assertThat(jdbc.sql("select name from administrative_unit where code = 'T19RUN'").query(String.class).single())
+        .isEqualTo("Thử Đã Áp Dụng");
+    assertThat(jdbc.sql("select count(*) from reorganisation where id = ? and runner is null").param(id)
+        .query(Long.class).single()).as("let go at the end").isEqualTo(1);
+  }
+
+  private ResponseEntity<Map<String, Object>> apply(Object id) {
+    return http.withBasicAuth("quantri", "demo123").exchange("/api/admin/reorganisations/" + id + "/apply",
+        HttpMethod.POST, null, OBJECT);
   }
 
   @Test
