@@ -1,5 +1,8 @@
 package vn.nangbuoc.pathway;
 
+import static vn.nangbuoc.pathway.CommandFields.field;
+import static vn.nangbuoc.pathway.CommandFields.read;
+
 import java.lang.reflect.Field;
 import java.util.Objects;
 import java.util.Set;
@@ -94,26 +97,6 @@ final class RoutedWorkOnly extends CommandInterceptor {
   private void requireRouted(String taskId, String userId) {
     if (userId != null && taskId != null && !routedGroups.get().isRoutedTo(userId, taskId)) {
       throw new AuthorizationException(OUTSIDER);
-    }
-  }
-
-  /** The engine's commands keep what they were given in protected fields; a renamed field stops the start-up. */
-  private static Field field(Class<?> owner, String name) {
-    try {
-      Field field = owner.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda's " + owner.getSimpleName() + " has no field " + name
-          + " any more: task assignments need a new way to read the command", e);
-    }
-  }
-
-  private static Object read(Field field, Object command) {
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
