@@ -14,7 +14,6 @@ import vn.nangbuoc.pathway.ChildPathway;
 import vn.nangbuoc.unitreport.UnitReport;
 import vn.nangbuoc.routing.WorkingCalendar;
 import vn.nangbuoc.security.RoutedGroups;
-import vn.nangbuoc.system.EngineLimits;
 import vn.nangbuoc.system.EngineSystem;
 import vn.nangbuoc.system.EngineTime;
 
